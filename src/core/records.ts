@@ -93,4 +93,13 @@ export interface WorkbookData {
   columns: Record<string, Record<string, number>>;
   /** 1-based row of each sheet's header. */
   headerRows: Record<string, number>;
+  /** IDs planned for rows whose ID cell is blank (already used in the records above). */
+  assignedIds: AssignedId[];
+}
+
+export interface AssignedId {
+  sheet: string;
+  row: number;
+  col: number;
+  id: string;
 }

@@ -1,0 +1,43 @@
+// Bundles the Apps Script side into dist/Code.js: one IIFE exposing the entry points of src/main.ts
+// as properties of a global object, followed by real top-level `function name() {}` stubs, because
+// menus, triggers and google.script.run only see top-level function declarations.
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const GLOBAL = 'Partnerstvo';
+mkdirSync('dist', { recursive: true });
+
+const result = await build({
+  entryPoints: ['src/main.ts'],
+  bundle: true,
+  format: 'iife',
+  globalName: GLOBAL,
+  target: 'es2019',
+  platform: 'neutral',
+  mainFields: ['main', 'module'],
+  minify: false,
+  write: false,
+  metafile: true,
+  charset: 'utf8',
+  logLevel: 'warning',
+});
+
+const output = result.outputFiles[0].text;
+const meta = Object.values(result.metafile.outputs)[0];
+const entryPoints = meta.exports.filter((name) => name !== 'default').sort();
+const stubs = entryPoints
+  .map((name) => `function ${name}() {\n  return ${GLOBAL}.${name}.apply(this, arguments);\n}`)
+  .join('\n');
+// esbuild emits `var Partnerstvo = (() => {...})();` which is already a top-level declaration.
+writeFileSync('dist/Code.js', `${output}\n// Entry points visible to Apps Script (menus, triggers, google.script.run).\n${stubs}\n`);
+copyFileSync('appsscript.json', 'dist/appsscript.json');
+
+// Dialogs: each src/ui/<name>.html becomes dist/<name>.html with its <script src> and <link> inlined.
+for (const file of readdirSync('src/ui').filter((f) => f.endsWith('.html'))) {
+  let html = readFileSync(join('src/ui', file), 'utf8');
+  html = html.replace(/<script src="\.\/([^"]+)"><\/script>/g, (_, src) => `<script>\n${readFileSync(join('src/ui', src), 'utf8')}\n</script>`);
+  html = html.replace(/<link rel="stylesheet" href="\.\/([^"]+)">/g, (_, href) => `<style>\n${readFileSync(join('src/ui', href), 'utf8')}\n</style>`);
+  writeFileSync(join('dist', file), html);
+}
+console.log(`dist/Code.js: ${entryPoints.length} entry points`);

@@ -1,0 +1,31 @@
+/** Email bodies: a plain-text and an HTML version of the same paragraphs; values are escaped in HTML. */
+import type { Attachment, MailMessage } from '../ports';
+import type { Settings } from './records';
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** Paragraphs become text separated by blank lines, and `<p>` elements with escaped content. */
+export function composeMail(
+  settings: Settings,
+  to: string[],
+  subject: string,
+  paragraphs: string[],
+  attachments: Attachment[],
+): MailMessage {
+  const kept = paragraphs.filter((p) => p.trim() !== '');
+  const html =
+    '<div style="font-family: Arial, sans-serif; font-size: 14px; line-height: 1.5">' +
+    kept.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('') +
+    '</div>';
+  return {
+    to,
+    subject,
+    text: kept.join('\n\n'),
+    html,
+    senderName: settings.senderName.trim() || settings.centreShort.trim(),
+    replyTo: settings.replyTo.trim(),
+    attachments,
+  };
+}

@@ -1,0 +1,344 @@
+/**
+ * Invitations: who gets a letter for an event and why the others do not, the preview shown before
+ * sending, the test letter to oneself, and the run itself (through the shared delivery loop).
+ */
+import type { LocalDate, MailMessage, Runtime } from '../ports';
+import { deliver, type DeliveryResult, type LetterItem } from './delivery';
+import { composeMail } from './email';
+import { DONE, Journal, journalKey } from './journal';
+import { centreValues, eventValues, partnerValues, type Values } from './letters';
+import { mailMsg, runMsg, skipMsg, templateMsg } from './messages/letters';
+import { readWorkbook } from './read';
+import type { EventRecord, JournalEntry, Partner, WorkbookData } from './records';
+import { addDays, compareDates, formatDateLong, formatDateShort } from './russian';
+import { CATEGORIES, SHEET } from './schema';
+import { writeAssignedIds } from './setup';
+import { PLACEHOLDERS } from './templates';
+import { checkTemplate, fillText } from './template-fill';
+
+export interface InviteRequest {
+  eventId: string;
+  /** Partner IDs to send to again although the journal says sent or «требует проверки». */
+  resend?: string[];
+}
+
+export interface SkippedPartner {
+  partner: Partner;
+  reason: string;
+}
+
+export interface InvitePlan {
+  event: EventRecord;
+  /** Letters to email now. */
+  send: LetterItem[];
+  /** Letters for partners without a usable address: one print-ready document. */
+  print: { partner: Partner; values: Values; key: string }[];
+  skipped: SkippedPartner[];
+  /** Journal rows left `отправляется` by a run that died: they become `требует проверки`. */
+  interrupted: JournalEntry[];
+  templateProblems: string[];
+}
+
+const emailSubject = (event: EventRecord) => mailMsg.inviteSubject(event.title, formatDateLong(event.date));
+
+function inviteMail(data: WorkbookData, event: EventRecord, values: Values, to: string[]) {
+  const s = data.settings;
+  const when = [formatDateLong(event.date), values.День_недели ? `(${values.День_недели})` : '', event.time ? `, ${event.time}` : '']
+    .join(' ')
+    .replace(/ ,/g, ',')
+    .trim();
+  return (attachments: MailMessage['attachments']): MailMessage =>
+    composeMail(
+      s,
+      to,
+      emailSubject(event),
+      [
+        values.Обращение,
+        [
+          mailMsg.inviteIntro(values.Учреждение_кратко || values.Учреждение, event.title),
+          mailMsg.inviteWhen(when),
+          event.place ? mailMsg.invitePlace(event.place) : '',
+          event.form ? mailMsg.inviteForm(event.form) : '',
+          event.audience ? mailMsg.inviteAudience(event.audience) : '',
+        ]
+          .filter(Boolean)
+          .join('\n'),
+        attachments.length > 0 ? mailMsg.attached : '',
+        [mailMsg.regards, `${values.Должность_руководителя} ${values.Учреждение_кратко}`.trim(), values.Руководитель, values.Телефон_учреждения]
+          .filter(Boolean)
+          .join('\n'),
+      ],
+      attachments,
+    );
+}
+
+export function findEvent(data: WorkbookData, eventId: string): EventRecord | undefined {
+  const wanted = eventId.trim().toLowerCase();
+  return data.events.find((e) => e.id.toLowerCase() === wanted);
+}
+
+export function journalFor(rt: Runtime, data: WorkbookData): Journal | null {
+  const columns = data.columns[SHEET.journal];
+  if (!columns || data.problems.some((p) => p.sheet === SHEET.journal && p.row <= 1 && p.col === 0)) return null;
+  return new Journal(rt.workbook, rt.clock, columns, data.journal);
+}
+
+/** Plans the invitations for an event from data read once; pure. */
+export function planInvitations(data: WorkbookData, event: EventRecord, journal: Journal, today: LocalDate, request: InviteRequest): InvitePlan {
+  const resend = new Set((request.resend ?? []).map((id) => id.toLowerCase()));
+  const base: Values = { ...centreValues(data.settings, today), ...eventValues(event) };
+  const plan: InvitePlan = { event, send: [], print: [], skipped: [], interrupted: [], templateProblems: [] };
+  for (const partner of data.partners) {
+    if (event.inviteCategories && !event.inviteCategories.includes(partner.category)) continue;
+    if (!partner.invite) {
+      plan.skipped.push({ partner, reason: skipMsg.notInvited });
+      continue;
+    }
+    const key = journalKey('invite', event.id, partner.id);
+    const last = journal.latest(key);
+    const again = resend.has(partner.id.toLowerCase());
+    if (last && !again) {
+      if (last.status === 'отправляется') {
+        plan.interrupted.push(last);
+        plan.skipped.push({ partner, reason: skipMsg.needsCheck });
+        continue;
+      }
+      if (last.status === 'требует проверки') {
+        plan.skipped.push({ partner, reason: skipMsg.needsCheck });
+        continue;
+      }
+      if (DONE.includes(last.status)) {
+        const when = last.time ? formatDateShort(last.time) : '';
+        plan.skipped.push({ partner, reason: last.address ? skipMsg.alreadySent(when) : skipMsg.printed });
+        continue;
+      }
+    }
+    const values = { ...base, ...partnerValues(partner) };
+    if (partner.emails.length === 0) {
+      plan.print.push({ partner, values, key });
+      plan.skipped.push({ partner, reason: partner.badEmails.length > 0 ? skipMsg.badEmail(partner.badEmails) : skipMsg.noEmail });
+      continue;
+    }
+    plan.send.push({
+      key,
+      partner,
+      scope: event.id,
+      values,
+      to: partner.emails,
+      docName: `Приглашение — ${partner.organisation}`,
+      mail: inviteMail(data, event, values, partner.emails),
+    });
+  }
+  return plan;
+}
+
+export function inviteFolder(event: EventRecord): string {
+  return `Приглашения — ${event.title} — ${formatDateShort(event.date)}`;
+}
+
+export interface InviteContext {
+  data: WorkbookData;
+  event: EventRecord;
+  journal: Journal;
+  plan: InvitePlan;
+}
+
+/** Reads the workbook, finds the event and plans; a Russian error when it cannot. */
+export function prepareInvitations(rt: Runtime, request: InviteRequest): InviteContext | { error: string } {
+  const data = readWorkbook(rt.workbook);
+  const event = findEvent(data, request.eventId);
+  if (!event) return { error: runMsg.noEvent(request.eventId) };
+  if (event.status === 'отменено') return { error: runMsg.cancelled(event.title) };
+  const journal = journalFor(rt, data);
+  if (!journal) return { error: runMsg.noJournal };
+  const plan = planInvitations(data, event, journal, rt.clock.today(), request);
+  let used: string[];
+  try {
+    used = rt.documents.templatePlaceholders('invitation');
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+  const letters = [...plan.send.map((i) => ({ who: i.partner.organisation, values: i.values })), ...plan.print.map((p) => ({ who: p.partner.organisation, values: p.values }))];
+  plan.templateProblems = checkTemplate(
+    used,
+    PLACEHOLDERS.invitation.map((p) => p.name),
+    letters,
+  ).map((p) => p.message);
+  return { data, event, journal, plan };
+}
+
+export interface InvitePreview {
+  ok: boolean;
+  error: string;
+  event: { id: string; title: string; date: string; time: string; place: string } | null;
+  counts: { send: number; print: number; skipped: number };
+  byCategory: { category: string; send: number; print: number; skipped: number }[];
+  recipients: { id: string; organisation: string; emails: string }[];
+  skipped: { id: string; organisation: string; reason: string }[];
+  quota: number | null;
+  quotaShort: boolean;
+  templateProblems: string[];
+  sample: { to: string; subject: string; text: string; letter: string } | null;
+}
+
+const emptyPreview = (error: string): InvitePreview => ({
+  ok: false,
+  error,
+  event: null,
+  counts: { send: 0, print: 0, skipped: 0 },
+  byCategory: [],
+  recipients: [],
+  skipped: [],
+  quota: null,
+  quotaShort: false,
+  templateProblems: [],
+  sample: null,
+});
+
+/** What a run would do, for the dialog (serializable). Sends nothing, writes nothing. */
+export function previewInvitations(rt: Runtime, request: InviteRequest): InvitePreview {
+  const ctx = prepareInvitations(rt, request);
+  if ('error' in ctx) return emptyPreview(ctx.error);
+  const { plan, event } = ctx;
+  const quota = rt.mail.remainingQuota();
+  const recipientsCount = plan.send.reduce((n, i) => n + i.to.length, 0);
+  const byCategory = CATEGORIES.map((category) => ({
+    category,
+    send: plan.send.filter((i) => i.partner.category === category).length,
+    print: plan.print.filter((i) => i.partner.category === category).length,
+    skipped: plan.skipped.filter((s) => s.partner.category === category && !plan.print.some((p) => p.partner === s.partner)).length,
+  })).filter((c) => c.send + c.print + c.skipped > 0);
+  const first = plan.send[0] ?? null;
+  let sample: InvitePreview['sample'] = null;
+  if (first && first.mail) {
+    const message = first.mail([]);
+    sample = { to: first.to.join(', '), subject: message.subject, text: message.text, letter: fillText(rt.documents.templateText('invitation'), first.values) };
+  } else if (plan.print[0]) {
+    sample = { to: '', subject: '', text: '', letter: fillText(rt.documents.templateText('invitation'), plan.print[0].values) };
+  }
+  return {
+    ok: plan.templateProblems.length === 0,
+    error: plan.templateProblems.length > 0 ? templateMsg.stopped : '',
+    event: { id: event.id, title: event.title, date: formatDateLong(event.date), time: event.time, place: event.place },
+    counts: { send: plan.send.length, print: plan.print.length, skipped: plan.skipped.length - plan.print.length },
+    byCategory,
+    recipients: plan.send.map((i) => ({ id: i.partner.id, organisation: i.partner.organisation, emails: i.to.join(', ') })),
+    skipped: plan.skipped.map((s) => ({ id: s.partner.id, organisation: s.partner.organisation, reason: s.reason })),
+    quota,
+    quotaShort: quota !== null && quota < recipientsCount,
+    templateProblems: plan.templateProblems,
+    sample,
+  };
+}
+
+/** Events for the picker: not cancelled, upcoming first (nearest first), then past (latest first). */
+export function listEvents(rt: Runtime): { id: string; title: string; date: string; upcoming: boolean }[] {
+  const data = readWorkbook(rt.workbook);
+  const today = rt.clock.today();
+  const events = data.events.filter((e) => e.status !== 'отменено');
+  const upcoming = events.filter((e) => compareDates(e.date, today) >= 0).sort((a, b) => compareDates(a.date, b.date));
+  const past = events.filter((e) => compareDates(e.date, today) < 0).sort((a, b) => compareDates(b.date, a.date));
+  return [...upcoming, ...past].map((e) => ({ id: e.id, title: e.title, date: formatDateLong(e.date), upcoming: compareDates(e.date, today) >= 0 }));
+}
+
+/** Sends the first planned letter to the user's own address, marked as a test; not journaled. */
+export function sendTestInvitation(rt: Runtime, request: InviteRequest, to?: string): string {
+  const ctx = prepareInvitations(rt, request);
+  if ('error' in ctx) return ctx.error;
+  if (ctx.plan.templateProblems.length > 0) return [templateMsg.stopped, ...ctx.plan.templateProblems].join('\n');
+  const self = to ?? rt.mail.selfAddress();
+  const item = ctx.plan.send[0];
+  if (!self) return 'Не удалось определить ваш адрес электронной почты.';
+  if (!item || !item.mail) return runMsg.nobody;
+  const doc = rt.documents.fillTemplate('invitation', item.values, inviteFolder(ctx.event), `ТЕСТ — ${item.docName}`);
+  const pdf = ctx.data.settings.attachPdf.trim().toLowerCase() !== 'нет' ? doc.pdf() : null;
+  const message = item.mail(pdf ? [pdf] : []);
+  rt.mail.send({ ...message, to: [self], subject: mailMsg.testPrefix + message.subject });
+  return `Тестовое письмо отправлено на ${self}.`;
+}
+
+export interface RunReport {
+  ok: boolean;
+  message: string;
+  sent: number;
+  made: number;
+  printed: number;
+  errors: { who: string; message: string }[];
+  needsCheck: number;
+  stopped: DeliveryResult['stopped'];
+  /** Item keys the loop attempted (for continuation bookkeeping). */
+  attempted: number;
+  /** A link to the print-ready document, when one was made. */
+  printLink: string;
+}
+
+export interface RunLimits {
+  softDeadlineMs: number;
+  startMs: number;
+}
+
+export function attachPdfSetting(data: WorkbookData): boolean {
+  return !['нет', 'no', 'false', '0', 'ложь'].includes(data.settings.attachPdf.trim().toLowerCase());
+}
+
+/** Runs the invitations; the caller holds the lock. */
+export function runInvitations(rt: Runtime, request: InviteRequest, limits: RunLimits): RunReport {
+  const report: RunReport = { ok: false, message: '', sent: 0, made: 0, printed: 0, errors: [], needsCheck: 0, stopped: null, attempted: 0, printLink: '' };
+  const ctx = prepareInvitations(rt, request);
+  if ('error' in ctx) return { ...report, message: ctx.error };
+  const { data, plan, journal, event } = ctx;
+  if (plan.templateProblems.length > 0) return { ...report, message: [templateMsg.stopped, ...plan.templateProblems].join('\n') };
+  writeAssignedIds(rt.workbook, data.assignedIds);
+  for (const entry of plan.interrupted) journal.update(entry, 'требует проверки', { message: skipMsg.needsCheck });
+  report.needsCheck = plan.skipped.filter((s) => s.reason === skipMsg.needsCheck).length;
+
+  const result = deliver(rt, journal, plan.send, {
+    action: 'invite',
+    kind: 'invitation',
+    folder: inviteFolder(event),
+    attachPdf: attachPdfSetting(data),
+    softDeadlineMs: limits.softDeadlineMs,
+    startMs: limits.startMs,
+  });
+  Object.assign(report, { sent: result.sent, made: result.made, errors: result.errors, stopped: result.stopped });
+  report.attempted = result.stopped ? plan.send.length - result.stopped.left : plan.send.length;
+
+  if (!result.stopped && plan.print.length > 0) {
+    try {
+      const doc = rt.documents.fillTemplateBundle('invitation', plan.print.map((p) => p.values), inviteFolder(event), `Приглашения для печати — ${event.title}`);
+      report.printLink = doc.link;
+      for (const p of plan.print) {
+        journal.add({ action: 'приглашение', key: p.key, event: event.id, partner: p.partner.id, address: '', status: 'создано', document: doc.link, message: 'для печати' });
+      }
+      report.printed = plan.print.length;
+    } catch (e) {
+      report.errors.push({ who: 'документ для печати', message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  report.ok = report.errors.length === 0 && !result.stopped;
+  report.message = summarizeRun(report, rt);
+  return report;
+}
+
+export function summarizeRun(report: RunReport, rt: Runtime): string {
+  const lines: string[] = [];
+  if (report.sent > 0 || (report.made === 0 && report.printed === 0)) lines.push(runMsg.sent(report.sent));
+  if (report.made > 0) lines.push(runMsg.made(report.made));
+  if (report.printed > 0) lines.push(runMsg.printBundle(report.printed));
+  if (report.errors.length > 0) {
+    lines.push(runMsg.errors(report.errors.length));
+    for (const e of report.errors.slice(0, 10)) lines.push(runMsg.itemError(e.who, e.message));
+  }
+  if (report.needsCheck > 0) lines.push(runMsg.needsCheck(report.needsCheck));
+  if (report.stopped?.reason === 'deadline') lines.push(runMsg.deadline(report.stopped.left));
+  if (report.stopped?.reason === 'quota') lines.push(runMsg.quota(report.stopped.left, quotaResumeText(rt)));
+  return lines.join('\n');
+}
+
+/** Apps Script's daily quota is a rolling 24 hours: say when that is. */
+export function quotaResumeText(rt: Runtime): string {
+  const now = rt.clock.today();
+  const hh = String(now.hour).padStart(2, '0');
+  const mm = String(now.minute).padStart(2, '0');
+  return `после ${formatDateLong(addDays(now, 1))} ${hh}:${mm}`;
+}

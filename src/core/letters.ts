@@ -1,0 +1,80 @@
+/**
+ * The values that go into letters: how a partner is addressed and greeted, the centre's own
+ * fields, an event's fields. Everything is plain text; templates insert it literally.
+ */
+import type { LocalDate } from '../ports';
+import type { EventRecord, Partner, Settings } from './records';
+import {
+  addressee,
+  detectGender,
+  formatDateLong,
+  fullNameNatural,
+  initialsSurname,
+  isFamily,
+  quotes,
+  salutation,
+  weekdayName,
+} from './russian';
+
+export type Values = Record<string, string>;
+
+/** `Уважаемый Иван Петрович!` and the dative address block for a partner. */
+export function partnerValues(partner: Partner): Values {
+  const family = isFamily(partner.category, partner.organisation);
+  const input = {
+    contact: partner.contact,
+    gender: partner.gender,
+    position: partner.position,
+    organisation: partner.organisation,
+    family,
+    override: partner.dativeOverride,
+  };
+  return {
+    Обращение: salutation(input),
+    Адресат: addressee(input),
+    Организация: quotes(partner.organisation),
+    Кому_благодарность: thanksRecipient(partner, family),
+  };
+}
+
+/** Whom the thank-you sentence names, in the dative: the person, the family, or the collective. */
+function thanksRecipient(partner: Partner, family: boolean): string {
+  const gender = partner.contact ? detectGender(partner.contact, partner.gender) : null;
+  if (partner.contact && gender) return fullNameNatural(partner.contact, gender, 'dative');
+  if (family) return addressee({ contact: '', gender: null, position: '', organisation: partner.organisation, family: true, override: '' });
+  return `коллективу ${quotes(partner.organisation)}`;
+}
+
+/** The centre's fields from `Настройки`, the same in every letter. */
+export function centreValues(settings: Settings, today: LocalDate): Values {
+  const director = settings.directorName.trim();
+  const directorGender = director ? detectGender(director, null) : null;
+  return {
+    Учреждение: quotes(settings.centreFull),
+    Учреждение_кратко: quotes(settings.centreShort),
+    Руководитель: director ? initialsSurname(director, directorGender ?? 'male', 'nominative') : '',
+    Должность_руководителя: capitalize(settings.directorPosition.trim()),
+    Исполнитель: settings.performerName.trim(),
+    Телефон_исполнителя: settings.performerPhone.trim(),
+    Адрес_учреждения: settings.address.trim(),
+    Телефон_учреждения: settings.phone.trim(),
+    Дата_письма: formatDateLong(today),
+  };
+}
+
+export function eventValues(event: EventRecord): Values {
+  return {
+    Мероприятие: quotes(event.title),
+    Дата: formatDateLong(event.date),
+    День_недели: weekdayName(event.date),
+    Время: event.time,
+    Место: quotes(event.place),
+    Форма: event.form,
+    Участники: event.audience,
+    Описание: event.description,
+  };
+}
+
+export function capitalize(s: string): string {
+  return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+}

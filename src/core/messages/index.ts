@@ -1,0 +1,5 @@
+/**
+ * Every Russian sentence a user can see lives under `src/core/messages/`, one module per area,
+ * re-exported here. Code elsewhere builds messages only through these functions and constants.
+ */
+export {};

@@ -1,0 +1,63 @@
+/** Russian texts of the letter jobs: template check, previews, run reports, email bodies. */
+import { countWith } from '../russian';
+
+const q = (s: string) => `«${s}»`;
+
+export const LETTERS = ['письмо', 'письма', 'писем'] as const;
+const PARTNERS = ['партнёр', 'партнёра', 'партнёров'] as const;
+
+export const templateMsg = {
+  unknown: (name: string, known: readonly string[]) =>
+    `В шаблоне неизвестное поле {{${name}}}. Доступные поля: ${known.map((k) => `{{${k}}}`).join(', ')}.`,
+  empty: (name: string, who: string[]) =>
+    `Поле {{${name}}} будет пустым у ${countWith(who.length, LETTERS)}: ${who.slice(0, 5).join(', ')}${who.length > 5 ? ' и др.' : ''}. ` +
+    'Заполните данные или уберите поле из шаблона.',
+  stopped: 'Шаблон нужно исправить: ничего не отправлено.',
+};
+
+export const skipMsg = {
+  noEmail: 'нет адреса электронной почты — письмо попадёт в документ для печати',
+  badEmail: (addresses: string[]) => `неверный адрес ${addresses.map(q).join(', ')} — письмо попадёт в документ для печати`,
+  notInvited: 'в столбце «Приглашать» снят флажок',
+  alreadySent: (when: string) => `приглашение уже отправлено${when ? ` (${when})` : ''}`,
+  alreadyMade: (when: string) => `письмо уже сделано${when ? ` (${when})` : ''}`,
+  needsCheck: 'предыдущая отправка прервалась — проверьте вручную (статус «требует проверки»)',
+  printed: 'письмо уже подготовлено для печати',
+};
+
+export const runMsg = {
+  locked: 'Уже идёт другая рассылка или подготовка документов. Дождитесь её окончания и попробуйте снова.',
+  noEvent: (id: string) => `Мероприятие ${q(id)} не найдено на листе «Мероприятия».`,
+  cancelled: (title: string) => `Мероприятие ${q(title)} отменено: приглашения не отправляются.`,
+  noJournal: 'Нет листа «Журнал» с нужными столбцами. Выполните «Партнёрство → Настроить таблицу».',
+  nobody: 'Некому отправлять: все адресаты уже получили письма или пропущены.',
+  sent: (n: number) => `Отправлено: ${countWith(n, LETTERS)}.`,
+  made: (n: number) => `Создано: ${countWith(n, LETTERS)}.`,
+  errors: (n: number) => `С ошибками: ${countWith(n, LETTERS)} (подробности в «Журнале»).`,
+  needsCheck: (n: number) =>
+    `Требуют проверки: ${countWith(n, LETTERS)} — отправка прервалась, повторно они не отправляются; проверьте и при необходимости выберите «Отправить повторно».`,
+  printBundle: (n: number) => `Для печати (нет email): ${countWith(n, LETTERS)} в одном документе.`,
+  deadline: (left: number) =>
+    `Время выполнения скрипта на исходе: осталось ${countWith(left, LETTERS)}. Рассылка продолжится автоматически через минуту.`,
+  quota: (left: number, when: string) =>
+    `Дневной лимит писем исчерпан: осталось отправить ${countWith(left, LETTERS)}. Продолжить можно ${when}; рассылка продолжится автоматически.`,
+  itemError: (who: string, message: string) => `${who}: ${message}`,
+  done: 'Готово.',
+  partners: (n: number) => countWith(n, PARTNERS),
+};
+
+export const mailMsg = {
+  inviteSubject: (title: string, date: string) => `Приглашение: «${title}», ${date}`,
+  testPrefix: '[ТЕСТ] ',
+  // «который/которое/которая» would need the gender of the form (праздник, чаепитие, акция), so the
+  // facts go on lines of their own.
+  inviteIntro: (centre: string, title: string) => `${centre} приглашает Вас принять участие в мероприятии «${title}».`,
+  inviteWhen: (when: string) => `Дата и время: ${when}.`,
+  invitePlace: (place: string) => `Место проведения: ${place}.`,
+  inviteForm: (form: string) => `Форма проведения: ${form}.`,
+  inviteAudience: (audience: string) => `Участники: ${audience}.`,
+  attached: 'Официальное приглашение — во вложении.',
+  regards: 'С уважением,',
+  thanksSubject: (centre: string) => `Благодарственное письмо от ${centre}`,
+  thanksIntro: (centre: string) => `${centre} благодарит Вас за помощь и сотрудничество.`,
+};

@@ -1,0 +1,17 @@
+/** Russian texts of the thank-you letters and the «кому ещё не сказали спасибо» list. */
+export const thanksMsg = {
+  periodEvent: (title: string, date: string) => `при проведении мероприятия «${title}» ${date}`,
+  periodYear: (label: string) => `в ${label} учебном году`,
+  badYear: (text: string) => `«${text}» — не учебный год. Укажите год так: 2025/2026.`,
+  eventLine: (title: string, date: string, parts: string[]) => `«${title}» (${date}) — ${parts.join('; ')}`,
+  forOne: (line: string) => `Благодарим Вас за помощь в подготовке и проведении мероприятия ${line}.`,
+  forMany: (lines: string[]) => `Благодарим Вас за помощь в подготовке и проведении мероприятий: ${lines.join('; ')}.`,
+  total: (sum: string) => `Общая сумма Вашей помощи — ${sum}.`,
+  alreadyMade: (when: string) => `благодарственное письмо уже сделано${when ? ` ${when}` : ''} (чтобы сделать заново, выберите «Сделать заново»)`,
+  needsCheck: 'предыдущая попытка прервалась — проверьте «Журнал» (статус «требует проверки»)',
+  nothing: (period: string) => `За период «${period}» нет вклада партнёров, за который ещё не поблагодарили.`,
+  attached: 'Благодарственное письмо — во вложении.',
+  owedNone: 'Всех поблагодарили: вклада без даты благодарности нет.',
+  owedTitle: (n: string) => `Ещё не поблагодарили: ${n}`,
+  ageDays: (days: string) => `${days} назад`,
+};

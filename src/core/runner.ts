@@ -1,0 +1,78 @@
+/**
+ * Runs a letter job once at a time and carries it across executions: the lock keeps a second run
+ * out; a run that stops at the soft deadline or on the mail quota leaves its job in the store and
+ * schedules `continueRun`, which runs the same job again (the journal skips what is done). When the
+ * job finishes, the state and the trigger are removed.
+ */
+import type { Runtime } from '../ports';
+import { runInvitations, type RunLimits, type RunReport } from './invite';
+import { runMsg } from './messages/letters';
+import { runThanks, type ThanksRequest } from './thanks';
+
+export type JobSpec = { job: 'invite'; eventId: string; resend: string[] } | ({ job: 'thanks' } & ThanksRequest);
+
+export const RUN_STATE_KEY = 'partnerstvo.run';
+export const CONTINUE_HANDLER = 'continueRun';
+/** Wait before continuing after the soft deadline. */
+export const CONTINUE_AFTER_MS = 60 * 1000;
+/** Apps Script's mail quota is a rolling day; try again a little after it. */
+export const QUOTA_RETRY_MS = 24 * 60 * 60 * 1000 + 5 * 60 * 1000;
+export const LOCK_WAIT_MS = 3000;
+
+function lockedReport(): RunReport {
+  return { ok: false, message: runMsg.locked, sent: 0, made: 0, printed: 0, errors: [], needsCheck: 0, stopped: null, attempted: 0, printLink: '' };
+}
+
+function execute(rt: Runtime, spec: JobSpec, limits: RunLimits): RunReport {
+  if (spec.job === 'invite') return runInvitations(rt, { eventId: spec.eventId, resend: spec.resend }, limits);
+  return runThanks(rt, spec, limits);
+}
+
+export function startJob(rt: Runtime, spec: JobSpec, limits: RunLimits): RunReport {
+  if (!rt.lock.tryLock(LOCK_WAIT_MS)) return lockedReport();
+  try {
+    const report = execute(rt, spec, limits);
+    if (report.stopped) {
+      // Explicit resends already attempted must not be repeated by the continuation.
+      const next: JobSpec = spec.job === 'invite' ? { ...spec, resend: [] } : { ...spec, redo: false };
+      rt.store.set(RUN_STATE_KEY, JSON.stringify(next));
+      rt.scheduler.scheduleOnce(CONTINUE_HANDLER, report.stopped.reason === 'quota' ? QUOTA_RETRY_MS : CONTINUE_AFTER_MS);
+    } else {
+      rt.store.delete(RUN_STATE_KEY);
+      rt.scheduler.cancel(CONTINUE_HANDLER);
+    }
+    return report;
+  } finally {
+    rt.lock.release();
+  }
+}
+
+/** The trigger's entry: continues the stored job, or cleans up when there is none. */
+export function continueJob(rt: Runtime, limits: RunLimits): RunReport | null {
+  const raw = rt.store.get(RUN_STATE_KEY);
+  let spec: JobSpec | null = null;
+  try {
+    spec = raw ? (JSON.parse(raw) as JobSpec) : null;
+  } catch {
+    spec = null;
+  }
+  if (!spec) {
+    rt.store.delete(RUN_STATE_KEY);
+    rt.scheduler.cancel(CONTINUE_HANDLER);
+    return null;
+  }
+  const report = startJob(rt, spec, limits);
+  // Someone else holds the lock: try again later rather than lose the job.
+  if (report.message === runMsg.locked) rt.scheduler.scheduleOnce(CONTINUE_HANDLER, CONTINUE_AFTER_MS);
+  return report;
+}
+
+/** Whether a job is waiting to be continued (for the dialog to say so). */
+export function pendingJob(rt: Runtime): JobSpec | null {
+  const raw = rt.store.get(RUN_STATE_KEY);
+  try {
+    return raw ? (JSON.parse(raw) as JobSpec) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,229 @@
+import { continueJob, CONTINUE_HANDLER, RUN_STATE_KEY, startJob } from '../../src/core/runner';
+import { previewInvitations, runInvitations, sendTestInvitation } from '../../src/core/invite';
+import { readWorkbook } from '../../src/core/read';
+import { Killed, MemoryLock, memoryRuntime, partnersWorkbook, World, type TestRuntime } from '../helpers/memory-runtime';
+import { MemoryWorkbook } from '../helpers/memory-workbook';
+
+const NO_LIMIT = { softDeadlineMs: Infinity, startMs: 0 };
+const invite = (t: TestRuntime, resend: string[] = []) =>
+  startJob(t.rt, { job: 'invite', eventId: 'М-001', resend }, { softDeadlineMs: 270_000, startMs: t.world.nowMs });
+
+function journalRows(wb: MemoryWorkbook) {
+  return readWorkbook(wb).journal;
+}
+
+/** Latest status per key. */
+function statuses(wb: MemoryWorkbook): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const e of journalRows(wb)) map.set(e.key, e.status);
+  return map;
+}
+
+afterEach(() => {
+  MemoryLock.held = false;
+});
+
+describe('invitations', () => {
+  it('sends one personal email per partner with the right subject, salutation and PDF', () => {
+    const t = memoryRuntime(partnersWorkbook(3));
+    const report = invite(t);
+    expect(report.message).toContain('Отправлено: 3');
+    expect(t.mail.outbox).toHaveLength(3);
+    const first = t.mail.outbox[0];
+    expect(first.to).toEqual(['p1@example.org']);
+    expect(first.subject).toBe('Приглашение: «День матери», 28\u00a0ноября 2026\u00a0г.');
+    expect(first.text).toContain('Уважаемый Иван Петрович!');
+    expect(t.mail.outbox[1].text).toContain('Уважаемая Анна Сергеевна!');
+    expect(first.attachments.map((a) => a.mimeType)).toEqual(['application/pdf']);
+    expect(first.replyTo).toBe('rovesnik@example.org');
+    expect(t.documents.made[0].text).toContain('Уважаемый Иван Петрович!');
+    expect(t.documents.made[0].text).not.toContain('{{');
+    expect([...statuses(t.workbook).values()]).toEqual(['отправлено', 'отправлено', 'отправлено']);
+    expect(t.scheduler.scheduled.size).toBe(0);
+    expect(t.store.get(RUN_STATE_KEY)).toBeNull();
+  });
+
+  it('a second run sends nothing', () => {
+    const t = memoryRuntime(partnersWorkbook(3));
+    invite(t);
+    const again = invite(t);
+    expect(t.mail.outbox).toHaveLength(3);
+    expect(again.sent).toBe(0);
+  });
+
+  it('puts partners without email into one print document and does not drop them', () => {
+    const t = memoryRuntime(partnersWorkbook(4, { noEmail: 2 }));
+    const report = invite(t);
+    expect(report.sent).toBe(2);
+    expect(report.printed).toBe(2);
+    const bundle = t.documents.made.find((d) => d.name.startsWith('Приглашения для печати'));
+    expect(bundle?.text.split('\n---\n')).toHaveLength(2);
+    expect(invite(t).printed).toBe(0);
+  });
+
+  it('stops before sending anything when the template has an unknown or empty placeholder', () => {
+    const t = memoryRuntime(partnersWorkbook(3));
+    t.documents.templates.invitation.blocks.push({ kind: 'paragraph', text: '{{Неизвестное}} {{Описание}}' });
+    const report = invite(t);
+    expect(t.mail.outbox).toHaveLength(0);
+    expect(report.message).toContain('{{Неизвестное}}');
+    expect(report.message).toContain('{{Описание}} будет пустым у 3');
+    expect(journalRows(t.workbook)).toHaveLength(0);
+  });
+
+  it('inserts values literally, also into the HTML body, escaped', () => {
+    const wb = partnersWorkbook(1);
+    const rows = wb.sheets.get('Мероприятия')!;
+    rows[1][1] = 'Праздник $1 $& \\ {{Дата}} <b>жирный</b> =1+1 🎉';
+    const t = memoryRuntime(wb);
+    invite(t);
+    const mail = t.mail.outbox[0];
+    expect(mail.subject).toContain('Праздник $1 $& \\ {{Дата}} <b>жирный</b> =1+1 🎉');
+    expect(mail.html).toContain('&lt;b&gt;жирный&lt;/b&gt;');
+    expect(mail.html).not.toContain('<b>жирный');
+    expect(t.documents.made[0].text).toContain('Праздник $1 $& \\ {{Дата}} <b>жирный</b> =1+1 🎉');
+  });
+
+  it('previews recipients, skip reasons, quota and a sample without writing anything', () => {
+    const wb = partnersWorkbook(4, { noEmail: 1 });
+    wb.sheets.get('Партнёры')![2][11] = false; // П-002 not invited
+    const t = memoryRuntime(wb);
+    t.mail.quota = 2;
+    const preview = previewInvitations(t.rt, { eventId: 'М-001' });
+    expect(preview.ok).toBe(true);
+    expect(preview.counts).toEqual({ send: 2, print: 1, skipped: 1 });
+    expect(preview.skipped.map((s) => s.reason)).toEqual([expect.stringContaining('нет адреса'), expect.stringContaining('«Приглашать»')]);
+    expect(preview.quota).toBe(2);
+    expect(preview.quotaShort).toBe(false);
+    expect(preview.sample?.to).toBe('p3@example.org');
+    expect(preview.sample?.letter).toContain('Уважаемый Иван Петрович!');
+    expect(t.workbook.calls.filter((c) => !c.startsWith('read'))).toEqual([]);
+    expect(t.mail.outbox).toHaveLength(0);
+  });
+
+  it('refuses cancelled and unknown events with a Russian message', () => {
+    const wb = partnersWorkbook(1);
+    wb.sheets.get('Мероприятия')![1][9] = 'отменено';
+    const t = memoryRuntime(wb);
+    expect(invite(t).message).toContain('отменено');
+    expect(runInvitations(t.rt, { eventId: 'М-999' }, NO_LIMIT).message).toContain('«М-999» не найдено');
+  });
+
+  it('sends a test to oneself without journaling it', () => {
+    const t = memoryRuntime(partnersWorkbook(2));
+    expect(sendTestInvitation(t.rt, { eventId: 'М-001' })).toContain('me@example.org');
+    expect(t.mail.outbox[0].subject.startsWith('[ТЕСТ] ')).toBe(true);
+    expect(t.mail.outbox[0].to).toEqual(['me@example.org']);
+    expect(journalRows(t.workbook)).toHaveLength(0);
+  });
+
+  it('a second run while the lock is held sends nothing and says why', () => {
+    const t = memoryRuntime(partnersWorkbook(2));
+    MemoryLock.held = true;
+    const report = invite(t);
+    expect(report.message).toContain('Уже идёт');
+    expect(t.mail.outbox).toHaveLength(0);
+  });
+});
+
+describe('never twice, never lost', () => {
+  const N = 30;
+
+  /** Runs with a fault at call k, then reruns cleanly; checks the promises. */
+  function sweep(mode: 'fail' | 'kill') {
+    const baseline = memoryRuntime(partnersWorkbook(N));
+    invite(baseline);
+    const totalCalls = baseline.world.calls;
+    expect(baseline.mail.outbox).toHaveLength(N);
+    for (let k = 1; k <= totalCalls; k++) {
+      const workbook = partnersWorkbook(N);
+      const world = new World();
+      if (mode === 'fail') world.failAt = k;
+      else world.killAt = k;
+      const first = memoryRuntime(workbook, world);
+      try {
+        invite(first);
+      } catch (e) {
+        if (!(e instanceof Killed) && mode === 'kill') throw e;
+        if (mode === 'fail' && !(e instanceof Error)) throw e;
+      }
+      MemoryLock.held = false; // a killed execution's lock is released by Apps Script
+      const second = memoryRuntime(workbook, new World(), { mail: first.mail });
+      invite(second);
+      const perPartner = new Map<string, number>();
+      for (const m of first.mail.outbox) perPartner.set(m.to[0], (perPartner.get(m.to[0]) ?? 0) + 1);
+      const latest = statuses(workbook);
+      for (let i = 1; i <= N; i++) {
+        const address = `p${i}@example.org`;
+        const count = perPartner.get(address) ?? 0;
+        const status = latest.get(`invite|М-001|П-${String(i).padStart(3, '0')}`);
+        const context = `${mode} at call ${k}, partner ${i}: ${count} emails, status ${status}`;
+        expect([context, count <= 1]).toEqual([context, true]);
+        // Sent → «отправлено», or «требует проверки» when the run died between send and record;
+        // not sent → never «отправлено».
+        if (count === 1) expect([context, ['отправлено', 'требует проверки'].includes(status ?? '')]).toEqual([context, true]);
+        else expect([context, status]).toEqual([context, 'требует проверки']);
+        if (mode === 'fail' && count === 1) expect([context, status]).toEqual([context, 'отправлено']);
+      }
+    }
+  }
+
+  it('a failure (exception) at any call, then a rerun: each partner gets exactly one email or «требует проверки»', () => {
+    sweep('fail');
+  });
+
+  it('a kill at any call, then a rerun: each partner gets at most one email and the journal agrees', () => {
+    sweep('kill');
+  });
+});
+
+describe('big lists and quota', () => {
+  it('300 partners finish over several executions through the continuation, never past the soft deadline', () => {
+    const workbook = partnersWorkbook(300);
+    const world = new World();
+    world.msPerCall = 500; // every port call costs half a second
+    const t = memoryRuntime(workbook, world);
+    const SOFT = 270_000;
+    let report = startJob(t.rt, { job: 'invite', eventId: 'М-001', resend: [] }, { softDeadlineMs: SOFT, startMs: world.nowMs });
+    let executions = 1;
+    while (t.scheduler.scheduled.has(CONTINUE_HANDLER)) {
+      expect(report.stopped?.reason).toBe('deadline');
+      world.nowMs += 60_000;
+      const start = world.nowMs;
+      report = continueJob(t.rt, { softDeadlineMs: SOFT, startMs: start })!;
+      // The last item started before the deadline; one item's calls may run past it, never a second item.
+      expect(world.nowMs - start).toBeLessThan(SOFT + 20 * 500);
+      executions++;
+      expect(executions).toBeLessThan(50);
+    }
+    expect(executions).toBeGreaterThan(2);
+    expect(t.mail.outbox).toHaveLength(300);
+    expect(new Set(t.mail.outbox.map((m) => m.to[0])).size).toBe(300);
+    expect(t.scheduler.scheduled.size).toBe(0);
+    expect(t.store.get(RUN_STATE_KEY)).toBeNull();
+  });
+
+  it('5 emails left and 20 recipients: 5 sent, 15 left with a clear message; the next day sends the 15', () => {
+    const t = memoryRuntime(partnersWorkbook(20));
+    t.mail.quota = 5;
+    const report = invite(t);
+    expect(t.mail.outbox).toHaveLength(5);
+    expect(report.message).toContain('Дневной лимит писем исчерпан: осталось отправить 15\u00a0писем');
+    expect(report.message).toMatch(/Продолжить можно после 28\u00a0ноября 2026\u00a0г\. \d\d:\d\d/);
+    expect(t.scheduler.scheduled.get(CONTINUE_HANDLER)).toBeGreaterThanOrEqual(24 * 3600 * 1000);
+    t.mail.quota = 100; // the next day
+    t.world.nowMs += 24 * 3600 * 1000;
+    const next = continueJob(t.rt, { softDeadlineMs: 270_000, startMs: t.world.nowMs })!;
+    expect(next.sent).toBe(15);
+    expect(t.mail.outbox).toHaveLength(20);
+    expect(t.scheduler.scheduled.size).toBe(0);
+  });
+
+  it('an explicit resend sends again to the chosen partner only', () => {
+    const t = memoryRuntime(partnersWorkbook(3));
+    invite(t);
+    const report = invite(t, ['П-002']);
+    expect(report.sent).toBe(1);
+    expect(t.mail.outbox.map((m) => m.to[0])).toEqual(['p1@example.org', 'p2@example.org', 'p3@example.org', 'p2@example.org']);
+  });
+});
