@@ -3,6 +3,7 @@
  * fields, an event's fields. Everything is plain text; templates insert it literally.
  */
 import type { LocalDate } from '../ports';
+import { thanksMsg } from './messages/thanks';
 import type { EventRecord, Partner, Settings } from './records';
 import {
   addressee,
@@ -41,8 +42,12 @@ export function partnerValues(partner: Partner): Values {
 function thanksRecipient(partner: Partner, family: boolean): string {
   const gender = partner.contact ? detectGender(partner.contact, partner.gender) : null;
   if (partner.contact && gender) return fullNameNatural(partner.contact, gender, 'dative');
-  if (family) return addressee({ contact: '', gender: null, position: '', organisation: partner.organisation, family: true, override: '' });
-  return `коллективу ${quotes(partner.organisation)}`;
+  if (family) {
+    // Mid-sentence: «выражают семье Кузнецовых», not «Семье».
+    const block = addressee({ contact: '', gender: null, position: '', organisation: partner.organisation, family: true, override: '' });
+    return block.charAt(0).toLowerCase() + block.slice(1);
+  }
+  return thanksMsg.collective(quotes(partner.organisation));
 }
 
 /** The centre's fields from `Настройки`, the same in every letter. */

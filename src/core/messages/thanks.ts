@@ -1,12 +1,17 @@
 /** Russian texts of the thank-you letters and the «кому ещё не сказали спасибо» list. */
+
+/** Ends a sentence with one full stop (`руб.` already has one). */
+const stop = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
+
 export const thanksMsg = {
   periodEvent: (title: string, date: string) => `при проведении мероприятия «${title}» ${date}`,
   periodYear: (label: string) => `в ${label} учебном году`,
   badYear: (text: string) => `«${text}» — не учебный год. Укажите год так: 2025/2026.`,
   eventLine: (title: string, date: string, parts: string[]) => `«${title}» (${date}) — ${parts.join('; ')}`,
-  forOne: (line: string) => `Благодарим Вас за помощь в подготовке и проведении мероприятия ${line}.`,
-  forMany: (lines: string[]) => `Благодарим Вас за помощь в подготовке и проведении мероприятий: ${lines.join('; ')}.`,
-  total: (sum: string) => `Общая сумма Вашей помощи — ${sum}.`,
+  forOne: (line: string) => stop(`Благодарим Вас за помощь в подготовке и проведении мероприятия ${line}`),
+  forMany: (lines: string[]) => stop(`Благодарим Вас за помощь в подготовке и проведении мероприятий: ${lines.join('; ')}`),
+  total: (sum: string) => stop(`Общая сумма Вашей помощи — ${sum}`),
+  collective: (organisation: string) => `коллективу ${/[«"]/.test(organisation) ? organisation : `«${organisation}»`}`,
   alreadyMade: (when: string) => `благодарственное письмо уже сделано${when ? ` ${when}` : ''} (чтобы сделать заново, выберите «Сделать заново»)`,
   needsCheck: 'предыдущая попытка прервалась — проверьте «Журнал» (статус «требует проверки»)',
   nothing: (period: string) => `За период «${period}» нет вклада партнёров, за который ещё не поблагодарили.`,

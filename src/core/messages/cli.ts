@@ -1,0 +1,118 @@
+/** Russian texts of the offline command line and of the `.xlsx` workbook adapter (its sidecar file). */
+
+import { pluralForm, type PluralForms } from '../russian';
+
+const q = (s: string) => `«${s}»`;
+/** `5 строк` with a plain space: these texts go to a terminal. */
+const count = (n: number, forms: PluralForms) => `${n} ${pluralForm(n, forms)}`;
+
+const ROWS = ['строка', 'строки', 'строк'] as const;
+const NEW_ROWS = ['новая строка', 'новые строки', 'новых строк'] as const;
+const CHANGES = ['изменение', 'изменения', 'изменений'] as const;
+
+export const cliMsg = {
+  programDescription:
+    'Партнёрство: приглашения, благодарственные письма и годовой отчёт по социальным партнёрам — офлайн, по файлу .xlsx.',
+  helpOption: 'показать справку',
+  versionOption: 'показать версию',
+  helpCommand: 'справка по команде',
+  fileArgument: 'файл таблицы .xlsx',
+  helpTitles: {
+    'Usage:': 'Использование:',
+    'Options:': 'Параметры:',
+    'Commands:': 'Команды:',
+    'Arguments:': 'Аргументы:',
+    'Global Options:': 'Общие параметры:',
+  } as Record<string, string>,
+  helpHint: 'Справка: partnerstvo --help',
+
+  init: {
+    description: 'создать новую таблицу со всеми листами, проверкой ввода и настройками по умолчанию',
+    created: (file: string) => `Создан файл ${file}.`,
+    nextStep: (file: string) => `Заполните листы и проверьте данные: partnerstvo check ${file}`,
+  },
+  check: {
+    description: 'проверить таблицу: адреса, категории, даты, ID, ссылки на мероприятия и партнёров',
+    exitCodes: 'Код выхода: 0 — ошибок нет, 1 — найдены проблемы в данных, 2 — неверный вызов или файл.',
+  },
+  exitCodes: 'Коды выхода: 0 — готово, 1 — проблемы в данных или при отправке, 2 — неверный вызов или файл.',
+  usageLine: '<команда> [параметры]',
+  commandUsage: '[параметры] <файл.xlsx>',
+  export: {
+    description: 'записать НОВЫЙ файл .xlsx, в который внесены все изменения программы (исходный файл не меняется)',
+    outOption: 'куда записать новый файл .xlsx',
+    forceOption: 'перезаписать файл --out, если он уже есть (исходная таблица не перезаписывается никогда)',
+    written: (file: string, changes: number) =>
+      changes === 0
+        ? `Записан файл ${file}: изменений программы нет, это копия таблицы.`
+        : `Записан файл ${file}: внесено ${count(changes, CHANGES)} программы.`,
+    sameAsInput: (file: string) =>
+      `Нельзя записать результат в исходный файл ${file}: программа никогда не перезаписывает вашу таблицу. Укажите другое имя в --out.`,
+    outExists: (file: string) =>
+      `Файл ${file} уже существует. Укажите другое имя в --out или добавьте --force, чтобы перезаписать его.`,
+  },
+
+  usage: {
+    unknownCommand: (name: string) => `Неизвестная команда ${q(name)}.`,
+    unknownOption: (name: string) => `Неизвестный параметр ${q(name)}.`,
+    missingArgument: (name: string) => `Не указан обязательный аргумент ${q(name)}.`,
+    optionMissingArgument: (name: string) => `У параметра ${q(name)} не указано значение.`,
+    missingMandatoryOption: (name: string) => `Не указан обязательный параметр ${q(name)}.`,
+    excessArguments: 'Лишние аргументы в командной строке.',
+    noCommand: 'Не указана команда.',
+    invalid: (detail: string) => `Неверная командная строка: ${detail}`,
+  },
+
+  file: {
+    missing: (file: string) => `Файл не найден: ${file}`,
+    isDirectory: (file: string) => `${file} — это папка, а нужен файл таблицы .xlsx.`,
+    notXlsx: (file: string) =>
+      `Файл ${file} — не таблица Excel (.xlsx). Сохраните таблицу в формате .xlsx (Google Таблицы: Файл → Скачать → Microsoft Excel).`,
+    unreadable: (file: string) =>
+      `Не удаётся прочитать файл ${file}: нет доступа или файл занят другой программой. Закройте его и проверьте права на файл.`,
+    damaged: (file: string) => `Файл ${file} повреждён или не является таблицей Excel: прочитать его не удалось.`,
+    exists: (file: string) => `Файл ${file} уже существует — init не перезаписывает файлы. Укажите новое имя.`,
+    notXlsxName: (file: string) => `Имя файла ${file} должно оканчиваться на .xlsx.`,
+    cannotWrite: (file: string) => `Не удаётся записать файл ${file}: нет доступа к папке или диск переполнен.`,
+    sidecarUnwritable: (file: string) =>
+      `Не удаётся записать изменения в файл ${file} (он лежит рядом с таблицей и хранит изменения программы): нет доступа или диск переполнен.`,
+  },
+
+  clock: {
+    badTimeZone: (zone: string) => `Неизвестный часовой пояс ${q(zone)}. Пример правильного значения: Europe/Moscow.`,
+  },
+
+  internalError: (detail: string) =>
+    `Внутренняя ошибка программы: ${detail}\nПодробности: запустите ещё раз с переменной окружения PARTNERSTVO_DEBUG=1.`,
+};
+
+/** Texts about the sidecar file `<таблица>.partnerstvo.jsonl` that holds what the program wrote. */
+export const sidecarMsg = {
+  noSheet: (sheet: string) => `В таблице нет листа ${q(sheet)}.`,
+  brokenLine: (file: string, line: number) =>
+    `В файле изменений ${file} строка ${line} повреждена (вероятно, программа была прервана при записи) — она пропущена.`,
+  missingSheet: (sheet: string, what: string) =>
+    `Изменение ${what} не применено: в таблице больше нет листа ${q(sheet)}.`,
+  rowNotFound: (sheet: string, row: number, what: string) =>
+    `Изменение ${what} не применено: строка ${row} листа ${q(sheet)}, к которой оно относилось, изменена или удалена в таблице, и такой строки больше нет.`,
+  rowAmbiguous: (sheet: string, row: number, what: string, rows: number[]) =>
+    `Изменение ${what} не применено: бывшей строке ${row} листа ${q(sheet)} подходят несколько строк (${rows.join(', ')}) — непонятно, к какой оно относится.`,
+  pendingHeader: (workbook: string, sidecar: string) =>
+    `Изменения программы, которых нет в самом файле ${workbook} (они хранятся рядом, в ${sidecar}):`,
+  pendingCell: (address: string, value: string) => `  ${address}: ${value}`,
+  pendingMoreCells: (n: number) => `  …и ещё ${count(n, CHANGES)}`,
+  pendingRows: (sheet: string, n: number) => `  ${sheet}: ${count(n, NEW_ROWS)}`,
+  pendingSheet: (sheet: string) => `  новый лист ${q(sheet)}`,
+  pendingHint: (workbook: string) =>
+    `Ваш файл не изменён. Чтобы получить таблицу со всеми изменениями: partnerstvo export ${workbook} --out <новый файл>.xlsx`,
+  rows: (n: number) => count(n, ROWS),
+};
+
+/** Texts the `.xlsx` adapter puts into the workbook's data validation (shown by Excel / LibreOffice). */
+export const layoutMsg = {
+  errorTitle: 'Партнёрство',
+  list: 'Выберите значение из списка.',
+  checkbox: 'Выберите TRUE (да) или FALSE (нет).',
+  date: 'Введите дату, например 27.11.2026.',
+  number: (min: number) => `Введите число не меньше ${min}.`,
+};

@@ -1,0 +1,106 @@
+/** Russian texts of the annual conclusions report and its ВЫВОД paragraph. */
+import { countWith, pluralForm, type PluralForms } from '../russian';
+import type { Category, Resource } from '../schema';
+
+const q = (s: string): string => `«${s}»`;
+
+const FORMS = {
+  event: ['мероприятие', 'мероприятия', 'мероприятий'],
+  jointEventPrep: ['совместном мероприятии', 'совместных мероприятиях', 'совместных мероприятиях'],
+  socialPartner: ['социальный партнёр', 'социальных партнёра', 'социальных партнёров'],
+  newPartner: ['новый партнёр', 'новых партнёра', 'новых партнёров'],
+  person: ['человек', 'человека', 'человек'],
+} as const satisfies Record<string, PluralForms>;
+
+/** Resource kinds in the plural noun form of the report tables. */
+export const RESOURCE_PLURAL: Record<Resource, string> = {
+  кадровый: 'кадровые',
+  финансовый: 'финансовые',
+  'программно-методический': 'программно-методические',
+  временной: 'временные',
+  'материально-технический': 'материально-технические',
+  информационный: 'информационные',
+};
+
+/** Resource kinds agreeing with «ресурсообеспечения» (genitive, neuter), as in the seed's ВЫВОД. */
+export const RESOURCE_GENITIVE: Record<Resource, string> = {
+  кадровый: 'кадрового',
+  финансовый: 'финансового',
+  'программно-методический': 'программно-методического',
+  временной: 'временного',
+  'материально-технический': 'материально-технического',
+  информационный: 'информационного',
+};
+
+/** Short month labels for the chart, January first. */
+export const MONTHS_SHORT = ['янв.', 'февр.', 'март', 'апр.', 'май', 'июнь', 'июль', 'авг.', 'сент.', 'окт.', 'нояб.', 'дек.'] as const;
+
+export const reportMsg = {
+  title: (label: string) => `Анализ работы с социальными партнёрами за ${label} учебный год`,
+  intro: (centre: string, from: string, to: string) => `${centre}. Отчётный период: ${from} – ${to}.`,
+  madeOn: (date: string) => `Дата составления: ${date}.`,
+  yearNotOver: (date: string) => `Учебный год ещё не завершён: данные приведены по состоянию на ${date}.`,
+  none: '—',
+  total: 'Итого',
+
+  keyHeading: 'Ключевые показатели',
+  keyHeader: (label: string) => ['Показатель', label],
+  keyHeaderCompared: (label: string, previous: string) => ['Показатель', label, previous],
+  keyActivePartners: 'Партнёры, внёсшие вклад в мероприятия года',
+  keyNewPartners: 'Из них новые (не участвовали в прошлом учебном году)',
+  keyJointEvents: 'Совместные мероприятия',
+  keyReach: 'Охват, чел.',
+  keyContributions: 'Записи о вкладе партнёров',
+  keyAmount: 'Общая сумма помощи',
+  keyThanks: 'Благодарственные письма',
+  keyNoData: (label: string) => `За ${label} учебный год в таблице нет данных о совместной работе с социальными партнёрами.`,
+
+  categoriesHeading: 'Партнёры по категориям',
+  categoriesHeader: ['Категория', 'В списке', 'Активные', 'Новые', 'Выбыли'],
+  categoriesNote: (previous: string) =>
+    `Активные — внесли вклад хотя бы в одно мероприятие года; новые — активны в этом году, но не в ${previous} учебном году; выбыли — были активны в ${previous} учебном году, но не в этом.`,
+  categoriesNoData: (label: string) => `В ${label} учебном году ни один партнёр не участвовал в мероприятиях центра, выбывших по сравнению с прошлым годом тоже нет.`,
+
+  eventsHeading: 'Совместные мероприятия по месяцам',
+  eventsHeader: ['Дата', 'Мероприятие', 'Место', 'Партнёры', 'Охват, чел.'],
+  eventsTotal: (events: number, reach: number) =>
+    `Всего: ${countWith(events, FORMS.event)}${reach > 0 ? `, охват — ${countWith(reach, FORMS.person)}` : ''}.`,
+  eventsNoData: (label: string) => `В ${label} учебном году совместных мероприятий с партнёрами не было.`,
+  chartTitle: 'Вклад партнёров по месяцам',
+  chartValueLabel: 'Записей о вкладе',
+
+  resourcesHeading: 'Ресурсы по видам',
+  resourcesHeader: ['Вид ресурса', 'Вкладов', 'Партнёров', 'Сумма'],
+  resourcesNoData: (label: string) => `В ${label} учебном году партнёры не вносили вклад в ресурсообеспечение.`,
+
+  conclusionHeading: 'ВЫВОД',
+};
+
+/** Pieces of the ВЫВОД paragraph; `conclusion.ts` decides which to use. */
+export const conclusionMsg = {
+  nothing: (label: string) =>
+    `В ${label} учебном году совместных мероприятий с социальными партнёрами не отмечено: в таблице нет ни проведённых мероприятий, ни записей о вкладе партнёров за этот период, поэтому сделать вывод об их участии в воспитательном процессе нельзя.`,
+  eventsWithoutContributions: (label: string, events: number, reach: number) =>
+    `В ${label} учебном году проведено ${countWith(events, FORMS.event)}${reach > 0 ? ` (охват — ${countWith(reach, FORMS.person)})` : ''}, однако вклад социальных партнёров на листе «Вклад» не отмечен, поэтому оценить их участие в воспитательном процессе нельзя.`,
+  episodic: 'Социальные партнёры пока участвуют в воспитательном процессе эпизодически.',
+  episodicKinds: (kinds: Resource[]) => `Их вклад касался ресурсообеспечения: ${kinds.map((k) => RESOURCE_GENITIVE[k]).join(', ')}.`,
+  active: (kinds: Resource[]) =>
+    `Социальные партнёры активно включены в воспитательный процесс, что позволило повысить его качество и качество ресурсообеспечения: ${kinds
+      .map((k) => RESOURCE_GENITIVE[k])
+      .join(', ')}.`,
+  activeGrown: (kinds: Resource[], previous: string) =>
+    `Социальные партнёры активно включены в воспитательный процесс, что позволило повысить его качество и качество ресурсообеспечения: ${kinds
+      .map((k) => RESOURCE_GENITIVE[k])
+      .join(', ')} — по сравнению с ${previous} учебным годом вклад партнёров ${kinds.length === 1 ? 'этого вида' : 'этих видов'} вырос.`,
+  noGrowth: (previous: string) =>
+    `Социальные партнёры включены в воспитательный процесс и поддерживают его ресурсообеспечение, однако по сравнению с ${previous} учебным годом вклад партнёров ни по одному виду ресурсов не вырос.`,
+  figures: (label: string, partners: number, events: number, reach: number) =>
+    `В ${label} учебном году ${countWith(partners, FORMS.socialPartner)} ${pluralForm(partners, ['принял', 'приняли', 'приняли'])} участие в ${countWith(events, FORMS.jointEventPrep)}${reach > 0 ? ` (охват — ${countWith(reach, FORMS.person)})` : ''}.`,
+  amount: (money: string) => `Общая сумма помощи партнёров — ${money}.`,
+  newPartners: (n: number, categories: Category[]) =>
+    `К работе ${pluralForm(n, ['присоединился', 'присоединились', 'присоединились'])} ${countWith(n, FORMS.newPartner)}${
+      categories.length === 0
+        ? ''
+        : `, в том числе впервые — из ${categories.length === 1 ? 'категории' : 'категорий'} ${categories.map(q).join(', ')}`
+    }.`,
+};

@@ -1,0 +1,42 @@
+/** The Russian language module: names, positions, salutations, dates, plurals, money, typography. */
+export { NBSP, capitalize, nbspInitials, quotes } from './typography';
+export {
+  declineFirstName,
+  declineName,
+  declinePatronymic,
+  declineSurname,
+  detectGender,
+  familyName,
+  firstAndMiddle,
+  fullNameNatural,
+  initialsSurname,
+  isFamily,
+  parseFullName,
+} from './names';
+export type { FullName, Gender, GenderMark, GrammaticalCase } from './names';
+export { positionDative } from './position';
+export { addressee, salutation } from './salutation';
+export type { AddresseeInput, SalutationInput } from './salutation';
+export {
+  MONTHS_GENITIVE,
+  MONTHS_NOMINATIVE,
+  WEEKDAYS,
+  addDays,
+  compareDates,
+  daysBetween,
+  daysInMonth,
+  formatDateLong,
+  formatDateShort,
+  fromDayNumber,
+  isLeapYear,
+  isValidDate,
+  monthYear,
+  parseDateText,
+  parseTimeText,
+  toDayNumber,
+  weekdayName,
+} from './dates';
+export { countWith, pluralForm } from './plural';
+export type { PluralForms } from './plural';
+export { formatMoney, formatNumber, parseMoneyText } from './money';
+export type { NumberFormatOptions } from './money';
