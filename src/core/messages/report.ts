@@ -3,6 +3,8 @@ import { countWith, pluralForm, type PluralForms } from '../russian';
 import type { Category, Resource } from '../schema';
 
 const q = (s: string): string => `«${s}»`;
+/** Ends a sentence with a full stop unless it already ends with one (`… 2026 г.`, `… руб.`). */
+const stop = (s: string): string => (s.endsWith('.') ? s : `${s}.`);
 
 const FORMS = {
   event: ['мероприятие', 'мероприятия', 'мероприятий'],
@@ -37,9 +39,9 @@ export const MONTHS_SHORT = ['янв.', 'февр.', 'март', 'апр.', 'м�
 
 export const reportMsg = {
   title: (label: string) => `Анализ работы с социальными партнёрами за ${label} учебный год`,
-  intro: (centre: string, from: string, to: string) => `${centre}. Отчётный период: ${from} – ${to}.`,
-  madeOn: (date: string) => `Дата составления: ${date}.`,
-  yearNotOver: (date: string) => `Учебный год ещё не завершён: данные приведены по состоянию на ${date}.`,
+  intro: (centre: string, from: string, to: string) => `${stop(centre)} Отчётный период: ${from} – ${stop(to)}`,
+  madeOn: (date: string) => `Дата составления: ${stop(date)}`,
+  yearNotOver: (date: string) => `Учебный год ещё не завершён: данные приведены по состоянию на ${stop(date)}`,
   none: '—',
   total: 'Итого',
 
@@ -96,7 +98,7 @@ export const conclusionMsg = {
     `Социальные партнёры включены в воспитательный процесс и поддерживают его ресурсообеспечение, однако по сравнению с ${previous} учебным годом вклад партнёров ни по одному виду ресурсов не вырос.`,
   figures: (label: string, partners: number, events: number, reach: number) =>
     `В ${label} учебном году ${countWith(partners, FORMS.socialPartner)} ${pluralForm(partners, ['принял', 'приняли', 'приняли'])} участие в ${countWith(events, FORMS.jointEventPrep)}${reach > 0 ? ` (охват — ${countWith(reach, FORMS.person)})` : ''}.`,
-  amount: (money: string) => `Общая сумма помощи партнёров — ${money}.`,
+  amount: (money: string) => `Общая сумма помощи партнёров — ${stop(money)}`,
   newPartners: (n: number, categories: Category[]) =>
     `К работе ${pluralForm(n, ['присоединился', 'присоединились', 'присоединились'])} ${countWith(n, FORMS.newPartner)}${
       categories.length === 0
