@@ -1,0 +1,62 @@
+/** The clock on Node: real time, wall-clock time in the centre's IANA zone via `Intl`. */
+import type { Clock, LocalDateTime } from '../ports';
+import { cliMsg } from '../core/messages/cli';
+import { CliError, EXIT } from './exit';
+
+export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Wall-clock date and time of an instant in a zone. */
+export function wallClock(ms: number, format: Intl.DateTimeFormat): LocalDateTime {
+  const parts: Record<string, number> = {};
+  for (const part of format.formatToParts(new Date(ms))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return {
+    year: parts.year,
+    month: parts.month,
+    day: parts.day,
+    // Some engines print midnight as 24 even with h23.
+    hour: parts.hour === 24 ? 0 : parts.hour,
+    minute: parts.minute,
+    second: parts.second,
+  };
+}
+
+export class NodeClock implements Clock {
+  private readonly format: Intl.DateTimeFormat;
+
+  /** Throws a usage error (exit 2) for an unknown zone. */
+  constructor(
+    readonly timeZone: string = DEFAULT_TIME_ZONE,
+    private readonly now: () => number = Date.now,
+  ) {
+    if (!isValidTimeZone(timeZone)) throw new CliError(cliMsg.clock.badTimeZone(timeZone), EXIT.usage);
+    this.format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      hourCycle: 'h23',
+    });
+  }
+
+  nowMs(): number {
+    return this.now();
+  }
+
+  today(): LocalDateTime {
+    return wallClock(this.now(), this.format);
+  }
+}

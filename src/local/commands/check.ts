@@ -1,0 +1,30 @@
+/** `partnerstvo check <файл.xlsx>`: every problem with its cell; exit 1 when there are any. */
+import { formatProblem, runCheck } from '../../core/check';
+import { cliMsg } from '../../core/messages/cli';
+import { checkMsg } from '../../core/messages/data';
+import { EXIT } from '../exit';
+import { openWorkbook, printPending } from './shared';
+import type { RegisterCommand } from './types';
+
+export const registerCheck: RegisterCommand = (program, { io, setExit }) => {
+  program
+    .command('check')
+    .description(cliMsg.check.description)
+    .usage(cliMsg.commandUsage)
+    .argument('<файл.xlsx>', cliMsg.fileArgument)
+    .addHelpText('after', `\n${cliMsg.check.exitCodes}`)
+    .action(async (file: string) => {
+      const wb = await openWorkbook(file, io);
+      const report = runCheck(wb);
+      const { problems, data } = report;
+      for (const problem of problems) io.out(formatProblem(problem));
+      io.out(
+        problems.length === 0
+          ? checkMsg.clean(data.partners.length, data.events.length, data.contributions.length)
+          : checkMsg.found(problems.length),
+      );
+      if (report.assignedIds > 0) io.out(checkMsg.assignedIds(report.assignedIds));
+      printPending(wb, io);
+      setExit(problems.length === 0 ? EXIT.ok : EXIT.problems);
+    });
+};

@@ -1,0 +1,10 @@
+/**
+ * The commands of `partnerstvo`, in help order. Adding a command is one module beside this file
+ * exporting a `RegisterCommand`, plus one line here.
+ */
+import { registerCheck } from './check';
+import { registerExport } from './export';
+import { registerInit } from './init';
+import type { RegisterCommand } from './types';
+
+export const COMMANDS: readonly RegisterCommand[] = [registerInit, registerCheck, registerExport];

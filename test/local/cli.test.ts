@@ -1,0 +1,229 @@
+import { execFileSync, spawnSync } from 'child_process';
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as ExcelJS from 'exceljs';
+import { SETTING, SETTING_DEFAULTS, SHEET_SPECS, type SettingKey } from '../../src/core/schema';
+
+const ROOT = path.join(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'build', 'cli.js');
+
+let dir: string;
+beforeAll(() => {
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT, stdio: 'pipe' });
+});
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnerstvo-cli-'));
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], env: Record<string, string> = {}): Run {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, PARTNERSTVO_DEBUG: '', ...env },
+    timeout: 60000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const hash = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+const CYRILLIC = /[а-яё]/i;
+const STACK = /\n\s+at .+:\d+:\d+/;
+
+type Rows = Record<string, ExcelJS.CellValue[][]>;
+
+/** A workbook with every sheet's headers, default settings and the given data rows. */
+async function workbook(file: string, data: Rows): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  for (const spec of SHEET_SPECS) {
+    const ws = book.addWorksheet(spec.name);
+    ws.addRow(spec.columns.map((c) => c.header));
+    if (spec.name === 'Настройки') {
+      for (const key of Object.keys(SETTING) as SettingKey[]) ws.addRow([SETTING[key], SETTING_DEFAULTS[key]]);
+    }
+    for (const row of data[spec.name] ?? []) ws.addRow(row);
+  }
+  await book.xlsx.writeFile(file);
+}
+
+const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+
+const GOOD: Rows = {
+  Партнёры: [
+    ['П-001', 'ООО «Рыбозавод»', 'Предприятия и предприниматели', 'Сидоров Иван Петрович', '', 'директор', '', 'ryba@example.org', '', '', true, true, ''],
+    ['П-002', 'Семья Ивановых', 'Семья', '', '', '', '', 'ivanovy@example.org', '', '', false, true, ''],
+  ],
+  Мероприятия: [['М-001', 'День матери', day(2026, 11, 27), '15:00', 'ДЮЦ «Ровесник»', 'праздник', '', '', '', 'запланировано', null, '']],
+  Вклад: [['М-001', 'П-001', 'спонсор', 'финансовый', 'подарки для детей', 5000, null]],
+};
+
+describe('wrong usage: exit 2, a Russian message, no stack trace', () => {
+  it.each([
+    ['no command', [], /Не указана команда/],
+    ['an unknown command', ['chek', 'x.xlsx'], /Неизвестная команда «chek»/],
+    ['an unknown option', ['check', '--fast', 'x.xlsx'], /Неизвестный параметр «--fast»/],
+    ['a missing argument', ['check'], /Не указан обязательный аргумент «файл\.xlsx»/],
+    ['a missing file', ['check', 'нет-такого.xlsx'], /Файл не найден: нет-такого\.xlsx/],
+    ['a missing --out', ['export', 'x.xlsx'], /Не указан обязательный параметр «-o, --out/],
+    ['init without .xlsx', ['init', 'table.txt'], /должно оканчиваться на \.xlsx/],
+  ])('%s', (_name, args, message) => {
+    const result = run(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toMatch(CYRILLIC);
+    expect(result.stderr).not.toMatch(STACK);
+    expect(result.stderr).not.toMatch(/^error:/m);
+  });
+
+  it('a file that is not an xlsx, and a directory', () => {
+    fs.writeFileSync(path.join(dir, 'table.xlsx'), 'ID;Организация\n');
+    const notXlsx = run(['check', 'table.xlsx']);
+    expect(notXlsx.code).toBe(2);
+    expect(notXlsx.stderr).toMatch(/не таблица Excel/);
+    expect(notXlsx.stderr).not.toMatch(STACK);
+    fs.mkdirSync(path.join(dir, 'folder.xlsx'));
+    const folder = run(['check', 'folder.xlsx']);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toMatch(/это папка/);
+  });
+
+  it('shows the stack only with PARTNERSTVO_DEBUG=1', () => {
+    const result = run(['check', 'нет.xlsx'], { PARTNERSTVO_DEBUG: '1' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Файл не найден/);
+    expect(result.stderr).toMatch(STACK);
+  });
+
+  it('prints Russian help', () => {
+    const result = run(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Использование: partnerstvo/);
+    expect(result.stdout).toMatch(/Команды:/);
+    expect(result.stdout).toMatch(/init <файл\.xlsx>/);
+    expect(result.stdout).not.toMatch(/Usage:|Options:|\[options\]/);
+  });
+});
+
+describe('init', () => {
+  it('creates a workbook that checks clean, and refuses to overwrite it', () => {
+    const created = run(['init', 'new.xlsx']);
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/Создан файл new\.xlsx/);
+    const file = path.join(dir, 'new.xlsx');
+    const before = hash(file);
+
+    const again = run(['init', 'new.xlsx']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/уже существует/);
+    expect(hash(file)).toBe(before);
+
+    const check = run(['check', 'new.xlsx']);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(/ошибок нет/);
+    expect(hash(file)).toBe(before);
+  });
+});
+
+describe('check', () => {
+  it('exits 0 on a clean workbook with data', async () => {
+    const file = path.join(dir, 'good.xlsx');
+    await workbook(file, GOOD);
+    const result = run(['check', 'good.xlsx']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/ошибок нет\. 2\s+партнёра, 1\s+мероприятие, 1\s+запись о вкладе/);
+  });
+
+  it('exits 1 and names the cell of each planted problem', async () => {
+    const file = path.join(dir, 'bad.xlsx');
+    await workbook(file, {
+      Партнёры: [
+        ...GOOD['Партнёры'],
+        ['П-003', 'Клуб «Орбита»', 'Клубы по интересам', '', '', '', '', 'orbita@example.org', '', '', false, true, ''],
+        ['П-004', 'Семья Петровых', 'Семья', '', '', '', '', 'petrovy@@example', '', '', false, true, ''],
+        ['П-001', 'Школа № 1', 'Учреждения образования, науки и культуры', '', '', '', '', 'school@example.org',
+          { formula: 'NA()', result: { error: '#N/A' } }, '', false, true, ''],
+      ],
+      Мероприятия: [...GOOD['Мероприятия'], ['М-002', 'Новый год', 'скоро', '12:00', '', '', '', '', '', 'запланировано', null, '']],
+      Вклад: [...GOOD['Вклад'], ['М-099', 'П-002', 'участник', 'кадровый', 'концерт', null, null]],
+    });
+    const before = hash(file);
+    const result = run(['check', 'bad.xlsx']);
+    expect(result.code).toBe(1);
+    const lines = result.stdout.split('\n');
+    const expected: [string, RegExp][] = [
+      ['Партнёры!C4', /Клубы по интересам/], // unknown category
+      ['Партнёры!H5', /petrovy@@example/], // bad email
+      ['Партнёры!A6', /П-001.*повторяется/], // duplicate ID
+      ['Партнёры!I6', /#N\/A/], // formula error
+      ['Мероприятия!C3', /«скоро» — не дата/], // text in a date cell
+      ['Вклад!A3', /М-099.*не найдено/], // a contribution naming a missing event
+    ];
+    for (const [address, text] of expected) {
+      const line = lines.find((l) => l.startsWith(`${address}: `));
+      expect(line).toBeDefined();
+      expect(line).toMatch(text);
+    }
+    expect(result.stdout).toMatch(/найдено 6\s+проблем\./);
+    expect(result.stderr).not.toMatch(STACK);
+    expect(hash(file)).toBe(before);
+  });
+
+  it('assigns blank IDs into the sidecar, never into the workbook, and export merges them', async () => {
+    const file = path.join(dir, 'ids.xlsx');
+    const data: Rows = {
+      ...GOOD,
+      Партнёры: [...GOOD['Партнёры'], ['', 'Больница', 'Учреждения здравоохранения', '', '', '', '', 'crb@example.org', '', '', false, true, '']],
+    };
+    await workbook(file, data);
+    const before = hash(file);
+
+    const first = run(['check', 'ids.xlsx']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Присвоено 1\s+новый ID/);
+    expect(first.stdout).toMatch(/Партнёры!A4: П-003/);
+    expect(first.stdout).toMatch(/partnerstvo export ids\.xlsx/);
+    expect(hash(file)).toBe(before);
+    expect(fs.existsSync(path.join(dir, 'ids.xlsx.partnerstvo.jsonl'))).toBe(true);
+
+    // The next run sees the ID and assigns nothing new.
+    const second = run(['check', 'ids.xlsx']);
+    expect(second.code).toBe(0);
+    expect(second.stdout).not.toMatch(/Присвоено/);
+    expect(second.stdout).toMatch(/Партнёры!A4: П-003/);
+
+    const exported = run(['export', 'ids.xlsx', '--out', 'merged.xlsx']);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toMatch(/Записан файл merged\.xlsx: внесено 1\s+изменение/);
+    expect(hash(file)).toBe(before);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path.join(dir, 'merged.xlsx'));
+    expect(book.getWorksheet('Партнёры')!.getCell('A4').value).toBe('П-003');
+
+    const again = run(['export', 'ids.xlsx', '--out', 'merged.xlsx']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/уже существует/);
+    const onto = run(['export', 'ids.xlsx', '--out', 'ids.xlsx', '--force']);
+    expect(onto.code).toBe(2);
+    expect(onto.stderr).toMatch(/никогда не перезаписывает/);
+    expect(hash(file)).toBe(before);
+  });
+});
+
+describe('bin/partnerstvo.js', () => {
+  it('runs the built CLI', () => {
+    const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'partnerstvo.js'), '--version'], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
