@@ -1,0 +1,127 @@
+/**
+ * Synchronous calls into the synckit worker (`build/worker.js`), where the async Node work runs:
+ * packing .docx files, composing .eml messages, SMTP. The core jobs are synchronous (Apps Script has
+ * no event loop), so the Node adapters block on the worker. Only plain data crosses the boundary.
+ */
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { createSyncFn } from 'synckit';
+import type { DocModel } from '../ports';
+import { DOC_MSG } from '../core/messages/documents';
+
+/** A message ready for nodemailer: addresses formatted, attachments as file paths. */
+export interface ComposedMail {
+  from: { name: string; address: string };
+  replyTo: string;
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  attachments: { filename: string; contentType: string; path: string }[];
+}
+
+/** A parsed `smtp://` / `smtps://` URL. Holds the password: never log or show it. */
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** TLS from the start (smtps, port 465); otherwise STARTTLS when the server offers it. */
+  secure: boolean;
+  user: string;
+  pass: string;
+  /** `?rejectUnauthorized=false` accepts self-signed certificates. */
+  rejectUnauthorized: boolean;
+  /** `?ignoreTLS=true` never upgrades with STARTTLS. */
+  ignoreTLS: boolean;
+  /** `?requireTLS=true` refuses to send without STARTTLS. */
+  requireTLS: boolean;
+  /** `host:port`, safe to show. */
+  shown: string;
+}
+
+export interface SmtpResult {
+  accepted: string[];
+  rejected: string[];
+  response: string;
+  messageId: string;
+}
+
+/** Worker operations: request shape and result shape. */
+export interface WorkerOps {
+  docx: { req: { model: DocModel }; res: Uint8Array };
+  eml: { req: { mail: ComposedMail }; res: Uint8Array };
+  smtpSend: { req: { smtp: SmtpConfig; mail: ComposedMail }; res: SmtpResult };
+  smtpClose: { req: { smtp: SmtpConfig }; res: null };
+}
+export type WorkerOp = keyof WorkerOps;
+export type WorkerRequest = { [K in WorkerOp]: { op: K } & WorkerOps[K]['req'] }[WorkerOp];
+/** Errors are returned as Russian text rather than thrown, so nothing is lost in the transfer. */
+export type WorkerReply = { ok: true; value: unknown } | { ok: false; message: string };
+
+/** Generous: an SMTP send has its own, shorter time-outs; this only guards against a hung worker. */
+const WORKER_TIMEOUT_MS = 10 * 60 * 1000;
+
+let syncCall: ((request: WorkerRequest) => WorkerReply) | null = null;
+
+/** Runs one operation in the worker and waits for it. Throws an Error with a Russian message on failure. */
+export function callWorker<K extends WorkerOp>(op: K, request: WorkerOps[K]['req']): WorkerOps[K]['res'] {
+  if (!syncCall) syncCall = createSyncFn<(request: WorkerRequest) => Promise<WorkerReply>>(workerPath(), { timeout: WORKER_TIMEOUT_MS });
+  let reply: WorkerReply;
+  try {
+    reply = syncCall({ op, ...request } as WorkerRequest);
+  } catch (error) {
+    throw new Error(DOC_MSG.workerFailed(error instanceof Error ? error.message : String(error)));
+  }
+  if (!reply.ok) throw new Error(reply.message);
+  return reply.value as WorkerOps[K]['res'];
+}
+
+/**
+ * Where the worker bundle is. From the CLI bundle (`build/cli.js`) it is `build/worker.js` beside it.
+ * From TypeScript sources (jest, ts runners) it is `<repo>/build/worker.js`, rebuilt here with
+ * esbuild when missing or older than the sources, so tests never run a stale worker.
+ * `PARTNERSTVO_WORKER` overrides both.
+ */
+export function workerPath(): string {
+  const override = process.env.PARTNERSTVO_WORKER;
+  if (override) return override;
+  const fromSources = __filename.endsWith('.ts');
+  if (!fromSources) return join(__dirname, 'worker.js');
+  const root = resolve(__dirname, '..', '..');
+  const built = join(root, 'build', 'worker.js');
+  ensureFreshWorker(root, built);
+  return built;
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function ensureFreshWorker(root: string, built: string): void {
+  if (existsSync(built) && statSync(built).mtimeMs >= newestMtime(join(root, 'src'))) return;
+  const esbuild = createRequire(join(root, 'package.json'))('esbuild') as typeof import('esbuild');
+  const result = esbuild.buildSync({
+    entryPoints: [join(root, 'src', 'local', 'worker.ts')],
+    outfile: built,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    write: false,
+    logLevel: 'silent',
+  });
+  mkdirSync(dirname(built), { recursive: true });
+  // Several jest workers may rebuild at once: write aside, then rename (atomic on one file system).
+  const temp = `${built}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  const file = result.outputFiles?.find((f) => f.path.endsWith('.js'));
+  if (!file) throw new Error(DOC_MSG.workerFailed('esbuild: worker.js'));
+  writeFileSync(temp, file.contents);
+  renameSync(temp, built);
+}

@@ -1,0 +1,150 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import PizZip from 'pizzip';
+import { LocalDocuments, safeFileName, type LocalAttachment } from '../../src/local/documents';
+import { templateTextOf } from '../../src/local/docx-fill';
+import { renderDocx } from '../../src/local/docx-render';
+import { findSoffice } from '../../src/local/pdf';
+import type { DocModel, TemplateKind } from '../../src/ports';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'documents-test-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const defaults: Record<TemplateKind, DocModel> = {
+  invitation: {
+    title: 'Приглашение',
+    blocks: [
+      { kind: 'paragraph', text: '{{Адресат}}', align: 'right' },
+      { kind: 'paragraph', text: 'Уважаем{{Обращение}}!', align: 'center', bold: true },
+      { kind: 'paragraph', text: 'Приглашаем Вас на мероприятие «{{Мероприятие}}».', indent: true, align: 'justify' },
+    ],
+  },
+  thanks: { title: 'Благодарность', blocks: [{ kind: 'heading', level: 1, text: 'БЛАГОДАРСТВЕННОЕ ПИСЬМО' }, { kind: 'paragraph', text: '{{Вклад}}' }] },
+};
+const values = { Адресат: 'Директору ООО «Рыбозавод»\nИ. П. Сидорову', Обращение: 'ый Иван Петрович', Мероприятие: 'День матери' };
+
+let rendered: TemplateKind[] = [];
+const make = (outDir: string, extra: Partial<ConstructorParameters<typeof LocalDocuments>[0]> = {}): LocalDocuments =>
+  new LocalDocuments({
+    outDir,
+    defaultTemplate: (kind) => {
+      rendered.push(kind);
+      return defaults[kind];
+    },
+    pdf: 'never',
+    ...extra,
+  });
+
+describe('safeFileName', () => {
+  it('removes characters file systems forbid, keeps Cyrillic and caps the length', () => {
+    expect(safeFileName('Приглашение: ООО "Рога/Копыта" <1>|?*\\')).toBe('Приглашение_ ООО _Рога_Копыта_ _1_____');
+    expect(safeFileName('Письмо\u0000\n  с  пробелами. ')).toBe('Письмо_ с пробелами');
+    expect(Array.from(safeFileName('Я'.repeat(300)))).toHaveLength(100);
+    expect(safeFileName('😀'.repeat(200), 10)).toBe('😀'.repeat(10));
+    expect(safeFileName('..')).toBe('документ');
+    expect(safeFileName('')).toBe('документ');
+    expect(safeFileName('CON')).toBe('_CON');
+  });
+});
+
+describe('LocalDocuments', () => {
+  beforeEach(() => {
+    rendered = [];
+  });
+
+  it('renders the default template once to шаблоны/<kind>.docx and reads placeholders and text from it', () => {
+    const out = join(dir, 'a');
+    const docs = make(out);
+    expect(docs.templatePlaceholders('invitation')).toEqual(['Адресат', 'Обращение', 'Мероприятие']);
+    expect(docs.templateText('invitation')).toBe('{{Адресат}}\nУважаем{{Обращение}}!\nПриглашаем Вас на мероприятие «{{Мероприятие}}».');
+    docs.fillTemplate('invitation', values, 'Приглашения', 'x');
+    expect(rendered).toEqual(['invitation']);
+    expect(existsSync(join(out, 'шаблоны', 'invitation.docx'))).toBe(true);
+    // A later run uses the file on disk (staff may have edited it) instead of rendering again.
+    const again = make(out);
+    again.templatePlaceholders('invitation');
+    expect(rendered).toEqual(['invitation']);
+  });
+
+  it('fills a letter into <outDir>/<folder>/<safe name>.docx and links to it', () => {
+    const out = join(dir, 'b');
+    const made = make(out).fillTemplate('invitation', values, 'Приглашения/День матери', 'П-001 ООО "Рыбозавод"');
+    expect(made.link).toBe(join(out, 'Приглашения', 'День матери', 'П-001 ООО _Рыбозавод_.docx'));
+    const text = templateTextOf(readFileSync(made.link));
+    expect(text).toBe('Директору ООО «Рыбозавод»\nИ. П. Сидорову\nУважаемый Иван Петрович!\nПриглашаем Вас на мероприятие «День матери».');
+    expect(made.pdf()).toBeNull();
+  });
+
+  it('uses a staff template given by path and reports a missing one in Russian', () => {
+    const custom = join(dir, 'свой шаблон.docx');
+    writeFileSync(custom, renderDocx({ title: 't', blocks: [{ kind: 'paragraph', text: 'Свой: {{Вклад}}' }] }));
+    const docs = make(join(dir, 'c'), { templates: { thanks: custom, invitation: join(dir, 'нет такого.docx') } });
+    expect(docs.templatePlaceholders('thanks')).toEqual(['Вклад']);
+    expect(templateTextOf(readFileSync(docs.fillTemplate('thanks', { Вклад: 'подарки' }, 'Благодарности', 'x').link))).toBe('Свой: подарки');
+    expect(() => docs.templatePlaceholders('invitation')).toThrow(`Файл шаблона «${join(dir, 'нет такого.docx')}» не найден.`);
+    expect(rendered).toEqual([]);
+  });
+
+  it('throws the Russian problem text for a malformed template', () => {
+    const broken = join(dir, 'сломан.docx');
+    writeFileSync(broken, renderDocx({ title: 't', blocks: [{ kind: 'paragraph', text: 'Уважаем{{Обращение!' }] }));
+    const docs = make(join(dir, 'd'), { templates: { invitation: broken } });
+    expect(() => docs.templatePlaceholders('invitation')).toThrow(/без закрывающих скобок/);
+  });
+
+  it('makes a print-ready bundle with one letter per page', () => {
+    const letters = ['Анна Сергеевна', 'Иван Петрович', 'Ольга Ивановна'].map((n) => ({ ...values, Обращение: ` ${n}` }));
+    const made = make(join(dir, 'e')).fillTemplateBundle('invitation', letters, 'Приглашения', 'Без email — для печати');
+    expect(basename(made.link)).toBe('Без email — для печати.docx');
+    const xml = new PizZip(readFileSync(made.link)).file('word/document.xml')?.asText() ?? '';
+    expect((xml.match(/<w:br w:type="page"\/>/g) ?? []).length).toBe(2);
+    for (const n of ['Анна Сергеевна', 'Иван Петрович', 'Ольга Ивановна']) expect(templateTextOf(readFileSync(made.link))).toContain(`Уважаем ${n}!`);
+  });
+
+  it('renders a DocModel; with pdf "never" or no LibreOffice there is no PDF', () => {
+    const model: DocModel = { title: 'Отчёт', blocks: [{ kind: 'heading', level: 1, text: 'Отчёт' }] };
+    const made = make(join(dir, 'f')).render(model, 'Отчёты', 'Отчёт 2025/2026');
+    expect(basename(made.link)).toBe('Отчёт 2025_2026.docx');
+    expect(statSync(made.link).size).toBeGreaterThan(1000);
+    expect(made.pdf()).toBeNull();
+    expect(make(join(dir, 'g'), { pdf: 'auto', soffice: null }).render(model, 'Отчёты', 'x').pdf()).toBeNull();
+  });
+
+  it('with LibreOffice: makes the PDF of a letter lazily, once, and the report PDF right away', () => {
+    const soffice = findSoffice();
+    if (!soffice) {
+      console.log('не запущено: LibreOffice не установлен');
+      return;
+    }
+    const out = join(dir, 'h');
+    const docs = make(out, { pdf: 'auto' });
+    const letter = docs.fillTemplate('invitation', { ...values, Мероприятие: 'День матери & $1 {{x}}' }, 'Приглашения', 'Письмо');
+    const pdfPath = join(out, 'Приглашения', 'Письмо.pdf');
+    expect(existsSync(pdfPath)).toBe(false);
+    const pdf = letter.pdf() as LocalAttachment;
+    expect(pdf).toEqual({ fileName: 'Письмо.pdf', mimeType: 'application/pdf', path: pdfPath });
+    const mtime = statSync(pdfPath).mtimeMs;
+    expect(letter.pdf()).toBe(pdf);
+    expect(statSync(pdfPath).mtimeMs).toBe(mtime);
+    let text = '';
+    try {
+      text = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    } catch {
+      console.log('не запущено: pdftotext не установлен (проверен только файл PDF)');
+    }
+    if (text) {
+      expect(text).toContain('Уважаемый Иван Петрович!');
+      expect(text).toContain('«День матери & $1 {{x}}»');
+    }
+    expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const report = docs.render({ title: 'Отчёт', blocks: [{ kind: 'heading', level: 1, text: 'Отчёт' }] }, 'Отчёты', 'Отчёт');
+    expect(existsSync(join(out, 'Отчёты', 'Отчёт.pdf'))).toBe(true);
+    expect(report.pdf()?.path).toBe(join(out, 'Отчёты', 'Отчёт.pdf'));
+  });
+});
