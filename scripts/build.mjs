@@ -5,14 +5,16 @@ import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+//
+// Usage: node scripts/build.mjs [--outdir DIR]   (default dist/; tests build into a temporary folder)
 const GLOBAL = 'Partnerstvo';
-mkdirSync('dist', { recursive: true });
+const outArg = process.argv.indexOf('--outdir');
+const OUT = outArg > 0 ? process.argv[outArg + 1] : 'dist';
+mkdirSync(OUT, { recursive: true });
 
-const result = await build({
+const common = {
   entryPoints: ['src/main.ts'],
   bundle: true,
-  format: 'iife',
-  globalName: GLOBAL,
   target: 'es2019',
   platform: 'neutral',
   mainFields: ['main', 'module'],
@@ -21,23 +23,27 @@ const result = await build({
   metafile: true,
   charset: 'utf8',
   logLevel: 'warning',
-});
+};
+const result = await build({ ...common, format: 'iife', globalName: GLOBAL });
+// An IIFE's metafile lists no exports; an ESM build of the same entry does.
+const esm = await build({ ...common, format: 'esm' });
 
 const output = result.outputFiles[0].text;
-const meta = Object.values(result.metafile.outputs)[0];
+const meta = Object.values(esm.metafile.outputs)[0];
 const entryPoints = meta.exports.filter((name) => name !== 'default').sort();
+if (entryPoints.length === 0) throw new Error('src/main.ts exports no entry points');
 const stubs = entryPoints
   .map((name) => `function ${name}() {\n  return ${GLOBAL}.${name}.apply(this, arguments);\n}`)
   .join('\n');
 // esbuild emits `var Partnerstvo = (() => {...})();` which is already a top-level declaration.
-writeFileSync('dist/Code.js', `${output}\n// Entry points visible to Apps Script (menus, triggers, google.script.run).\n${stubs}\n`);
-copyFileSync('appsscript.json', 'dist/appsscript.json');
+writeFileSync(join(OUT, 'Code.js'), `${output}\n// Entry points visible to Apps Script (menus, triggers, google.script.run).\n${stubs}\n`);
+copyFileSync('appsscript.json', join(OUT, 'appsscript.json'));
 
 // Dialogs: each src/ui/<name>.html becomes dist/<name>.html with its <script src> and <link> inlined.
 for (const file of readdirSync('src/ui').filter((f) => f.endsWith('.html'))) {
   let html = readFileSync(join('src/ui', file), 'utf8');
   html = html.replace(/<script src="\.\/([^"]+)"><\/script>/g, (_, src) => `<script>\n${readFileSync(join('src/ui', src), 'utf8')}\n</script>`);
   html = html.replace(/<link rel="stylesheet" href="\.\/([^"]+)">/g, (_, href) => `<style>\n${readFileSync(join('src/ui', href), 'utf8')}\n</style>`);
-  writeFileSync(join('dist', file), html);
+  writeFileSync(join(OUT, file), html);
 }
-console.log(`dist/Code.js: ${entryPoints.length} entry points`);
+console.log(`${join(OUT, 'Code.js')}: ${entryPoints.length} entry points`);

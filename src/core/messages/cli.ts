@@ -116,3 +116,56 @@ export const layoutMsg = {
   date: 'Введите дату, например 27.11.2026.',
   number: (min: number) => `Введите число не меньше ${min}.`,
 };
+
+/** Texts of the job commands: invite, thanks, report, demo. */
+export const jobMsg = {
+  outOption: 'папка для документов и писем (по умолчанию out)',
+  smtpOption: 'отправлять письма через SMTP-сервер: smtp://логин:пароль@сервер:587 (без него письма сохраняются в .eml)',
+  fromOption: 'адрес отправителя (From) для SMTP',
+  templateOption: 'свой шаблон письма .docx с полями {{Обращение}}, {{Адресат}} …',
+  dryRunOption: 'только показать, что будет сделано: ничего не создавать и не отправлять',
+  invite: {
+    description: 'разослать приглашения на мероприятие: письмо .docx/.pdf каждому партнёру и email',
+    eventOption: 'ID мероприятия (например М-021)',
+    resendOption: 'ID партнёров через запятую, которым отправить повторно',
+    noEvent: (upcoming: string[]) =>
+      `Укажите мероприятие: --event <ID>.${upcoming.length > 0 ? `\nБлижайшие мероприятия:\n${upcoming.join('\n')}` : ''}`,
+  },
+  thanks: {
+    description: 'сделать благодарственные письма партнёрам за мероприятие или учебный год',
+    eventOption: 'ID мероприятия',
+    yearOption: 'учебный год, например 2025/2026',
+    sponsorsOption: 'только спонсорам',
+    redoOption: 'сделать заново письма, которые уже были сделаны',
+    emailOption: 'отправить письма по email (с --smtp отправляются всегда)',
+    owedOption: 'показать, кому ещё не сказали спасибо (ничего не создавать)',
+    needPeriod: 'Укажите период: --event <ID> или --year 2025/2026.',
+    bothPeriods: 'Укажите что-то одно: --event или --year.',
+    owedLine: (address: string, organisation: string, event: string, date: string, what: string, amount: string, age: string) =>
+      `${address}: ${organisation} — «${event}» (${date}): ${what}${amount ? `, ${amount}` : ''} — ${age}`,
+  },
+  report: {
+    description: 'составить годовой отчёт «Анализ работы с социальными партнёрами» (.docx, .pdf)',
+    yearOption: 'учебный год, например 2025/2026 (по умолчанию — текущий)',
+    written: (path: string) => `Отчёт: ${path}`,
+  },
+  demo: {
+    description: 'показать работу на примере (examples/rovesnik.xlsx): проверка, приглашения, благодарности, отчёт — в папку out',
+    step: (title: string) => `\n=== ${title} ===`,
+    copied: (from: string, to: string) => `Пример ${from} скопирован в ${to} (исходный файл не меняется).`,
+    noUpcoming: 'В примере нет предстоящих мероприятий.',
+    done: (dir: string) => `\nГотово. Всё, что сделано, — в папке ${dir}.`,
+  },
+  preview: {
+    event: (title: string, date: string, time: string, place: string) => `Мероприятие: «${title}», ${date}${time ? `, ${time}` : ''}${place ? `, ${place}` : ''}`,
+    counts: (send: number, print: number, skipped: number) => `Отправить: ${send}; для печати: ${print}; пропустить: ${skipped}.`,
+    byCategory: 'По категориям (отправить / печать / пропуск):',
+    recipients: 'Кому:',
+    skipped: 'Пропускаются:',
+    template: 'Проблемы шаблона:',
+    sample: 'Пример письма:',
+    quota: (n: number) => `Осталось писем на сегодня: ${n}.`,
+    nothingSent: 'Это предварительный просмотр: ничего не создано и не отправлено.',
+  },
+  files: (n: number, dir: string) => `Документы и письма: ${dir} (${n})`,
+};

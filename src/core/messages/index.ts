@@ -8,3 +8,4 @@ export * from './thanks';
 export * from './report';
 export * from './documents';
 export * from './cli';
+export * from './gas';

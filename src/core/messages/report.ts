@@ -106,3 +106,14 @@ export const conclusionMsg = {
         : `, в том числе впервые — из ${categories.length === 1 ? 'категории' : 'категорий'} ${categories.map(q).join(', ')}`
     }.`,
 };
+
+/** Texts of the report job (menu and command line). */
+export const reportJobMsg = {
+  folder: 'Отчёты',
+  done: (title: string, partners: number, events: number, reach: number) =>
+    `Готов отчёт «${title}»: ${countWith(partners, ['партнёр', 'партнёра', 'партнёров'])}, ` +
+    `${countWith(events, ['совместное мероприятие', 'совместных мероприятия', 'совместных мероприятий'])}, ` +
+    `охват ${countWith(reach, ['человек', 'человека', 'человек'])}.`,
+  prompt: 'Учебный год для отчёта (например, 2025/2026):',
+  title: 'Годовой отчёт',
+};

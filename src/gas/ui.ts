@@ -1,0 +1,91 @@
+/**
+ * What the user sees in Sheets: toasts, alerts, confirmations and dialogs, plus the guard every menu
+ * handler runs in, which turns any failure into a Russian alert (the stack goes to the log only).
+ */
+import { gasMsg } from '../core/messages/gas';
+
+export interface DialogSize {
+  width: number;
+  height: number;
+}
+
+/** A short notice in the corner of the spreadsheet. */
+export function toast(message: string, title: string = gasMsg.appName, timeoutSeconds = 5): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (ss) ss.toast(message, title, timeoutSeconds);
+}
+
+/** A message box with an OK button. */
+export function alert(title: string, message: string): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(title, message, ui.ButtonSet.OK);
+}
+
+/** A yes/no question; true for «Да». */
+export function confirm(title: string, message: string): boolean {
+  const ui = SpreadsheetApp.getUi();
+  return ui.alert(title, message, ui.ButtonSet.YES_NO) === ui.Button.YES;
+}
+
+const escapeHtml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/** A modal dialog with plain text (one paragraph per line), escaped. */
+export function showTextDialog(title: string, text: string, size: DialogSize = { width: 640, height: 480 }): void {
+  const body = text
+    .split('\n')
+    .map((line) => (line === '' ? '<br>' : `<p style="margin:0 0 6px">${escapeHtml(line)}</p>`))
+    .join('\n');
+  const html = `<div style="font-family:Arial,sans-serif;font-size:13px;line-height:1.4">${body}</div>`;
+  const output = HtmlService.createHtmlOutput(html).setWidth(size.width).setHeight(size.height);
+  SpreadsheetApp.getUi().showModalDialog(output, title);
+}
+
+/**
+ * Opens `dist/<file>.html` as a modal dialog. `data` is handed to the page as the template variable
+ * `data` (JSON text; print it raw with `<?!= data ?>`).
+ */
+export function openDialog(file: string, title: string, size: DialogSize, data?: unknown): void {
+  let output: GoogleAppsScript.HTML.HtmlOutput;
+  if (data === undefined) output = HtmlService.createHtmlOutputFromFile(file);
+  else {
+    const template = HtmlService.createTemplateFromFile(file);
+    // `</` must not end the page's <script> early.
+    template.data = JSON.stringify(data).replace(/</g, '\\u003c');
+    output = template.evaluate();
+  }
+  SpreadsheetApp.getUi().showModalDialog(output.setWidth(size.width).setHeight(size.height), title);
+}
+
+const CYRILLIC = /[А-Яа-яЁё]/;
+
+/** The text an error gives the user: our own Russian messages as they are, anything else wrapped. */
+export function errorText(action: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const firstLine = message.split('\n')[0]?.trim() ?? '';
+  if (CYRILLIC.test(firstLine) && !/^Exception:/.test(firstLine)) return message;
+  return gasMsg.failed(action, firstLine.slice(0, 300));
+}
+
+function logError(action: string, error: unknown): void {
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  console.error(`${action}: ${detail}`);
+}
+
+/**
+ * Runs a menu handler: any error is logged with its stack and shown to the user as a Russian alert.
+ * Returns the handler's result, or undefined when it failed.
+ */
+export function guarded<T>(action: string, run: () => T): T | undefined {
+  try {
+    return run();
+  } catch (error) {
+    logError(action, error);
+    try {
+      alert(action, errorText(action, error));
+    } catch (uiError) {
+      logError(action, uiError);
+    }
+    return undefined;
+  }
+}

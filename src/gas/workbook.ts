@@ -1,0 +1,300 @@
+/**
+ * The workbook port over a Google Sheet. Reads are one `getValues` per sheet per run (cached and kept
+ * in step with our own writes); writes are batched into contiguous blocks so that cells in between,
+ * which may hold formulas, are never overwritten; row writes are flushed before they return.
+ */
+import type { Cell, CellNote, CellWrite, ColumnLayout, ColumnValidation, LocalDateTime, SetupStep, WorkbookPort } from '../ports';
+import { gasMsg, validationHelp } from '../core/messages/gas';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** A rectangle of cells to write with one call: `values[r][c]` goes to (row + r, col + c). */
+export interface Block<T> {
+  row: number;
+  col: number;
+  values: T[][];
+}
+
+/**
+ * Groups cell writes into blocks: contiguous vertical runs per column, then neighbouring columns whose
+ * runs cover exactly the same rows are merged. No block covers a cell that was not asked for; a later
+ * write to the same cell wins.
+ */
+export function blocksOf<T>(cells: readonly { row: number; col: number; value: T }[]): Block<T>[] {
+  const byCol = new Map<number, Map<number, T>>();
+  for (const c of cells) {
+    if (!Number.isInteger(c.row) || !Number.isInteger(c.col) || c.row < 1 || c.col < 1) throw new RangeError(`Bad cell ${c.row}:${c.col}`);
+    const col = byCol.get(c.col) ?? new Map<number, T>();
+    col.set(c.row, c.value);
+    byCol.set(c.col, col);
+  }
+  const runs: { col: number; row: number; values: T[] }[] = [];
+  for (const col of [...byCol.keys()].sort((a, b) => a - b)) {
+    const rows = byCol.get(col) as Map<number, T>;
+    let run: { col: number; row: number; values: T[] } | null = null;
+    for (const row of [...rows.keys()].sort((a, b) => a - b)) {
+      if (run && run.row + run.values.length === row) run.values.push(rows.get(row) as T);
+      else {
+        run = { col, row, values: [rows.get(row) as T] };
+        runs.push(run);
+      }
+    }
+  }
+  const blocks: Block<T>[] = [];
+  const open = new Map<string, Block<T>>(); // key: row span; value: the block ending at the previous column
+  for (const run of runs) {
+    const span = `${run.row}:${run.values.length}`;
+    const block = open.get(span);
+    if (block && block.col + (block.values[0]?.length ?? 0) === run.col) {
+      run.values.forEach((v, i) => block.values[i]?.push(v));
+    } else {
+      const fresh: Block<T> = { row: run.row, col: run.col, values: run.values.map((v) => [v]) };
+      blocks.push(fresh);
+      open.set(span, fresh);
+    }
+  }
+  return blocks;
+}
+
+/** Parses `yyyy-MM-dd HH:mm:ss`. */
+function parseStamp(text: string): LocalDateTime {
+  const m = /^(-?\d+)-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)$/.exec(text);
+  if (!m) throw new Error(`Unexpected date text ${text}`);
+  const [, year, month, day, hour, minute, second] = m.map(Number);
+  return { year, month, day, hour, minute, second } as LocalDateTime;
+}
+
+/** `+0300` → 180 (minutes east of UTC). */
+function parseOffset(text: string): number {
+  const m = /^([+-])(\d\d)(\d\d)$/.exec(text);
+  if (!m) throw new Error(`Unexpected zone offset ${text}`);
+  const minutes = Number(m[2]) * 60 + Number(m[3]);
+  return m[1] === '-' ? -minutes : minutes;
+}
+
+const STAMP = 'yyyy-MM-dd HH:mm:ss';
+
+/** Wall-clock time of an instant in a zone, through Utilities (no Intl in Apps Script code). */
+export function wallTime(date: Date, timeZone: string): LocalDateTime {
+  return parseStamp(Utilities.formatDate(date, timeZone, STAMP));
+}
+
+/** The instant that shows this wall-clock time in the zone. */
+export function instantOf(v: LocalDateTime, timeZone: string): Date {
+  const asUtc = Date.UTC(v.year, v.month - 1, v.day, v.hour, v.minute, v.second);
+  const offsetAt = (ms: number): number => parseOffset(Utilities.formatDate(new Date(ms), timeZone, 'Z')) * 60000;
+  let guess = asUtc - offsetAt(asUtc);
+  const second = asUtc - offsetAt(guess);
+  if (second !== guess) guess = second;
+  return new Date(guess);
+}
+
+function ruleFor(validation: ColumnValidation): GoogleAppsScript.Spreadsheet.DataValidation | null {
+  switch (validation.kind) {
+    case 'list':
+      return SpreadsheetApp.newDataValidation()
+        .requireValueInList([...validation.options], true)
+        .setAllowInvalid(validation.allowOther ?? false)
+        .setHelpText(validationHelp.list(validation.options))
+        .build();
+    case 'checkbox':
+      return SpreadsheetApp.newDataValidation().requireCheckbox().build();
+    case 'date':
+      return SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(true).setHelpText(validationHelp.date).build();
+    case 'number':
+      return SpreadsheetApp.newDataValidation()
+        .requireNumberGreaterThanOrEqualTo(validation.min ?? 0)
+        .setAllowInvalid(true)
+        .setHelpText(validationHelp.number(validation.min ?? 0))
+        .build();
+    case 'none':
+      return null;
+  }
+}
+
+export class SheetsWorkbook implements WorkbookPort {
+  private readonly ss: Spreadsheet;
+  private readonly values = new Map<string, Cell[][] | null>();
+  private readonly notes = new Map<string, string[][]>();
+  private zone: string | null = null;
+
+  constructor(spreadsheet: Spreadsheet) {
+    this.ss = spreadsheet;
+  }
+
+  /** The spreadsheet's time zone (read once). */
+  timeZone(): string {
+    if (this.zone === null) this.zone = this.ss.getSpreadsheetTimeZone();
+    return this.zone;
+  }
+
+  sheetNames(): string[] {
+    return this.ss.getSheets().map((s) => s.getName());
+  }
+
+  private sheet(name: string): Sheet {
+    const sheet = this.ss.getSheetByName(name);
+    if (!sheet) throw new Error(gasMsg.noSheet(name));
+    return sheet;
+  }
+
+  readSheet(name: string): Cell[][] | null {
+    if (!this.values.has(name)) {
+      const sheet = this.ss.getSheetByName(name);
+      let rows: Cell[][] | null = null;
+      if (sheet) {
+        rows = sheet.getDataRange().getValues() as Cell[][];
+        if (rows.length === 1 && rows[0]?.length === 1 && rows[0][0] === '') rows = [];
+      }
+      this.values.set(name, rows);
+    }
+    const cached = this.values.get(name) ?? null;
+    return cached && cached.map((r) => r.slice());
+  }
+
+  readNotes(name: string): string[][] {
+    if (!this.notes.has(name)) {
+      const sheet = this.ss.getSheetByName(name);
+      let notes: string[][] = [];
+      if (sheet) {
+        notes = sheet.getDataRange().getNotes();
+        if (notes.length === 1 && notes[0]?.length === 1 && notes[0][0] === '' && (this.readSheet(name)?.length ?? 0) === 0) notes = [];
+      }
+      this.notes.set(name, notes);
+    }
+    return (this.notes.get(name) ?? []).map((r) => r.slice());
+  }
+
+  /** Keeps the cached copy of a sheet in step with a write we made. */
+  private remember<T>(cache: Map<string, T[][] | null>, sheet: string, row: number, col: number, value: T, blank: T): void {
+    const rows = cache.get(sheet);
+    if (!rows) return;
+    while (rows.length < row) rows.push(new Array<T>(rows[0]?.length ?? 0).fill(blank));
+    const width = Math.max(rows[0]?.length ?? 0, col);
+    if (col > (rows[0]?.length ?? 0)) for (const r of rows) while (r.length < width) r.push(blank);
+    const r = rows[row - 1];
+    if (r) {
+      while (r.length < width) r.push(blank);
+      r[col - 1] = value;
+    }
+  }
+
+  /** Makes sure the sheet has at least this many rows and columns. */
+  private ensureSize(sheet: Sheet, rows: number, cols: number): void {
+    const maxRows = sheet.getMaxRows();
+    if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+    const maxCols = sheet.getMaxColumns();
+    if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
+  }
+
+  writeCells(sheetName: string, cells: CellWrite[]): void {
+    if (cells.length === 0) return;
+    const sheet = this.sheet(sheetName);
+    const blocks = blocksOf(cells);
+    this.ensureSize(sheet, Math.max(...cells.map((c) => c.row)), Math.max(...cells.map((c) => c.col)));
+    for (const b of blocks) sheet.getRange(b.row, b.col, b.values.length, b.values[0]?.length ?? 1).setValues(b.values);
+    for (const c of cells) this.remember(this.values, sheetName, c.row, c.col, c.value, '');
+  }
+
+  setNotes(sheetName: string, notes: CellNote[]): void {
+    if (notes.length === 0) return;
+    const sheet = this.sheet(sheetName);
+    const blocks = blocksOf(notes.map((n) => ({ row: n.row, col: n.col, value: n.note })));
+    this.ensureSize(sheet, Math.max(...notes.map((n) => n.row)), Math.max(...notes.map((n) => n.col)));
+    for (const b of blocks) sheet.getRange(b.row, b.col, b.values.length, b.values[0]?.length ?? 1).setNotes(b.values);
+    for (const n of notes) this.remember(this.notes, sheetName, n.row, n.col, n.note, '');
+  }
+
+  appendRow(sheetName: string, values: Cell[]): number {
+    const sheet = this.sheet(sheetName);
+    sheet.appendRow(values);
+    SpreadsheetApp.flush();
+    const row = sheet.getLastRow();
+    values.forEach((v, i) => this.remember(this.values, sheetName, row, i + 1, v, ''));
+    return row;
+  }
+
+  writeRow(sheetName: string, row: number, values: Cell[]): void {
+    if (values.length === 0) return;
+    const sheet = this.sheet(sheetName);
+    this.ensureSize(sheet, row, values.length);
+    sheet.getRange(row, 1, 1, values.length).setValues([values]);
+    SpreadsheetApp.flush();
+    values.forEach((v, i) => this.remember(this.values, sheetName, row, i + 1, v, ''));
+  }
+
+  applySetup(steps: SetupStep[]): void {
+    for (const step of steps) {
+      switch (step.kind) {
+        case 'createSheet': {
+          if (this.ss.getSheetByName(step.sheet)) throw new Error(gasMsg.sheetExists(step.sheet));
+          const sheet = this.ss.insertSheet(step.sheet, this.ss.getNumSheets());
+          this.layColumns(sheet, 1, 1, step.columns);
+          sheet.setFrozenRows(1);
+          if (step.rows && step.rows.length > 0) this.appendBlock(sheet, 2, step.rows);
+          break;
+        }
+        case 'addColumns': {
+          const sheet = this.sheet(step.sheet);
+          // After whatever is used in any row, so no user data ends up under a new header.
+          const after = Math.max(step.afterCol, sheet.getLastColumn());
+          this.layColumns(sheet, step.headerRow, after + 1, step.columns);
+          break;
+        }
+        case 'appendRows': {
+          const sheet = this.sheet(step.sheet);
+          if (step.rows.length > 0) this.appendBlock(sheet, sheet.getLastRow() + 1, step.rows);
+          break;
+        }
+        case 'freezeHeader': {
+          const sheet = this.sheet(step.sheet);
+          if (sheet.getFrozenRows() !== step.headerRow) sheet.setFrozenRows(step.headerRow);
+          break;
+        }
+      }
+      this.values.delete(step.sheet);
+      this.notes.delete(step.sheet);
+    }
+    if (steps.length > 0) SpreadsheetApp.flush();
+  }
+
+  private appendBlock(sheet: Sheet, row: number, rows: Cell[][]): void {
+    const width = Math.max(1, ...rows.map((r) => r.length));
+    const padded = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
+    this.ensureSize(sheet, row + rows.length - 1, width);
+    sheet.getRange(row, 1, rows.length, width).setValues(padded);
+  }
+
+  /** Header cells, bold, widths, validation and formats from the row below the header down, hints as notes. */
+  private layColumns(sheet: Sheet, headerRow: number, firstCol: number, columns: ColumnLayout[]): void {
+    if (columns.length === 0) return;
+    const lastCol = firstCol + columns.length - 1;
+    this.ensureSize(sheet, headerRow + 1, lastCol);
+    const header = sheet.getRange(headerRow, firstCol, 1, columns.length);
+    header.setValues([columns.map((c) => c.header)]);
+    header.setFontWeight('bold');
+    if (columns.some((c) => c.hint)) header.setNotes([columns.map((c) => c.hint ?? '')]);
+    const maxRows = sheet.getMaxRows();
+    const dataRows = maxRows - headerRow;
+    columns.forEach((c, i) => {
+      const col = firstCol + i;
+      sheet.setColumnWidth(col, c.width);
+      if (dataRows < 1) return;
+      const rule = ruleFor(c.validation);
+      if (rule || c.numberFormat) {
+        const range = sheet.getRange(headerRow + 1, col, dataRows, 1);
+        if (rule) range.setDataValidation(rule);
+        if (c.numberFormat) range.setNumberFormat(c.numberFormat);
+      }
+    });
+  }
+
+  cellDate(value: Date): LocalDateTime {
+    return wallTime(value, this.timeZone());
+  }
+
+  toCellDate(value: LocalDateTime): Date {
+    return instantOf(value, this.timeZone());
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * `installGasFakes(target, options)` puts fakes of every Apps Script global the project uses on a
+ * target (a `vm` context or `globalThis`) and returns handles for assertions.
+ *
+ *   const gas = installGasFakes(globalThis, { spreadsheet: spreadsheetFromSheets({ 'Партнёры': [[...]] }) });
+ *   gas.env.failAt(3); gas.env.killAt(10, { service: 'MailApp' }); gas.env.clock.msPerCall = 1000;
+ *   gas.ui.alerts, gas.mail.sent, gas.triggers, gas.scriptProperties, gas.drive, gas.spreadsheet
+ *   gas.uninstall();
+ */
+import * as vm from 'node:vm';
+import { FakeCharts, FakeDocs, FakeDocumentApp, FakeDriveApp, DriveModel } from './documents';
+import { FakeEnv, type Realm } from './env';
+import {
+  fakeConsole,
+  FakeHtmlService,
+  FakeLockService,
+  FakeLogger,
+  FakeMailApp,
+  FakePropertiesService,
+  FakeScriptApp,
+  FakeSession,
+  FakeUtilities,
+  type LockState,
+  type LogLine,
+  type MailState,
+  type SessionState,
+  type TriggerRecord,
+} from './services';
+import { FakeSpreadsheet, FakeSpreadsheetApp, type SpreadsheetModel, type SpreadsheetWorld } from './spreadsheet';
+import { UiRecorder } from './ui';
+
+export { isKilled, Killed, FakeEnv } from './env';
+export { spreadsheetFromSheets, SpreadsheetModel, SheetModel } from './spreadsheet';
+export { DriveModel, documentText, chartOfPng } from './documents';
+export type { AlertRecord, DialogRecord, MenuRecord } from './ui';
+export type { SentMail, TriggerRecord, LogLine } from './services';
+
+export interface GasFakeOptions {
+  /** The bound spreadsheet; none by default (`getActiveSpreadsheet()` returns null). */
+  spreadsheet?: SpreadsheetModel;
+  /** Fake clock start (ms since epoch); default 2026-11-20T09:00:00Z. */
+  startMs?: number;
+  /** How far the clock moves on every fake call; default 0. */
+  msPerCall?: number;
+  /** Replace `Date` on the target with one reading the fake clock; default true except for `globalThis`. */
+  fakeDate?: boolean;
+  scriptTimeZone?: string;
+  userEmail?: string;
+  mailQuota?: number;
+  /** HTML files for HtmlService by name without `.html`. */
+  htmlFiles?: Record<string, string>;
+}
+
+export interface GasFakes {
+  env: FakeEnv;
+  /** The bound spreadsheet's data. */
+  spreadsheet: SpreadsheetModel | null;
+  /** The bound spreadsheet as code under test receives it. */
+  activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet;
+  ui: UiRecorder;
+  drive: DriveModel;
+  mail: MailState;
+  lock: LockState;
+  triggers: TriggerRecord[];
+  scriptProperties: Map<string, string>;
+  documentProperties: Map<string, string>;
+  userProperties: Map<string, string>;
+  session: SessionState;
+  logs: LogLine[];
+  htmlFiles: Map<string, string>;
+  /** Runs `fn` as one execution (see `FakeEnv.execute`). */
+  execute<T>(fn: () => T): T;
+  /** Restores what the target had before. */
+  uninstall(): void;
+}
+
+export const GAS_GLOBALS = [
+  'SpreadsheetApp',
+  'DocumentApp',
+  'Docs',
+  'DriveApp',
+  'MailApp',
+  'LockService',
+  'PropertiesService',
+  'ScriptApp',
+  'HtmlService',
+  'Utilities',
+  'Session',
+  'Charts',
+  'Logger',
+  'console',
+  'Date',
+] as const;
+
+/** A `Date` whose current time is the fake clock's; instances are ordinary Dates of that realm. */
+function clockDate(RealDate: DateConstructor, now: () => number): DateConstructor {
+  function FakeDate(this: unknown, ...args: unknown[]): unknown {
+    if (!new.target) return new RealDate(now()).toString();
+    if (args.length === 0) return new RealDate(now());
+    return new (RealDate as unknown as new (...a: unknown[]) => Date)(...args);
+  }
+  FakeDate.prototype = RealDate.prototype;
+  FakeDate.now = now;
+  FakeDate.UTC = RealDate.UTC;
+  FakeDate.parse = RealDate.parse;
+  return FakeDate as unknown as DateConstructor;
+}
+
+export function installGasFakes(target: object, options: GasFakeOptions = {}): GasFakes {
+  const env = new FakeEnv(options.startMs ?? Date.UTC(2026, 10, 20, 9, 0, 0), options.msPerCall ?? 0);
+  const t = target as Record<string, unknown>;
+  const previous = new Map<string, PropertyDescriptor | undefined>(GAS_GLOBALS.map((name) => [name, Object.getOwnPropertyDescriptor(target, name)]));
+  const inContext = target !== globalThis && vm.isContext(target);
+  const intrinsics: Realm = inContext ? (vm.runInContext('({ Date: Date, Error: Error })', target) as Realm) : { Date: globalThis.Date, Error: globalThis.Error };
+  const fakeDate = options.fakeDate ?? target !== globalThis;
+
+  const ui = new UiRecorder(env);
+  const world: SpreadsheetWorld = { env, spreadsheet: options.spreadsheet ?? null, ui };
+  const drive = new DriveModel();
+  const mail: MailState = { sent: [], quota: options.mailQuota ?? 100 };
+  const lock: LockState = { holder: null };
+  const triggers: TriggerRecord[] = [];
+  const stores = { script: new Map<string, string>(), document: new Map<string, string>(), user: new Map<string, string>() };
+  const session: SessionState = {
+    activeUserEmail: options.userEmail ?? 'staff@rovesnik.example',
+    effectiveUserEmail: options.userEmail ?? 'staff@rovesnik.example',
+    scriptTimeZone: options.scriptTimeZone ?? 'Europe/Moscow',
+  };
+  const logs: LogLine[] = [];
+  const htmlFiles = new Map(Object.entries(options.htmlFiles ?? {}));
+
+  const globals: Record<(typeof GAS_GLOBALS)[number], unknown> = {
+    SpreadsheetApp: new FakeSpreadsheetApp(world),
+    DocumentApp: new FakeDocumentApp(env, drive),
+    Docs: new FakeDocs(env, drive),
+    DriveApp: new FakeDriveApp(env, drive),
+    MailApp: new FakeMailApp(env, mail),
+    LockService: new FakeLockService(env, lock),
+    PropertiesService: new FakePropertiesService(env, stores),
+    ScriptApp: new FakeScriptApp(env, triggers),
+    HtmlService: new FakeHtmlService(env, htmlFiles),
+    Utilities: new FakeUtilities(env),
+    Session: new FakeSession(env, session),
+    Charts: new FakeCharts(env),
+    Logger: new FakeLogger(env, logs),
+    console: fakeConsole(logs),
+    Date: fakeDate ? clockDate(intrinsics.Date, () => env.clock.now()) : intrinsics.Date,
+  };
+  for (const name of GAS_GLOBALS) {
+    if (name === 'Date' && !fakeDate) continue;
+    Object.defineProperty(target, name, { value: globals[name], writable: true, configurable: true, enumerable: false });
+  }
+  env.realm = { Date: fakeDate ? (globals.Date as DateConstructor) : intrinsics.Date, Error: intrinsics.Error };
+
+  return {
+    env,
+    spreadsheet: world.spreadsheet,
+    activeSpreadsheet: () => {
+      if (!world.spreadsheet) throw new Error('installGasFakes: no spreadsheet was given');
+      return new FakeSpreadsheet(world, world.spreadsheet) as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+    },
+    ui,
+    drive,
+    mail,
+    lock,
+    triggers,
+    scriptProperties: stores.script,
+    documentProperties: stores.document,
+    userProperties: stores.user,
+    session,
+    logs,
+    htmlFiles,
+    execute: (fn) => env.execute(fn),
+    uninstall: () => {
+      for (const [name, descriptor] of previous) {
+        if (descriptor) Object.defineProperty(target, name, descriptor);
+        else delete t[name];
+      }
+    },
+  };
+}
