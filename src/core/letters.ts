@@ -32,10 +32,20 @@ export function partnerValues(partner: Partner): Values {
   };
   return {
     Обращение: salutation(input),
-    Адресат: addressee(input),
+    Адресат: breakBeforeName(addressee(input)),
     Организация: quotes(partner.organisation),
     Кому_благодарность: thanksRecipient(partner, family),
   };
+}
+
+/**
+ * The address block goes on two lines, the person's name on its own
+ * («Генеральному директору АО «Рыбозавод»» / «И. П. Сидорову»), as business letters set it.
+ */
+export function breakBeforeName(block: string): string {
+  // Only an ordinary space separates the name; inside it the spaces are non-breaking.
+  const m = /^(.*\S) +([А-ЯЁ]\.\u00a0(?:[А-ЯЁ]\.\u00a0)?[А-ЯЁ][^ ]*)$/u.exec(block);
+  return m && m[1].length > 0 ? `${m[1]}\n${m[2]}` : block;
 }
 
 /** Whom the thank-you sentence names, in the dative: the person, the family, or the collective. */

@@ -144,11 +144,18 @@ function resourceStats(contributions: Contribution[]): ResourceStats[] {
   });
 }
 
+/**
+ * Thank-you letters for the year's work, once per key: letters for the year itself (scope = the
+ * year label) or for one of its events — also when they were made after the year ended, as they
+ * usually are (the letters for 2025/2026 are written in the autumn of 2026).
+ */
 function thanksLetters(data: WorkbookData, year: AcademicYear): number {
+  const eventsOfYear = new Set(data.events.filter((e) => inYear(e.date, year)).map((e) => e.id));
   const keys = new Set<string>();
   for (const entry of data.journal) {
     if (entry.action.trim().toLowerCase() !== ACTION_LABEL.thanks) continue;
-    if (!DONE.includes(entry.status) || !entry.time || !inYear(entry.time, year)) continue;
+    if (!DONE.includes(entry.status)) continue;
+    if (entry.event !== year.label && !eventsOfYear.has(entry.event)) continue;
     keys.add(entry.key);
   }
   return keys.size;

@@ -265,7 +265,8 @@ export function runThanks(rt: Runtime, request: ThanksRequest, limits: RunLimits
   const result = deliver(rt, journal, items, {
     action: 'thanks',
     kind: 'thanks',
-    folder: `Благодарственные письма — ${plan.period.label}`,
+    // No `/` in folder names: offline it would make nested folders.
+    folder: `Благодарственные письма — ${plan.period.label.replace(/\//g, '-')}`,
     attachPdf: attachPdfSetting(data),
     softDeadlineMs: limits.softDeadlineMs,
     startMs: limits.startMs,

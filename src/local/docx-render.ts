@@ -110,7 +110,14 @@ function columnWidths(columns: number, weights: number[] | undefined): number[] 
   return filled.map((w) => Math.floor((w / total) * TEXT_WIDTH));
 }
 
+const noBorder: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+
+/**
+ * A table with a header is a bordered data table; one without is layout (the signature row of a
+ * letter): no borders, body-size text, the last column flush right.
+ */
 function table(block: Extract<Block, { kind: 'table' }>): Table {
+  const plain = block.header.length === 0;
   const columns = Math.max(block.header.length, ...block.rows.map((r) => r.length), 1);
   const widths = columnWidths(columns, block.widths);
   const cell = (text: string, i: number, header: boolean): TableCell =>
@@ -120,8 +127,8 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
       margins: { top: 40, bottom: 40, left: 80, right: 80 },
       children: [
         new Paragraph({
-          alignment: header ? AlignmentType.CENTER : AlignmentType.LEFT,
-          children: runs(text, TABLE_SIZE, header),
+          alignment: header ? AlignmentType.CENTER : plain && columns > 1 && i === columns - 1 ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          children: runs(text, plain ? BODY_SIZE : TABLE_SIZE, header),
         }),
       ],
     });
@@ -139,7 +146,9 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
     rows,
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
-    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    borders: plain
+      ? { top: noBorder, bottom: noBorder, left: noBorder, right: noBorder, insideHorizontal: noBorder, insideVertical: noBorder }
+      : { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
   });
 }
 

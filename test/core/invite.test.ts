@@ -1,6 +1,7 @@
 import { continueJob, CONTINUE_HANDLER, RUN_STATE_KEY, startJob } from '../../src/core/runner';
 import { previewInvitations, runInvitations, sendTestInvitation } from '../../src/core/invite';
 import { readWorkbook } from '../../src/core/read';
+import { breakBeforeName } from '../../src/core/letters';
 import { Killed, MemoryLock, memoryRuntime, partnersWorkbook, World, type TestRuntime } from '../helpers/memory-runtime';
 import { MemoryWorkbook } from '../helpers/memory-workbook';
 
@@ -225,5 +226,14 @@ describe('big lists and quota', () => {
     const report = invite(t, ['П-002']);
     expect(report.sent).toBe(1);
     expect(t.mail.outbox.map((m) => m.to[0])).toEqual(['p1@example.org', 'p2@example.org', 'p3@example.org', 'p2@example.org']);
+  });
+});
+
+describe('address block', () => {
+  it('puts the person on a line of their own, never splitting the initials', () => {
+    expect(breakBeforeName('Генеральному директору АО «Рыбозавод» И.\u00a0П.\u00a0Сидорову')).toBe('Генеральному директору АО «Рыбозавод»\nИ.\u00a0П.\u00a0Сидорову');
+    expect(breakBeforeName('Директору И.\u00a0Сидорову')).toBe('Директору\nИ.\u00a0Сидорову');
+    expect(breakBeforeName('И.\u00a0П.\u00a0Сидорову')).toBe('И.\u00a0П.\u00a0Сидорову');
+    expect(breakBeforeName('Семье Ивановых')).toBe('Семье Ивановых');
   });
 });

@@ -343,9 +343,9 @@ describe('annual report edge cases', () => {
     expect(computeReportStats(data, YEAR).jointEvents).toBe(base.jointEvents - 1);
   });
 
-  it('counts thank-you letters made in the year once per key', () => {
+  it('counts thank-you letters for the year and its events once per key', () => {
     const sheets = sampleSheets();
-    const j = (time: string, action: string, key: string, status: string): Cell[] => [d(time), action, key, '', '', '', status, '', ''];
+    const j = (time: string, action: string, key: string, status: string): Cell[] => [d(time), action, key, key.split('|')[1], '', '', status, '', ''];
     sheets[SHEET.journal].push(
       j('2025-10-10', 'благодарность', 'thanks|М-005|П-020', 'создано'),
       j('2025-10-11', 'благодарность', 'thanks|М-005|П-020', 'отправлено'), // same key: once

@@ -1,7 +1,12 @@
 /** Russian texts of the Google Sheets side: the menu, dialogs, validation help and error alerts. */
+import { countWith } from '../russian';
 
 export const MENU = {
   title: 'Партнёрство',
+  invite: 'Пригласить на мероприятие…',
+  thanks: 'Благодарственные письма…',
+  owed: 'Кому ещё не сказали спасибо',
+  report: 'Годовой отчёт…',
   setup: 'Настроить таблицу',
   check: 'Проверить данные',
   about: 'О программе',
@@ -38,3 +43,49 @@ export const validationHelp = {
   date: 'Введите дату, например 27.11.2026.',
   number: (min: number | undefined) => (min === undefined ? 'Введите число.' : `Введите число не меньше ${min}.`),
 };
+
+const q = (s: string): string => `«${s}»`;
+const DAYS = ['день', 'дня', 'дней'] as const;
+
+/** Texts of the Google Docs, Drive and Mail side: templates, folders, dialogs and menu results. */
+export const docsMsg = {
+  /** The folder setup creates in Google Drive. */
+  rootFolderName: 'Партнёрство — документы',
+  templateName: { invitation: 'Шаблон приглашения', thanks: 'Шаблон благодарственного письма' },
+  templateMissing: (setting: string) =>
+    `Не удалось открыть шаблон из настройки ${q(setting)} (лист «Настройки»): документа с таким ID нет или к нему нет доступа. ` +
+    'Проверьте ID документа или очистите ячейку и выполните «Партнёрство → Настроить таблицу» — будет создан шаблон по умолчанию.',
+  templateBlank: (setting: string) =>
+    `Не указан шаблон в настройке ${q(setting)} (лист «Настройки»). Выполните «Партнёрство → Настроить таблицу» — будет создан шаблон по умолчанию.`,
+  folderMissing: (setting: string) =>
+    `Не удалось открыть папку из настройки ${q(setting)} (лист «Настройки»): папки с таким ID нет или к ней нет доступа. ` +
+    'Очистите ячейку и выполните «Партнёрство → Настроить таблицу» — папка будет создана заново.',
+  folderBlank: (setting: string) =>
+    `Не указана папка для документов в настройке ${q(setting)} (лист «Настройки»). Выполните «Партнёрство → Настроить таблицу».`,
+  bundleEmpty: 'Нет ни одного письма для документа для печати.',
+  docsServiceOff:
+    'Не включён сервис Google Docs API, нужный для заполнения шаблонов. Откройте редактор скриптов → «Сервисы» → добавьте «Google Docs API» (Docs).',
+  createdFolder: (url: string) => `Создана папка «Партнёрство — документы»: ${url}`,
+  createdTemplate: (name: string, url: string) => `Создан документ ${q(name)}: ${url}`,
+  settingsNotWritten: (setting: string) => `Не найдена строка ${q(setting)} на листе «Настройки»: ID не записан.`,
+  docsSetupHeader: 'Документы Google:',
+};
+
+/** Texts of the menu results and the dialogs' server side. */
+export const dialogMsg = {
+  inviteTitle: 'Приглашения на мероприятие',
+  thanksTitle: 'Благодарственные письма',
+  owedTitle: 'Кому ещё не сказали спасибо',
+  owedNone: 'Всем, кто помог на прошедших мероприятиях, благодарность уже выражена.',
+  owedIntro: (n: number) => `Вкладов без благодарственного письма: ${n}. Сначала самые давние.`,
+  owedLine: (o: { organisation: string; event: string; date: string; what: string; amount: string; ageDays: number; address: string }) =>
+    `${o.organisation} — ${q(o.event)}, ${o.date}: ${o.what}${o.amount ? ` (${o.amount})` : ''}; прошло ${countWith(o.ageDays, DAYS)} (${o.address}).`,
+  owedHint: 'Чтобы сделать письма, выберите «Партнёрство → Благодарственные письма…».',
+  reportTitle: 'Годовой отчёт',
+  reportPrompt: (current: string) =>
+    `За какой учебный год сделать отчёт? Например: ${current}.\nОставьте поле пустым, чтобы сделать отчёт за текущий год (${current}).`,
+  reportDone: 'Отчёт готов',
+  openDocument: 'Открыть документ',
+  noDialogAccess: 'Окно устарело: закройте его и откройте пункт меню заново.',
+};
+

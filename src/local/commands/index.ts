@@ -3,8 +3,12 @@
  * exporting a `RegisterCommand`, plus one line here.
  */
 import { registerCheck } from './check';
+import { registerDemo } from './demo';
 import { registerExport } from './export';
 import { registerInit } from './init';
+import { registerInvite } from './invite';
+import { registerReport } from './report';
+import { registerThanks } from './thanks';
 import type { RegisterCommand } from './types';
 
-export const COMMANDS: readonly RegisterCommand[] = [registerInit, registerCheck, registerExport];
+export const COMMANDS: readonly RegisterCommand[] = [registerInit, registerCheck, registerInvite, registerThanks, registerReport, registerExport, registerDemo];

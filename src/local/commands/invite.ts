@@ -1,0 +1,81 @@
+/** `partnerstvo invite <файл.xlsx> --event <ID>`: preview (--dry-run) or send the invitations. */
+import { listEvents, previewInvitations, type InvitePreview } from '../../core/invite';
+import { jobMsg } from '../../core/messages/cli';
+import { startJob } from '../../core/runner';
+import { CliError, EXIT } from '../exit';
+import { OFFLINE_LIMITS } from '../runtime';
+import { finishJob, openJob, type JobOptions } from './jobs';
+import type { CliIo, RegisterCommand } from './types';
+
+interface InviteOptions extends JobOptions {
+  event?: string;
+  dryRun?: boolean;
+  resend?: string;
+}
+
+export function printInvitePreview(preview: InvitePreview, io: CliIo): void {
+  const p = jobMsg.preview;
+  if (preview.event) io.out(p.event(preview.event.title, preview.event.date, preview.event.time, preview.event.place));
+  io.out(p.counts(preview.counts.send, preview.counts.print, preview.counts.skipped));
+  if (preview.quota !== null) io.out(p.quota(preview.quota));
+  if (preview.byCategory.length > 0) {
+    io.out(p.byCategory);
+    for (const c of preview.byCategory) io.out(`  ${c.category}: ${c.send} / ${c.print} / ${c.skipped}`);
+  }
+  if (preview.recipients.length > 0) {
+    io.out(p.recipients);
+    for (const r of preview.recipients) io.out(`  ${r.id} ${r.organisation} <${r.emails}>`);
+  }
+  if (preview.skipped.length > 0) {
+    io.out(p.skipped);
+    for (const s of preview.skipped) io.out(`  ${s.id} ${s.organisation}: ${s.reason}`);
+  }
+  if (preview.templateProblems.length > 0) {
+    io.out(p.template);
+    for (const t of preview.templateProblems) io.out(`  ${t}`);
+  }
+  if (preview.sample) {
+    io.out(p.sample);
+    if (preview.sample.subject) io.out(`  ${preview.sample.subject}`);
+    io.out(preview.sample.letter.replace(/^/gm, '  | '));
+  }
+}
+
+export const registerInvite: RegisterCommand = (program, ctx) => {
+  program
+    .command('invite')
+    .description(jobMsg.invite.description)
+    .usage('<файл.xlsx> --event <ID> [параметры]')
+    .argument('<файл.xlsx>', 'файл таблицы .xlsx')
+    .option('--event <ID>', jobMsg.invite.eventOption)
+    .option('--out <папка>', jobMsg.outOption)
+    .option('--smtp <URL>', jobMsg.smtpOption)
+    .option('--from <адрес>', jobMsg.fromOption)
+    .option('--template <файл.docx>', jobMsg.templateOption)
+    .option('--resend <ID,…>', jobMsg.invite.resendOption)
+    .option('--dry-run', jobMsg.dryRunOption)
+    .action(async (file: string, options: InviteOptions) => {
+      const { wb, rt, outDir } = await openJob(file, options, ctx, 'invitation');
+      if (!options.event) {
+        const upcoming = listEvents(rt).filter((e) => e.upcoming).slice(0, 5);
+        throw new CliError(jobMsg.invite.noEvent(upcoming.map((e) => `  ${e.id}  ${e.title}, ${e.date}`)), EXIT.usage);
+      }
+      const request = { eventId: options.event, resend: (options.resend ?? '').split(/[,;\s]+/).filter(Boolean) };
+      if (options.dryRun) {
+        const preview = previewInvitations(rt, request);
+        if (!preview.event) {
+          rt.done();
+          ctx.io.err(preview.error);
+          ctx.setExit(EXIT.problems);
+          return;
+        }
+        printInvitePreview(preview, ctx.io);
+        ctx.io.out(jobMsg.preview.nothingSent);
+        rt.done();
+        ctx.setExit(preview.ok ? EXIT.ok : EXIT.problems);
+        return;
+      }
+      const report = startJob(rt, { job: 'invite', ...request, resend: request.resend }, OFFLINE_LIMITS);
+      finishJob(report, wb, rt, outDir, ctx);
+    });
+};

@@ -1,0 +1,29 @@
+/** `partnerstvo report <файл.xlsx> --year 2025/2026`: the annual conclusions report (.docx, .pdf). */
+import { jobMsg } from '../../core/messages/cli';
+import { makeReport } from '../../core/report-job';
+import { EXIT } from '../exit';
+import { openJob, type JobOptions } from './jobs';
+import type { RegisterCommand } from './types';
+
+export const registerReport: RegisterCommand = (program, ctx) => {
+  program
+    .command('report')
+    .description(jobMsg.report.description)
+    .usage('<файл.xlsx> [--year 2025/2026] [--out <папка>]')
+    .argument('<файл.xlsx>', 'файл таблицы .xlsx')
+    .option('--year <год>', jobMsg.report.yearOption)
+    .option('--out <папка>', jobMsg.outOption)
+    .action(async (file: string, options: JobOptions & { year?: string }) => {
+      const { rt } = await openJob(file, options, ctx, 'thanks');
+      const result = makeReport(rt, options.year);
+      rt.done();
+      if (!result.ok) {
+        ctx.io.err(result.message);
+        ctx.setExit(EXIT.usage);
+        return;
+      }
+      ctx.io.out(result.message);
+      ctx.io.out(jobMsg.report.written(result.link));
+      ctx.setExit(EXIT.ok);
+    });
+};

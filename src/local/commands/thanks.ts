@@ -1,0 +1,72 @@
+/** `partnerstvo thanks <файл.xlsx> (--event <ID> | --year 2025/2026)`, and `--owed`. */
+import { jobMsg } from '../../core/messages/cli';
+import { thanksMsg } from '../../core/messages/thanks';
+import { startJob } from '../../core/runner';
+import { countWith } from '../../core/russian';
+import { owedThanks, previewThanks } from '../../core/thanks';
+import { CliError, EXIT } from '../exit';
+import { OFFLINE_LIMITS } from '../runtime';
+import { finishJob, openJob, type JobOptions } from './jobs';
+import type { RegisterCommand } from './types';
+
+interface ThanksOptions extends JobOptions {
+  event?: string;
+  year?: string;
+  sponsors?: boolean;
+  redo?: boolean;
+  email?: boolean;
+  owed?: boolean;
+  dryRun?: boolean;
+}
+
+const DAYS = ['день', 'дня', 'дней'] as const;
+
+export const registerThanks: RegisterCommand = (program, ctx) => {
+  program
+    .command('thanks')
+    .description(jobMsg.thanks.description)
+    .usage('<файл.xlsx> (--event <ID> | --year 2025/2026) [параметры]')
+    .argument('<файл.xlsx>', 'файл таблицы .xlsx')
+    .option('--event <ID>', jobMsg.thanks.eventOption)
+    .option('--year <год>', jobMsg.thanks.yearOption)
+    .option('--sponsors', jobMsg.thanks.sponsorsOption)
+    .option('--redo', jobMsg.thanks.redoOption)
+    .option('--email', jobMsg.thanks.emailOption)
+    .option('--owed', jobMsg.thanks.owedOption)
+    .option('--out <папка>', jobMsg.outOption)
+    .option('--smtp <URL>', jobMsg.smtpOption)
+    .option('--from <адрес>', jobMsg.fromOption)
+    .option('--template <файл.docx>', jobMsg.templateOption)
+    .option('--dry-run', jobMsg.dryRunOption)
+    .action(async (file: string, options: ThanksOptions) => {
+      const { io } = ctx;
+      if (!options.owed && !options.event && !options.year) throw new CliError(jobMsg.thanks.needPeriod, EXIT.usage);
+      if (options.event && options.year) throw new CliError(jobMsg.thanks.bothPeriods, EXIT.usage);
+      const { wb, rt, outDir } = await openJob(file, options, ctx, 'thanks');
+      if (options.owed) {
+        const owed = owedThanks(rt);
+        rt.done();
+        if (owed.length === 0) io.out(thanksMsg.owedNone);
+        else {
+          io.out(thanksMsg.owedTitle(countWith(owed.length, ['запись', 'записи', 'записей'])));
+          for (const o of owed) io.out(jobMsg.thanks.owedLine(o.address, o.organisation, o.event, o.date, o.what, o.amount, thanksMsg.ageDays(countWith(o.ageDays, DAYS))));
+        }
+        ctx.setExit(EXIT.ok);
+        return;
+      }
+      const request = { eventId: options.event, year: options.year, sponsorsOnly: options.sponsors, redo: options.redo, email: Boolean(options.email || options.smtp) };
+      if (options.dryRun) {
+        const preview = previewThanks(rt, request);
+        rt.done();
+        if (preview.error) io.out(preview.error);
+        for (const l of preview.letters) io.out(`  ${l.id} ${l.organisation}${l.sponsor ? ' (спонсор)' : ''}: ${l.text}`);
+        for (const s of preview.skipped) io.out(`  ${s.id} ${s.organisation}: ${s.reason}`);
+        for (const t of preview.templateProblems) io.out(`  ${t}`);
+        io.out(jobMsg.preview.nothingSent);
+        ctx.setExit(preview.templateProblems.length > 0 ? EXIT.problems : EXIT.ok);
+        return;
+      }
+      const report = startJob(rt, { job: 'thanks', ...request }, OFFLINE_LIMITS);
+      finishJob(report, wb, rt, outDir, ctx);
+    });
+};

@@ -1,0 +1,155 @@
+/**
+ * The offline Runtime: the xlsx workbook (with its sidecar), documents in a folder, mail as .eml
+ * files or through SMTP, a lock file beside the workbook, and a progress bar in the terminal.
+ * Offline runs have no time limit and no daily quota, so nothing is ever scheduled.
+ */
+import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { SingleBar } from 'cli-progress';
+import { readWorkbook } from '../core/read';
+import { defaultTemplate } from '../core/templates';
+import type { LockPort, MailPort, ProgressPort, Runtime, SchedulerPort, StorePort, TemplateKind } from '../ports';
+import { NodeClock } from './clock';
+import type { CliIo } from './commands/types';
+import { LocalDocuments } from './documents';
+import { EmlMailer, SmtpMailer } from './mail';
+import type { XlsxWorkbook } from './xlsx-workbook';
+
+/** A lock file `<workbook>.partnerstvo.lock` holding the owner's PID; a dead owner's lock is taken over. */
+export class FileLock implements LockPort {
+  private held = false;
+  constructor(private readonly path: string) {}
+
+  private ownerAlive(): boolean {
+    try {
+      const pid = Number(readFileSync(this.path, 'utf8').trim());
+      if (!pid) return false;
+      process.kill(pid, 0);
+      return true;
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  }
+
+  tryLock(): boolean {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        const fd = openSync(this.path, 'wx');
+        writeSync(fd, String(process.pid));
+        closeSync(fd);
+        this.held = true;
+        return true;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        if (this.ownerAlive()) return false;
+        try {
+          unlinkSync(this.path);
+        } catch {
+          // Another process took it over first.
+        }
+      }
+    }
+    return false;
+  }
+
+  release(): void {
+    if (!this.held) return;
+    this.held = false;
+    try {
+      unlinkSync(this.path);
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+class MemoryStore implements StorePort {
+  private readonly data = new Map<string, string>();
+  get(key: string): string | null {
+    return this.data.get(key) ?? null;
+  }
+  set(key: string, value: string): void {
+    this.data.set(key, value);
+  }
+  delete(key: string): void {
+    this.data.delete(key);
+  }
+}
+
+const noScheduler: SchedulerPort = { scheduleOnce: () => undefined, cancel: () => undefined };
+
+/** A bar on an interactive terminal; otherwise a line every tenth of the way. */
+export function terminalProgress(io: CliIo, interactive: boolean): ProgressPort & { stop(): void } {
+  let bar: SingleBar | null = null;
+  let lastTenth = -1;
+  return {
+    report(done, total, message) {
+      if (total <= 0) return;
+      if (interactive) {
+        if (!bar) {
+          bar = new SingleBar({ format: '{bar} {value}/{total} {message}', hideCursor: true, clearOnComplete: true, stream: process.stderr });
+          bar.start(total, 0, { message: '' });
+        }
+        bar.update(done, { message });
+        return;
+      }
+      const tenth = Math.floor((done / total) * 10);
+      if (tenth !== lastTenth && done < total) {
+        lastTenth = tenth;
+        io.err(`… ${done}/${total} ${message}`);
+      }
+    },
+    stop() {
+      bar?.stop();
+      bar = null;
+    },
+  };
+}
+
+export interface LocalRuntimeOptions {
+  workbook: XlsxWorkbook;
+  workbookPath: string;
+  outDir: string;
+  smtp?: string;
+  from?: string;
+  self?: string;
+  templates?: Partial<Record<TemplateKind, string>>;
+  io: CliIo;
+  /** PDFs: 'auto' converts with LibreOffice when installed. */
+  pdf?: 'auto' | 'never';
+}
+
+export interface LocalRuntime extends Runtime {
+  mail: MailPort & { close?: () => void };
+  done(): void;
+}
+
+export function localRuntime(options: LocalRuntimeOptions): LocalRuntime {
+  const settings = readWorkbook(options.workbook).settings;
+  const mail = options.smtp
+    ? new SmtpMailer({ url: options.smtp, from: options.from, self: options.self ?? null })
+    : new EmlMailer({ outDir: join(options.outDir, 'письма'), from: options.from, self: options.self ?? settings.replyTo ?? null });
+  const progress = terminalProgress(options.io, Boolean(process.stderr.isTTY));
+  return {
+    workbook: options.workbook,
+    documents: new LocalDocuments({
+      outDir: options.outDir,
+      templates: options.templates,
+      defaultTemplate,
+      pdf: options.pdf ?? 'auto',
+    }),
+    mail,
+    lock: new FileLock(`${options.workbookPath}.partnerstvo.lock`),
+    store: new MemoryStore(),
+    scheduler: noScheduler,
+    progress,
+    clock: new NodeClock(settings.timeZone.trim() || 'Europe/Moscow'),
+    done() {
+      progress.stop();
+      if (mail instanceof SmtpMailer) mail.close();
+    },
+  };
+}
+
+/** Offline limits: no soft deadline. */
+export const OFFLINE_LIMITS = { softDeadlineMs: Number.POSITIVE_INFINITY, startMs: 0 };

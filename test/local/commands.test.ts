@@ -1,0 +1,236 @@
+/**
+ * The offline jobs end to end through the built CLI on the shipped sample: invitations (.docx, PDF via
+ * LibreOffice, .eml, SMTP to a server on 127.0.0.1), thank-you letters and the annual report.
+ */
+import { execFileSync, spawn, spawnSync } from 'child_process';
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import PizZip from 'pizzip';
+import { findSoffice } from '../../src/local/pdf';
+
+const ROOT = path.join(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'build', 'cli.js');
+const SAMPLE = path.join(ROOT, 'examples', 'rovesnik.xlsx');
+const SOFFICE = findSoffice();
+const PDFTOTEXT = spawnSync('pdftotext', ['-v']).error ? null : 'pdftotext';
+const NO_PDF = { PARTNERSTVO_SOFFICE: 'none' };
+
+let dir: string;
+let book: string;
+beforeAll(() => {
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT, stdio: 'pipe' });
+});
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnerstvo-jobs-'));
+  book = path.join(dir, 'rovesnik.xlsx');
+  fs.copyFileSync(SAMPLE, book);
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 300_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function runAsync(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function files(root: string, ext: string): string[] {
+  const found: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (p.endsWith(ext)) found.push(p);
+    }
+  };
+  if (fs.existsSync(root)) walk(root);
+  return found.sort();
+}
+
+const docxText = (file: string) =>
+  new PizZip(fs.readFileSync(file))
+    .file('word/document.xml')!
+    .asText()
+    .replace(/<w:tab\/>/g, '\t')
+    .replace(/<\/w:p>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
+const hash = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+
+describe('invite', () => {
+  it('--dry-run previews recipients, skips and a sample, and writes nothing', () => {
+    const r = run(['invite', 'rovesnik.xlsx', '--event', 'М-021', '--dry-run', '--out', 'out']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Мероприятие: «День матери», 28\u00a0ноября 2026\u00a0г., 15:00');
+    expect(r.stdout).toContain('ФАП хутора Весёлого: нет адреса электронной почты');
+    expect(r.stdout).toContain('ООО «Стройсервис»: в столбце «Приглашать» снят флажок');
+    expect(r.stdout).toContain('Уважаемая Наталья Сергеевна!');
+    // Only the default template may be written (so staff can edit it); no letters, no emails.
+    expect(files(path.join(dir, 'out'), '.docx').filter((f) => !f.includes(`${path.sep}шаблоны${path.sep}`))).toEqual([]);
+    expect(files(path.join(dir, 'out'), '.eml')).toEqual([]);
+    expect(fs.existsSync(`${book}.partnerstvo.jsonl`)).toBe(false);
+  });
+
+  it('without --event names the upcoming events and exits 2', () => {
+    const r = run(['invite', 'rovesnik.xlsx']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Укажите мероприятие');
+    expect(r.stderr).toContain('М-021');
+  });
+
+  it('writes one .eml per partner with the Russian subject and the letter; a rerun sends nothing; the xlsx is untouched', async () => {
+    const before = hash(book);
+    const r = run(['invite', 'rovesnik.xlsx', '--event', 'М-021', '--out', 'out'], NO_PDF);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Отправлено: 22\u00a0письма.');
+    expect(r.stdout).toContain('Для печати (нет email): 1\u00a0письмо');
+    const emls = files(path.join(dir, 'out', 'письма'), '.eml');
+    expect(emls).toHaveLength(22);
+    const mails = await Promise.all(emls.map(async (f) => simpleParser(fs.readFileSync(f))));
+    const rybozavod = mails.find((m) => (m.to && !Array.isArray(m.to) ? m.to.text : '').includes('rybozavod@example.com'))!;
+    expect(rybozavod.subject).toBe('Приглашение: «День матери», 28\u00a0ноября 2026\u00a0г.');
+    expect(rybozavod.text).toContain('Уважаемый Иван Петрович!');
+    expect(rybozavod.html).toContain('Уважаемый Иван Петрович!');
+    const two = mails.find((m) => (m.to && !Array.isArray(m.to) ? m.to.value.length : 0) === 2);
+    expect(two).toBeDefined();
+    const letters = files(path.join(dir, 'out'), '.docx').filter((f) => path.basename(f).startsWith('Приглашение — '));
+    expect(letters).toHaveLength(22);
+    for (const f of letters) expect(docxText(f)).not.toContain('{{');
+    expect(hash(book)).toBe(before);
+
+    const again = run(['invite', 'rovesnik.xlsx', '--event', 'М-021', '--out', 'out'], NO_PDF);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('Отправлено: 0\u00a0писем.');
+    expect(files(path.join(dir, 'out', 'письма'), '.eml')).toHaveLength(22);
+  });
+
+  it('sends through SMTP to a server on 127.0.0.1, each message once, and a rerun sends nothing', async () => {
+    const received: { to: string[]; raw: string }[] = [];
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, session, callback) {
+        let raw = '';
+        stream.on('data', (d: Buffer) => (raw += d.toString()));
+        stream.on('end', () => {
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.server.address() as { port: number }).port;
+    try {
+      const url = `smtp://127.0.0.1:${port}`;
+      const r = await runAsync(['invite', 'rovesnik.xlsx', '--event', 'М-021', '--out', 'out', '--smtp', url, '--from', 'rovesnik@example.org'], NO_PDF);
+      expect(r.stderr.replace(/… .*\n/g, '')).toBe('');
+      expect(r.code).toBe(0);
+      expect(received).toHaveLength(22);
+      const recipients = received.flatMap((m) => m.to);
+      expect(new Set(recipients).size).toBe(recipients.length);
+      const parsed = await simpleParser(received[0].raw);
+      expect(parsed.subject).toContain('Приглашение: «День матери»');
+      const again = await runAsync(['invite', 'rovesnik.xlsx', '--event', 'М-021', '--out', 'out', '--smtp', url], NO_PDF);
+      expect(again.code).toBe(0);
+      expect(received).toHaveLength(22);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it('with LibreOffice: the letters become PDFs with the right salutation, attached to the emails', async () => {
+    if (!SOFFICE || !PDFTOTEXT) {
+      console.log('Тест не запущен: LibreOffice или pdftotext не установлен');
+      return;
+    }
+    // Three partners are enough to prove the conversion: limit the event to one category.
+    const r = run(['invite', 'rovesnik.xlsx', '--event', 'М-021', '--out', 'out']);
+    expect(r.code).toBe(0);
+    const pdf = files(path.join(dir, 'out'), '.pdf').find((f) => f.includes('Приморский рыбозавод'))!;
+    const text = pdfText(pdf);
+    expect(text).toContain('Уважаемый Иван Петрович!');
+    expect(text).toMatch(/Генеральному директору АО «Приморский рыбозавод»\s*\n\s*И\.\u00a0?\s?П\.\s?Сидорову/);
+    expect(text).not.toContain('{{');
+    const eml = files(path.join(dir, 'out', 'письма'), '.eml').find((f) => f.includes('rybozavod'))!;
+    const mail = await simpleParser(fs.readFileSync(eml));
+    expect(mail.attachments.map((a) => a.contentType)).toEqual(['application/pdf']);
+    expect(mail.attachments[0].content.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+describe('thanks', () => {
+  it('makes the year’s letters with dative names and amounts; --owed lists what is left; a rerun makes nothing', () => {
+    const owedBefore = run(['thanks', 'rovesnik.xlsx', '--owed']);
+    expect(owedBefore.code).toBe(0);
+    expect(owedBefore.stdout).toMatch(/Ещё не поблагодарили: \d+/);
+    const r = run(['thanks', 'rovesnik.xlsx', '--year', '2025/2026', '--out', 'out'], NO_PDF);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Создано: \d+/);
+    const letters = files(path.join(dir, 'out'), '.docx').filter((f) => path.basename(f).startsWith('Благодарственное письмо'));
+    expect(letters.length).toBeGreaterThan(5);
+    const all = letters.map(docxText).join('\n');
+    expect(all).toContain('БЛАГОДАРСТВЕННОЕ ПИСЬМО');
+    expect(all).toContain('Ивану Петровичу Сидорову');
+    expect(all).toMatch(/\d+\u00a0000\u00a0руб\./);
+    expect(all).not.toContain('{{');
+    const owedAfter = run(['thanks', 'rovesnik.xlsx', '--owed']);
+    expect(owedAfter.stdout).not.toContain('(04.10.2025)');
+    const again = run(['thanks', 'rovesnik.xlsx', '--year', '2025/2026', '--out', 'out'], NO_PDF);
+    expect(again.stdout).toContain('нет вклада партнёров, за который ещё не поблагодарили');
+  });
+
+  it('asks for a period and rejects a bad year clearly', () => {
+    expect(run(['thanks', 'rovesnik.xlsx']).stderr).toContain('Укажите период');
+    const bad = run(['thanks', 'rovesnik.xlsx', '--year', 'прошлый']);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout + bad.stderr).toContain('не учебный год');
+  });
+});
+
+describe('report', () => {
+  it('writes the report .docx with every section and a chart image (and its PDF with LibreOffice)', () => {
+    const r = run(['report', 'rovesnik.xlsx', '--year', '2025/2026', '--out', 'out']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Готов отчёт «Анализ работы с социальными партнёрами за 2025/2026 учебный год»');
+    const [docx] = files(path.join(dir, 'out'), '.docx');
+    const zip = new PizZip(fs.readFileSync(docx));
+    expect(Object.keys(zip.files).some((f) => /^word\/media\/.+\.png$/.test(f))).toBe(true);
+    const text = docxText(docx);
+    for (const heading of ['Ключевые показатели', 'Партнёры по категориям', 'Совместные мероприятия по месяцам', 'Ресурсы по видам', 'ВЫВОД']) expect(text).toContain(heading);
+    if (!SOFFICE || !PDFTOTEXT) {
+      console.log('Проверка PDF отчёта не запущена: LibreOffice или pdftotext не установлен');
+      return;
+    }
+    const pdf = files(path.join(dir, 'out'), '.pdf')[0];
+    const pdfT = pdfText(pdf);
+    expect(pdfT).toContain('ВЫВОД');
+    expect(pdfT).toContain('Анализ работы с социальными партнёрами');
+    expect(pdfT).not.toContain('{{');
+  });
+
+  it('a bad year is a usage error in Russian', () => {
+    const r = run(['report', 'rovesnik.xlsx', '--year', '20-25']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('не учебный год');
+  });
+});
