@@ -21,6 +21,16 @@ import { columnLetter } from './table';
 import { PLACEHOLDERS } from './templates';
 import { academicYearOf, inYear, parseAcademicYear, parseYearStart, type AcademicYear } from './year';
 
+/**
+ * Alphabetical order without locale data (Apps Script may lack it): Cyrillic code points are in
+ * alphabetical order once «ё» is treated as «е».
+ */
+export function compareText(a: string, b: string): number {
+  const x = a.toLowerCase().replace(/ё/g, 'е');
+  const y = b.toLowerCase().replace(/ё/g, 'е');
+  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+}
+
 export interface ThanksRequest {
   eventId?: string;
   /** `2025/2026` */
@@ -124,7 +134,7 @@ export function planThanks(data: WorkbookData, journal: Journal, request: Thanks
   const entries = [...byPartner.entries()]
     .map(([id, list]) => ({ partner: partners.get(id), list }))
     .filter((x): x is { partner: Partner; list: { event: EventRecord; contribution: Contribution }[] } => x.partner !== undefined)
-    .sort((a, b) => Number(isSponsor(b.partner, b.list)) - Number(isSponsor(a.partner, a.list)) || a.partner.organisation.localeCompare(b.partner.organisation, 'ru'));
+    .sort((a, b) => Number(isSponsor(b.partner, b.list)) - Number(isSponsor(a.partner, a.list)) || compareText(a.partner.organisation, b.partner.organisation));
   const base = centreValues(data.settings, today);
   const plan: ThanksPlan = { period, letters: [], skipped: [], repairs: [], templateProblems: [] };
   for (const { partner, list } of entries) {
@@ -315,5 +325,5 @@ export function owedThanks(rt: Runtime): OwedThanks[] {
       address: `${SHEET.contributions}!${data.columns[SHEET.contributions]?.[COL.what] ? columnLetter(data.columns[SHEET.contributions][COL.what]) : 'A'}${c.row}`,
     });
   }
-  return owed.sort((a, b) => b.ageDays - a.ageDays || a.organisation.localeCompare(b.organisation, 'ru'));
+  return owed.sort((a, b) => b.ageDays - a.ageDays || compareText(a.organisation, b.organisation) || compareText(a.eventId, b.eventId));
 }

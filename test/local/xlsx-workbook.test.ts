@@ -193,7 +193,7 @@ describe('init: a new workbook from setup', () => {
     const out = path.join(dir, 'out');
     execFileSync(
       calc,
-      [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'csv', '--outdir', out, file],
+      [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', out, file],
       { stdio: 'pipe', timeout: 120000 },
     );
     const csv = fs.readFileSync(path.join(out, 'lo.csv'), 'utf8');
