@@ -181,7 +181,8 @@ export interface InvitePreview {
   sample: { to: string; subject: string; text: string; letter: string } | null;
 }
 
-const emptyPreview = (error: string): InvitePreview => ({
+/** A preview that only carries a message (the event is missing, the template is broken …). */
+export const emptyPreview = (error: string): InvitePreview => ({
   ok: false,
   error,
   event: null,
@@ -272,6 +273,11 @@ export interface RunReport {
   printLink: string;
 }
 
+/** A report of a run that did nothing, with its reason. */
+export function emptyRunReport(message: string): RunReport {
+  return { ok: false, message, sent: 0, made: 0, printed: 0, errors: [], needsCheck: 0, stopped: null, attempted: 0, printLink: '' };
+}
+
 export interface RunLimits {
   softDeadlineMs: number;
   startMs: number;
@@ -283,7 +289,7 @@ export function attachPdfSetting(data: WorkbookData): boolean {
 
 /** Runs the invitations; the caller holds the lock. */
 export function runInvitations(rt: Runtime, request: InviteRequest, limits: RunLimits): RunReport {
-  const report: RunReport = { ok: false, message: '', sent: 0, made: 0, printed: 0, errors: [], needsCheck: 0, stopped: null, attempted: 0, printLink: '' };
+  const report = emptyRunReport('');
   const ctx = prepareInvitations(rt, request);
   if ('error' in ctx) return { ...report, message: ctx.error };
   const { data, plan, journal, event } = ctx;

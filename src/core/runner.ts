@@ -5,7 +5,7 @@
  * job finishes, the state and the trigger are removed.
  */
 import type { Runtime } from '../ports';
-import { runInvitations, type RunLimits, type RunReport } from './invite';
+import { emptyRunReport, runInvitations, type RunLimits, type RunReport } from './invite';
 import { runMsg } from './messages/letters';
 import { runThanks, type ThanksRequest } from './thanks';
 
@@ -19,9 +19,6 @@ export const CONTINUE_AFTER_MS = 60 * 1000;
 export const QUOTA_RETRY_MS = 24 * 60 * 60 * 1000 + 5 * 60 * 1000;
 export const LOCK_WAIT_MS = 3000;
 
-function lockedReport(): RunReport {
-  return { ok: false, message: runMsg.locked, sent: 0, made: 0, printed: 0, errors: [], needsCheck: 0, stopped: null, attempted: 0, printLink: '' };
-}
 
 function execute(rt: Runtime, spec: JobSpec, limits: RunLimits): RunReport {
   if (spec.job === 'invite') return runInvitations(rt, { eventId: spec.eventId, resend: spec.resend }, limits);
@@ -29,7 +26,7 @@ function execute(rt: Runtime, spec: JobSpec, limits: RunLimits): RunReport {
 }
 
 export function startJob(rt: Runtime, spec: JobSpec, limits: RunLimits): RunReport {
-  if (!rt.lock.tryLock(LOCK_WAIT_MS)) return lockedReport();
+  if (!rt.lock.tryLock(LOCK_WAIT_MS)) return emptyRunReport(runMsg.locked);
   try {
     const report = execute(rt, spec, limits);
     if (report.stopped) {

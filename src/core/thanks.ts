@@ -10,11 +10,11 @@ import { DONE, type Journal, journalKey } from './journal';
 import { centreValues, partnerValues, type Values } from './letters';
 import { mailMsg, runMsg, templateMsg } from './messages/letters';
 import { thanksMsg } from './messages/thanks';
-import { attachPdfSetting, findEvent, journalFor, summarizeRun, type RunLimits, type RunReport } from './invite';
+import { attachPdfSetting, emptyRunReport, findEvent, journalFor, summarizeRun, type RunLimits, type RunReport } from './invite';
 import { readWorkbook } from './read';
 import type { Contribution, EventRecord, Partner, WorkbookData } from './records';
 import { compareDates, daysBetween, formatDateLong, formatMoney } from './russian';
-import { COL, SHEET, type Resource } from './schema';
+import { COL, SHEET } from './schema';
 import { writeAssignedIds } from './setup';
 import { checkTemplate, fillText } from './template-fill';
 import { columnLetter } from './table';
@@ -52,15 +52,6 @@ export interface ThanksPeriod {
   includes: (event: EventRecord) => boolean;
 }
 
-/** Phrases for a contribution with an empty `Что сделано`, by resource kind. */
-const RESOURCE_PHRASE: Record<Resource, string> = {
-  кадровый: 'участие специалистов',
-  финансовый: 'финансовую поддержку',
-  'программно-методический': 'методическую помощь',
-  временной: 'личное время, подаренное детям',
-  'материально-технический': 'материальную помощь',
-  информационный: 'информационную поддержку',
-};
 
 export function resolvePeriod(data: WorkbookData, request: ThanksRequest, today: LocalDate): ThanksPeriod | { error: string } {
   const start = parseYearStart(data.settings.yearStart);
@@ -87,7 +78,7 @@ export function contributionText(items: { event: EventRecord; contribution: Cont
   let amounts = 0;
   for (const { event, contribution } of ordered) {
     const group = byEvent.get(event.id) ?? { event, parts: [], amount: 0 };
-    let part = contribution.what.trim() || RESOURCE_PHRASE[contribution.resource];
+    let part = contribution.what.trim() || thanksMsg.resourcePhrase[contribution.resource];
     if (contribution.amount !== null && contribution.amount > 0) {
       part += ` (${formatMoney(contribution.amount)})`;
       total += contribution.amount;
@@ -250,7 +241,7 @@ function writeDates(rt: Runtime, data: WorkbookData, rows: { row: number; date: 
 
 /** Makes the thank-you letters; the caller holds the lock. */
 export function runThanks(rt: Runtime, request: ThanksRequest, limits: RunLimits): RunReport {
-  const report: RunReport = { ok: false, message: '', sent: 0, made: 0, printed: 0, errors: [], needsCheck: 0, stopped: null, attempted: 0, printLink: '' };
+  const report = emptyRunReport('');
   const ctx = prepareThanks(rt, request);
   if ('error' in ctx) return { ...report, message: ctx.error };
   const { data, journal, plan } = ctx;
@@ -319,7 +310,7 @@ export function owedThanks(rt: Runtime): OwedThanks[] {
       eventId: event.id,
       event: event.title,
       date: formatDateLong(event.date),
-      what: c.what || RESOURCE_PHRASE[c.resource],
+      what: c.what || thanksMsg.resourcePhrase[c.resource],
       amount: c.amount !== null && c.amount > 0 ? formatMoney(c.amount) : '',
       ageDays: daysBetween(event.date, today),
       address: `${SHEET.contributions}!${data.columns[SHEET.contributions]?.[COL.what] ? columnLetter(data.columns[SHEET.contributions][COL.what]) : 'A'}${c.row}`,

@@ -1,9 +1,20 @@
+import type { Resource } from '../schema';
+
 /** Russian texts of the thank-you letters and the «кому ещё не сказали спасибо» list. */
 
 /** Ends a sentence with one full stop (`руб.` already has one). */
 const stop = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
 
 export const thanksMsg = {
+  /** Phrases for a contribution with an empty `Что сделано`, by resource kind (accusative: «благодарим за …»). */
+  resourcePhrase: {
+    кадровый: 'участие специалистов',
+    финансовый: 'финансовую поддержку',
+    'программно-методический': 'методическую помощь',
+    временной: 'личное время, подаренное детям',
+    'материально-технический': 'материальную помощь',
+    информационный: 'информационную поддержку',
+  } as Record<Resource, string>,
   periodEvent: (title: string, date: string) => `при проведении мероприятия «${title}» ${date}`,
   periodYear: (label: string) => `в ${label} учебном году`,
   badYear: (text: string) => `«${text}» — не учебный год. Укажите год так: 2025/2026.`,
