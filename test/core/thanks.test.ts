@@ -143,3 +143,22 @@ describe('contribution sentence', () => {
     );
   });
 });
+
+describe('bad input', () => {
+  it('a contribution naming a missing event, or with text for an amount, is reported and the rest still works', () => {
+    const wb = withContributions();
+    wb.sheets.get('Вклад')!.push(['М-404', 'П-002', 'спонсор', 'финансовый', 'подарки', 1000, ''], ['М-002', 'П-002', 'спонсор', 'финансовый', 'подарки', 'тысяча', '']);
+    const t = memoryRuntime(wb);
+    const data = readWorkbook(wb);
+    expect(data.problems.map((p) => `${p.address}: ${p.message}`)).toEqual([
+      expect.stringMatching(/^Вклад!A6: Мероприятие «М-404» не найдено/),
+      expect.stringMatching(/^Вклад!F7: «тысяча» — не сумма/),
+    ]);
+    const report = startJob(t.rt, year, limits(t.world));
+    expect(report.made).toBe(4);
+    // The row with a bad amount still thanks for what was done, without an amount.
+    const second = t.documents.made.find((d) => d.name.includes('Партнёр 2'))!;
+    expect(second.text).toContain('подарки');
+    expect(second.text).not.toContain('тысяча');
+  });
+});

@@ -199,6 +199,22 @@ describe('thanks', () => {
     expect(again.stdout).toContain('нет вклада партнёров, за который ещё не поблагодарили');
   });
 
+  it('with LibreOffice: the letters of one event become PDFs titled «БЛАГОДАРСТВЕННОЕ ПИСЬМО»', () => {
+    if (!SOFFICE || !PDFTOTEXT) {
+      console.log('Тест не запущен: LibreOffice или pdftotext не установлен');
+      return;
+    }
+    const r = run(['thanks', 'rovesnik.xlsx', '--event', 'М-006', '--out', 'out']);
+    expect(r.code).toBe(0);
+    const pdfs = files(path.join(dir, 'out'), '.pdf');
+    expect(pdfs.length).toBeGreaterThan(0);
+    for (const pdf of pdfs) {
+      const text = pdfText(pdf);
+      expect(text).toContain('БЛАГОДАРСТВЕННОЕ ПИСЬМО');
+      expect(text).not.toContain('{{');
+    }
+  });
+
   it('asks for a period and rejects a bad year clearly', () => {
     expect(run(['thanks', 'rovesnik.xlsx']).stderr).toContain('Укажите период');
     const bad = run(['thanks', 'rovesnik.xlsx', '--year', 'прошлый']);
@@ -223,7 +239,7 @@ describe('report', () => {
     }
     const pdf = files(path.join(dir, 'out'), '.pdf')[0];
     const pdfT = pdfText(pdf);
-    expect(pdfT).toContain('ВЫВОД');
+    for (const heading of ['Ключевые показатели', 'Партнёры по категориям', 'Совместные мероприятия по месяцам', 'Ресурсы по видам', 'ВЫВОД']) expect(pdfT).toContain(heading);
     expect(pdfT).toContain('Анализ работы с социальными партнёрами');
     expect(pdfT).not.toContain('{{');
   });

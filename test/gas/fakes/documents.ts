@@ -22,6 +22,15 @@ export const ParagraphHeading = {
   SUBTITLE: 'SUBTITLE',
 } as const;
 export const HorizontalAlignment = { LEFT: 'LEFT', CENTER: 'CENTER', RIGHT: 'RIGHT', JUSTIFY: 'JUSTIFY' } as const;
+export const ElementType = {
+  PARAGRAPH: 'PARAGRAPH',
+  LIST_ITEM: 'LIST_ITEM',
+  TABLE: 'TABLE',
+  INLINE_IMAGE: 'INLINE_IMAGE',
+  PAGE_BREAK: 'PAGE_BREAK',
+  BODY_SECTION: 'BODY_SECTION',
+  TEXT: 'TEXT',
+} as const;
 
 export interface ParagraphElement {
   kind: 'paragraph';
@@ -36,6 +45,8 @@ export interface TableElement {
   kind: 'table';
   rows: string[][];
   borderWidth: number | null;
+  /** Rows made bold through `TableRow.editAsText().setBold(true)`. */
+  boldRows?: number[];
 }
 export interface ImageElement {
   kind: 'image';
@@ -124,10 +135,31 @@ export function documentText(doc: DocModel): string {
     .join('\n');
 }
 
+/** A deep copy of one element (what `Element.copy()` gives). */
+export function cloneElement<E extends DocElement>(e: E): E {
+  if (e.kind === 'table') return { ...e, rows: e.rows.map((r) => [...r]), boldRows: e.boldRows ? [...e.boldRows] : undefined };
+  if (e.kind === 'image') return { ...e, bytes: e.bytes.slice() };
+  return { ...e };
+}
+
 function cloneDoc(doc: DocModel, id: string): DocModel {
-  const copy = (s: DocElement[] | null): DocElement[] | null =>
-    s === null ? null : s.map((e) => (e.kind === 'table' ? { ...e, rows: e.rows.map((r) => [...r]) } : e.kind === 'image' ? { ...e, bytes: e.bytes.slice() } : { ...e }));
+  const copy = (s: DocElement[] | null): DocElement[] | null => (s === null ? null : s.map(cloneElement));
   return { id, body: copy(doc.body) ?? [], header: copy(doc.header), footer: copy(doc.footer) };
+}
+
+/** A detached element (from `copy()`) belongs to no document. */
+const detached = (): DocSession => ({ model: { id: '', body: [], header: null, footer: null }, closed: false });
+
+/** Removes `element` from the list that holds it (`removeFromParent`). */
+function removeFrom(env: FakeEnv, session: DocSession, owner: (() => DocElement[]) | null, element: DocElement): void {
+  editable(env, session);
+  if (!owner) return;
+  const list = owner();
+  const i = list.indexOf(element);
+  if (i < 0) return;
+  const last = list.filter((e) => e.kind === 'paragraph').length === 1 && element.kind === 'paragraph';
+  if (last && session.model.body === list) throw env.error("Can't remove the last paragraph in a document section.");
+  list.splice(i, 1);
 }
 
 /** Replaces text in every paragraph and cell of the sections; `replace` returns the new text. */
@@ -185,10 +217,30 @@ export class FakeParagraph
 {
   private readonly session: DocSession;
   readonly element: ParagraphElement;
-  constructor(env: FakeEnv, session: DocSession, element: ParagraphElement) {
-    super(env, 'DocumentApp', 'Paragraph');
+  private readonly owner: (() => DocElement[]) | null;
+  constructor(env: FakeEnv, session: DocSession, element: ParagraphElement, owner: (() => DocElement[]) | null = null) {
+    super(env, 'DocumentApp', element.listItem ? 'ListItem' : 'Paragraph');
     this.session = session;
     this.element = element;
+    this.owner = owner;
+  }
+  getType(): string {
+    return this.element.listItem ? ElementType.LIST_ITEM : ElementType.PARAGRAPH;
+  }
+  copy(): FakeParagraph {
+    return new FakeParagraph(this.env, detached(), cloneElement(this.element));
+  }
+  asParagraph(): this {
+    if (this.element.listItem) throw this.env.error('Cannot cast ListItem to Paragraph.');
+    return this;
+  }
+  asListItem(): this {
+    if (!this.element.listItem) throw this.env.error('Cannot cast Paragraph to ListItem.');
+    return this;
+  }
+  removeFromParent(): this {
+    removeFrom(this.env, this.session, this.owner, this.element);
+    return this;
   }
   getText(): string {
     return this.element.text;
@@ -284,6 +336,23 @@ export class FakeTableRow extends Instrumented implements Fake<GoogleAppsScript.
     if (cellIndex < 0 || cellIndex >= this.getNumCells()) throw this.env.error('Child index (' + cellIndex + ') must be less than the number of child elements (' + this.getNumCells() + ').');
     return new FakeTableCell(this.env, this.session, this.table, this.r, cellIndex);
   }
+  /** Only `setBold` on the whole row is modelled. */
+  editAsText(): { setBold(bold: boolean): unknown } {
+    const table = this.table;
+    const r = this.r;
+    const session = this.session;
+    const env = this.env;
+    return {
+      setBold(bold: boolean) {
+        editable(env, session);
+        const rows = new Set(table.boldRows ?? []);
+        if (bold) rows.add(r);
+        else rows.delete(r);
+        table.boldRows = [...rows].sort((a, b) => a - b);
+        return this;
+      },
+    };
+  }
   appendTableCell(text?: string | GoogleAppsScript.Document.TableCell | null): FakeTableCell {
     editable(this.env, this.session);
     const row = this.table.rows[this.r] ?? [];
@@ -295,10 +364,25 @@ export class FakeTableRow extends Instrumented implements Fake<GoogleAppsScript.
 export class FakeTable extends Instrumented implements Fake<GoogleAppsScript.Document.Table, 'getNumRows' | 'getRow' | 'getCell' | 'appendTableRow' | 'setBorderWidth' | 'getText'> {
   private readonly session: DocSession;
   readonly element: TableElement;
-  constructor(env: FakeEnv, session: DocSession, element: TableElement) {
+  private readonly owner: (() => DocElement[]) | null;
+  constructor(env: FakeEnv, session: DocSession, element: TableElement, owner: (() => DocElement[]) | null = null) {
     super(env, 'DocumentApp', 'Table');
     this.session = session;
     this.element = element;
+    this.owner = owner;
+  }
+  getType(): string {
+    return ElementType.TABLE;
+  }
+  copy(): FakeTable {
+    return new FakeTable(this.env, detached(), cloneElement(this.element));
+  }
+  asTable(): this {
+    return this;
+  }
+  removeFromParent(): this {
+    removeFrom(this.env, this.session, this.owner, this.element);
+    return this;
   }
   getNumRows(): number {
     return this.element.rows.length;
@@ -350,6 +434,9 @@ export class FakeInlineImage extends Instrumented implements Fake<GoogleAppsScri
   getWidth(): number {
     return this.element.width ?? 400;
   }
+  getType(): string {
+    return ElementType.INLINE_IMAGE;
+  }
   getHeight(): number {
     return this.element.height ?? 300;
   }
@@ -389,21 +476,29 @@ export class FakeSection extends Instrumented implements Fake<GoogleAppsScript.D
     this.elements = elements;
   }
   private wrap(e: DocElement): FakeParagraph | FakeTable | FakeInlineImage | FakePageBreak {
-    if (e.kind === 'paragraph') return new FakeParagraph(this.env, this.session, e);
-    if (e.kind === 'table') return new FakeTable(this.env, this.session, e);
+    if (e.kind === 'paragraph') return new FakeParagraph(this.env, this.session, e, this.elements);
+    if (e.kind === 'table') return new FakeTable(this.env, this.session, e, this.elements);
     if (e.kind === 'image') return new FakeInlineImage(this.env, this.session, e);
     return new FakePageBreak(this.env);
   }
+  /** A string makes a plain paragraph; a (copied) Paragraph keeps its heading, alignment and bold. */
   appendParagraph(text: string | GoogleAppsScript.Document.Paragraph): FakeParagraph {
     editable(this.env, this.session);
-    const e = paragraph(typeof text === 'string' ? text : text.getText());
+    let e: ParagraphElement;
+    if (typeof text === 'string') e = paragraph(text);
+    else if (text instanceof FakeParagraph) {
+      if (text.element.listItem) throw this.env.error("The parameters (DocumentApp.ListItem) don't match the method signature for DocumentApp.Body.appendParagraph.");
+      e = cloneElement(text.element);
+    } else e = paragraph(text.getText());
     this.elements().push(e);
-    return new FakeParagraph(this.env, this.session, e);
+    return new FakeParagraph(this.env, this.session, e, this.elements);
   }
   appendListItem(text: string | GoogleAppsScript.Document.ListItem): FakeParagraph {
-    const p = this.appendParagraph(typeof text === 'string' ? text : text.getText());
-    p.element.listItem = true;
-    return p;
+    editable(this.env, this.session);
+    const e = text instanceof FakeParagraph ? cloneElement(text.element) : paragraph(typeof text === 'string' ? text : text.getText());
+    e.listItem = true;
+    this.elements().push(e);
+    return new FakeParagraph(this.env, this.session, e, this.elements);
   }
   insertParagraph(childIndex: number, text: string | GoogleAppsScript.Document.Paragraph): FakeParagraph {
     editable(this.env, this.session);
@@ -415,11 +510,16 @@ export class FakeSection extends Instrumented implements Fake<GoogleAppsScript.D
   }
   appendTable(cells?: string[][] | GoogleAppsScript.Document.Table): FakeTable {
     editable(this.env, this.session);
+    if (cells instanceof FakeTable) {
+      const copy = cloneElement(cells.element);
+      this.elements().push(copy);
+      return new FakeTable(this.env, this.session, copy, this.elements);
+    }
     const rows = Array.isArray(cells) ? cells.map((r) => r.map((c) => String(c))) : [];
     if (rows.length > 0 && new Set(rows.map((r) => r.length)).size > 1) throw this.env.error('All rows in a table must have the same number of cells.');
     const e: TableElement = { kind: 'table', rows, borderWidth: null };
     this.elements().push(e);
-    return new FakeTable(this.env, this.session, e);
+    return new FakeTable(this.env, this.session, e, this.elements);
   }
   appendImage(image: GoogleAppsScript.Base.BlobSource | GoogleAppsScript.Document.InlineImage): FakeInlineImage {
     editable(this.env, this.session);
@@ -467,12 +567,12 @@ export class FakeSection extends Instrumented implements Fake<GoogleAppsScript.D
   getParagraphs(): FakeParagraph[] {
     return this.elements()
       .filter((e): e is ParagraphElement => e.kind === 'paragraph')
-      .map((e) => new FakeParagraph(this.env, this.session, e));
+      .map((e) => new FakeParagraph(this.env, this.session, e, this.elements));
   }
   getTables(): FakeTable[] {
     return this.elements()
       .filter((e): e is TableElement => e.kind === 'table')
-      .map((e) => new FakeTable(this.env, this.session, e));
+      .map((e) => new FakeTable(this.env, this.session, e, this.elements));
   }
 }
 
@@ -538,6 +638,7 @@ export class FakeDocument
 
 export class FakeDocumentApp extends Instrumented implements Fake<GoogleAppsScript.Document.DocumentApp, 'create' | 'openById'> {
   readonly ParagraphHeading = ParagraphHeading;
+  readonly ElementType = ElementType;
   readonly HorizontalAlignment = HorizontalAlignment;
   private readonly drive: DriveModel;
   constructor(env: FakeEnv, drive: DriveModel) {

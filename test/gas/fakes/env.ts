@@ -102,6 +102,8 @@ export class FakeEnv {
   killed = false;
   private killValue: object | null = null;
   private scheduled: Scheduled[] = [];
+  /** Run when an execution ends in any way (normally, by an exception or killed), e.g. to free its lock. */
+  readonly onExecutionEnd: (() => void)[] = [];
   /** Set while `execute` runs: unflushed writes, undone if the execution is killed. */
   private pending: Undo[] | null = null;
 
@@ -205,6 +207,7 @@ export class FakeEnv {
       throw e;
     } finally {
       this.pending = null;
+      for (const hook of this.onExecutionEnd) hook();
     }
   }
 

@@ -119,6 +119,10 @@ export function installGasFakes(target: object, options: GasFakeOptions = {}): G
   const drive = new DriveModel();
   const mail: MailState = { sent: [], quota: options.mailQuota ?? 100 };
   const lock: LockState = { holder: null };
+  // Apps Script frees the locks an execution holds when it ends, also when it is killed.
+  env.onExecutionEnd.push(() => {
+    if (lock.holder !== 'other') lock.holder = null;
+  });
   const triggers: TriggerRecord[] = [];
   const stores = { script: new Map<string, string>(), document: new Map<string, string>(), user: new Map<string, string>() };
   const session: SessionState = {

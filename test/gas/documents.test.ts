@@ -1,0 +1,190 @@
+import { DocsDocuments, placeholderTokens, replaceRequests } from '../../src/gas/documents';
+import { ensureDocsSetup } from '../../src/gas/templates';
+import { SheetsWorkbook } from '../../src/gas/workbook';
+import { defaultTemplate } from '../../src/core/templates';
+import type { DocModel } from '../../src/ports';
+import { chartOfPng, documentText, type GasFakes, installGasFakes, spreadsheetFromSheets } from './fakes';
+import type { DocModel as FakeDoc, DriveItem } from './fakes/documents';
+import { isGasAttachment } from '../../src/gas/documents';
+
+let gas: GasFakes;
+afterEach(() => gas?.uninstall());
+
+const TRICKY = '$1 $& \\ {{x}} <b>жирный</b> =1+1 🎉 $$';
+
+function setup(paragraphs: string[] = ['{{Обращение}}', 'Приглашаем {{ Организация }} на «{{Мероприятие}}» — {{Организация}}.']) {
+  gas = installGasFakes(globalThis, {});
+  const root = gas.drive.addFolder('Партнёрство — документы');
+  const template = gas.drive.addDocument('Шаблон приглашения', paragraphs, root.id);
+  const docs = new DocsDocuments(() => ({ folder: root.id, invitationTemplate: template.id, thanksTemplate: 'нет-такого' }));
+  return { root, template, docs };
+}
+
+const docOf = (id: string): FakeDoc => {
+  const doc = gas.drive.items.get(id)?.doc;
+  if (!doc) throw new Error(`no doc ${id}`);
+  return doc;
+};
+const idOf = (link: string): string => /\/d\/([^/]+)\//.exec(link)?.[1] ?? '';
+
+describe('DocsDocuments', () => {
+  it('finds placeholders (spaced ones too) in body, header and footer, opening the template once', () => {
+    const { docs, template } = setup();
+    (template.doc as FakeDoc).header = [{ kind: 'paragraph', text: '{{Учреждение}}', heading: 'NORMAL', alignment: null, bold: false, indentFirstLine: null, listItem: false }];
+    expect(docs.templatePlaceholders('invitation')).toEqual(['Обращение', 'Организация', 'Мероприятие', 'Учреждение']);
+    docs.templatePlaceholders('invitation');
+    docs.templateText('invitation');
+    expect(gas.env.count('DocumentApp.openById')).toBe(1);
+    expect(docs.templateText('invitation')).toContain('Приглашаем {{ Организация }}');
+  });
+
+  it('fills a copy literally in one batchUpdate: $1, {{x}}, <b>, =1+1 and emoji stay text; spaced tokens replaced', () => {
+    const { docs, root } = setup();
+    const values = { Обращение: 'Уважаемый {{Организация}}!', Организация: TRICKY, Мероприятие: 'День $1 матери {{Обращение}}' };
+    const made = docs.fillTemplate('invitation', values, 'Приглашения — День матери', 'Приглашение — ООО «А.Б»');
+    expect(gas.env.count('Documents.batchUpdate')).toBe(1);
+    const id = idOf(made.link);
+    const text = documentText(docOf(id));
+    expect(text).toBe(`Уважаемый {{Организация}}!\nПриглашаем ${TRICKY} на «День $1 матери {{Обращение}}» — ${TRICKY}.`);
+    // The copy lives in a subfolder of the root, found by name the next time.
+    const copy = gas.drive.items.get(id) as DriveItem;
+    const sub = gas.drive.items.get(copy.parents[0] ?? '') as DriveItem;
+    expect(sub.name).toBe('Приглашения — День матери');
+    expect(sub.parents).toEqual([root.id]);
+    docs.fillTemplate('invitation', values, 'Приглашения — День матери', 'второе');
+    expect([...gas.drive.items.values()].filter((i) => i.name === 'Приглашения — День матери')).toHaveLength(1);
+    // The template itself is untouched.
+    expect(docs.templateText('invitation')).toContain('{{ Организация }}');
+  });
+
+  it('pdf(): one getAs per letter, named after the letter (dots in the name kept)', () => {
+    const { docs } = setup();
+    const made = docs.fillTemplate('invitation', { Обращение: 'Здравствуйте!', Организация: 'ООО «А.Б»', Мероприятие: 'Бал' }, '', 'Приглашение — ООО «А.Б»');
+    const pdf = made.pdf();
+    expect(made.pdf()).toBe(pdf);
+    expect(gas.env.count('File.getAs')).toBe(1);
+    expect(pdf?.fileName).toBe('Приглашение — ООО «А.Б».pdf');
+    expect(pdf?.mimeType).toBe('application/pdf');
+    expect(pdf && isGasAttachment(pdf) && pdf.blob.getDataAsString()).toContain('Здравствуйте!');
+  });
+
+  it('a bundle has N letters and N-1 page breaks, keeps paragraph formatting and tables, and trashes the temporaries', () => {
+    const { docs, template } = setup();
+    const doc = template.doc as FakeDoc;
+    doc.body[0] = { ...(doc.body[0] as FakeDoc['body'][0] & { kind: 'paragraph' }), alignment: 'CENTER', bold: true };
+    doc.body.push({ kind: 'table', rows: [['Директор', '{{Организация}}']], borderWidth: 0 });
+    const letters = [1, 2, 3].map((i) => ({ Обращение: `Уважаемый №${i}!`, Организация: `Орг ${i} $1`, Мероприятие: 'Бал' }));
+    const made = docs.fillTemplateBundle('invitation', letters, 'Печать', 'Приглашения для печати');
+    const bundle = docOf(idOf(made.link));
+    expect(bundle.body.filter((e) => e.kind === 'pageBreak')).toHaveLength(2);
+    const greetings = bundle.body.filter((e) => e.kind === 'paragraph' && e.text.startsWith('Уважаемый'));
+    expect(greetings.map((e) => e.kind === 'paragraph' && e.text)).toEqual(['Уважаемый №1!', 'Уважаемый №2!', 'Уважаемый №3!']);
+    expect(greetings.every((e) => e.kind === 'paragraph' && e.alignment === 'CENTER' && e.bold)).toBe(true);
+    expect(bundle.body.filter((e) => e.kind === 'table').map((e) => e.kind === 'table' && e.rows[0]?.[1])).toEqual(['Орг 1 $1', 'Орг 2 $1', 'Орг 3 $1']);
+    expect(bundle.body[0]).toMatchObject({ kind: 'paragraph', text: 'Уважаемый №1!' });
+    const temporaries = [...gas.drive.items.values()].filter((i) => i.name.startsWith('Приглашения для печати — '));
+    expect(temporaries).toHaveLength(3);
+    expect(temporaries.every((i) => i.trashed)).toBe(true);
+    const bundleItem = gas.drive.items.get(idOf(made.link)) as DriveItem;
+    expect((gas.drive.items.get(bundleItem.parents[0] ?? '') as DriveItem).name).toBe('Печать');
+  });
+
+  it('render(): headings, aligned/bold/indented paragraphs, tables with and without a header row, a chart image, page breaks', () => {
+    const { docs } = setup();
+    const model: DocModel = {
+      title: 'Отчёт',
+      blocks: [
+        { kind: 'heading', level: 1, text: 'Анализ' },
+        { kind: 'heading', level: 2, text: 'Партнёры' },
+        { kind: 'paragraph', text: 'ВЫВОД', align: 'center', bold: true },
+        { kind: 'paragraph', text: 'Текст', align: 'justify', indent: true },
+        { kind: 'table', header: ['Категория', 'Число'], rows: [['Семья', '3']], widths: [70, 30] },
+        { kind: 'table', header: [], rows: [['Директор', 'И. П. Сидоров']] },
+        { kind: 'pageBreak' },
+        { kind: 'chart', chart: { title: 'Вклад', labels: ['кадровые', 'финансовые'], values: [2, 5], valueLabel: 'Число' } },
+      ],
+    };
+    const made = docs.render(model, 'Отчёты', 'Годовой отчёт');
+    const body = docOf(idOf(made.link)).body;
+    expect(body.map((e) => e.kind)).toEqual(['paragraph', 'paragraph', 'paragraph', 'paragraph', 'table', 'table', 'pageBreak', 'image']);
+    expect(body[0]).toMatchObject({ text: 'Анализ', heading: 'HEADING1' });
+    expect(body[1]).toMatchObject({ heading: 'HEADING2' });
+    expect(body[2]).toMatchObject({ alignment: 'CENTER', bold: true });
+    expect(body[3]).toMatchObject({ alignment: 'JUSTIFY', bold: false });
+    expect((body[3] as { indentFirstLine: number }).indentFirstLine).toBeGreaterThan(30);
+    expect(body[4]).toMatchObject({ rows: [['Категория', 'Число'], ['Семья', '3']], boldRows: [0] });
+    expect(body[5]).toMatchObject({ rows: [['Директор', 'И. П. Сидоров']], borderWidth: 0 });
+    const image = body[7] as { kind: 'image'; bytes: Uint8Array; contentType: string };
+    expect(image.contentType).toBe('image/png');
+    expect(chartOfPng(image.bytes)).toMatchObject({ type: 'ColumnChart', title: 'Вклад', rows: [['кадровые', 2], ['финансовые', 5]] });
+  });
+
+  it('a missing template or folder is a Russian error naming the setting, never an English stack', () => {
+    const { docs } = setup();
+    expect(() => docs.templatePlaceholders('thanks')).toThrow(/Шаблон благодарственного письма \(ID документа\).*лист «Настройки»/);
+    gas.uninstall();
+    gas = installGasFakes(globalThis, {});
+    const blank = new DocsDocuments(() => ({ folder: 'нет', invitationTemplate: '', thanksTemplate: '' }));
+    expect(() => blank.templatePlaceholders('invitation')).toThrow(/Не указан шаблон в настройке «Шаблон приглашения \(ID документа\)»/);
+    const t = gas.drive.addDocument('Шаблон', ['{{Обращение}}']);
+    const noFolder = new DocsDocuments(() => ({ folder: 'нет', invitationTemplate: t.id, thanksTemplate: '' }));
+    expect(() => noFolder.templatePlaceholders('invitation')).toThrow(/Папка для документов \(ID Google Диска\)/);
+    try {
+      noFolder.templatePlaceholders('invitation');
+    } catch (e) {
+      expect((e as Error).message).not.toMatch(/Exception|No item/);
+    }
+  });
+});
+
+describe('placeholder requests', () => {
+  it('every raw token is replaced through a sentinel, so values are never re-scanned', () => {
+    const text = '{{A}} {{ A }} {{B}}';
+    const requests = replaceRequests(text, placeholderTokens(text), { A: '{{B}}', B: '{{A}}' });
+    expect(requests).toHaveLength(5);
+    // Apply the requests in order like Docs does, literally.
+    let out = text;
+    for (const r of requests) out = out.split(r.replaceAllText?.containsText?.text ?? '\u0000').join(r.replaceAllText?.replaceText ?? '');
+    expect(out).toBe('{{B}} {{B}} {{A}}');
+  });
+});
+
+describe('ensureDocsSetup', () => {
+  const settingsSheet = () =>
+    spreadsheetFromSheets({
+      Настройки: [
+        ['Параметр', 'Значение'],
+        ['Папка для документов (ID Google Диска)', ''],
+        ['Шаблон приглашения (ID документа)', ''],
+        ['Шаблон благодарственного письма (ID документа)', 'удалён'],
+      ],
+    });
+
+  it('creates the folder and both default templates, writes their IDs in one write; the second run creates nothing', () => {
+    const ss = settingsSheet();
+    gas = installGasFakes(globalThis, { spreadsheet: ss });
+    const report = ensureDocsSetup(new SheetsWorkbook(gas.activeSpreadsheet()));
+    expect(gas.env.count('Range.setValues')).toBe(1);
+    const [, folderRow, inviteRow, thanksRow] = ss.values('Настройки');
+    const folder = gas.drive.items.get(String(folderRow?.[1])) as DriveItem;
+    expect(folder.name).toBe('Партнёрство — документы');
+    const invite = gas.drive.items.get(String(inviteRow?.[1])) as DriveItem;
+    const thanks = gas.drive.items.get(String(thanksRow?.[1])) as DriveItem;
+    expect(invite.parents).toEqual([folder.id]);
+    expect(documentText(invite.doc as FakeDoc)).toContain('{{Обращение}}');
+    expect(documentText(thanks.doc as FakeDoc)).toContain('БЛАГОДАРСТВЕННОЕ ПИСЬМО');
+    // The rendered default template knows exactly the default placeholders.
+    const docs = new DocsDocuments(() => ({ folder: folder.id, invitationTemplate: invite.id, thanksTemplate: thanks.id }));
+    expect(docs.templatePlaceholders('invitation').sort()).toEqual(
+      [...new Set(JSON.stringify(defaultTemplate('invitation')).match(/\{\{[^}]+\}\}/g)?.map((t) => t.slice(2, -2)))].sort(),
+    );
+    expect(report.lines.join('\n')).toMatch(/Создана папка «Партнёрство — документы»: https:\/\/drive\.google\.com/);
+    expect(report.lines.join('\n')).toContain('Создан документ «Шаблон благодарственного письма»: https://docs.google.com/document/d/');
+
+    const items = gas.drive.items.size;
+    const again = ensureDocsSetup(new SheetsWorkbook(gas.activeSpreadsheet()));
+    expect(again.created).toEqual([]);
+    expect(gas.drive.items.size).toBe(items);
+    expect(gas.env.count('Range.setValues')).toBe(1);
+  });
+});
