@@ -28,6 +28,8 @@ export interface LocalDocumentsOptions {
   pdf: 'auto' | 'never';
   /** The soffice program; `null` means none; default: searched for (`findSoffice`). */
   soffice?: string | null;
+  /** Convert every letter to PDF right away (the CLI: a PDF to print beside each .docx), not only when attached. */
+  eagerPdf?: boolean;
 }
 
 // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
@@ -105,11 +107,11 @@ export class LocalDocuments implements DocumentPort {
   }
 
   fillTemplate(kind: TemplateKind, values: Record<string, string>, folder: string, name: string): LocalMadeDocument {
-    return this.write(fillDocx(this.template(kind), values), folder, name, false);
+    return this.write(fillDocx(this.template(kind), values), folder, name, this.options.eagerPdf ?? false);
   }
 
   fillTemplateBundle(kind: TemplateKind, letters: Record<string, string>[], folder: string, name: string): LocalMadeDocument {
-    return this.write(fillBundle(this.template(kind), letters), folder, name, false);
+    return this.write(fillBundle(this.template(kind), letters), folder, name, this.options.eagerPdf ?? false);
   }
 
   render(model: DocModel, folder: string, name: string): LocalMadeDocument {

@@ -137,6 +137,7 @@ export function localRuntime(options: LocalRuntimeOptions): LocalRuntime {
       templates: options.templates,
       defaultTemplate,
       pdf: options.pdf ?? 'auto',
+      eagerPdf: true,
     }),
     mail,
     lock: new FileLock(`${options.workbookPath}.partnerstvo.lock`),
