@@ -66,7 +66,7 @@ describe('the bundle as a file', () => {
 
   it('declares top-level functions that forward to the bundle, after one IIFE', () => {
     expect(code).toMatch(/^var Partnerstvo = \(\(\) => \{/m);
-    for (const name of ['onOpen', 'onInstall', 'menuSetup', 'menuCheck', 'menuAbout'])
+    for (const name of ['onOpen', 'onInstall', 'menuSetup', 'menuCheck', 'menuAbout', 'menuInvite', 'menuThanks', 'menuOwed', 'menuReport', 'continueRun', 'dialogStartInvite'])
       expect(code).toContain(`function ${name}() {\n  return Partnerstvo.${name}.apply(this, arguments);\n}`);
   });
 
@@ -88,7 +88,15 @@ describe('the bundle in a vm with the Apps Script fakes', () => {
     const menu = gas.ui.menu('Партнёрство');
     expect(menu).toBeDefined();
     const items = (menu?.entries ?? []).flatMap((e) => (e.kind === 'item' ? [e] : []));
-    expect(items.map((i) => i.caption)).toEqual(['Настроить таблицу', 'Проверить данные', 'О программе']);
+    expect(items.map((i) => i.caption)).toEqual([
+      'Пригласить на мероприятие…',
+      'Благодарственные письма…',
+      'Кому ещё не сказали спасибо',
+      'Годовой отчёт…',
+      'Настроить таблицу',
+      'Проверить данные',
+      'О программе',
+    ]);
     expect(menu?.entries.some((e) => e.kind === 'separator')).toBe(true);
     for (const item of items) {
       // A function declaration at the top level of the script, the only thing menus can call.

@@ -1,0 +1,313 @@
+/**
+ * The document port over Google Docs and Drive: letters are copies of the staff's template Doc with
+ * every placeholder replaced in ONE Docs API `batchUpdate` (literal, so `$1`, `{{x}}`, `<b>` stay
+ * text); print-ready bundles put one filled letter per page; reports are rendered into a new Doc.
+ * Documents go into a subfolder (by name) of the folder from «Настройки».
+ */
+import type { Attachment, Block, ChartSpec, DocModel, DocumentPort, MadeDocument, TemplateKind } from '../ports';
+import { docsMsg } from '../core/messages/gas';
+import { SETTING } from '../core/schema';
+import { PLACEHOLDER_PATTERN } from '../core/templates';
+
+type Folder = GoogleAppsScript.Drive.Folder;
+type File = GoogleAppsScript.Drive.File;
+type Body = GoogleAppsScript.Document.Body;
+
+export const PDF_MIME = 'application/pdf';
+
+/** The settings the documents need (IDs from «Настройки»). */
+export interface DocsSettings {
+  folder: string;
+  invitationTemplate: string;
+  thanksTemplate: string;
+}
+
+/** An attachment made here: it carries the Blob MailApp sends. */
+export interface GasAttachment extends Attachment {
+  readonly blob: GoogleAppsScript.Base.Blob;
+}
+
+export function isGasAttachment(a: Attachment): a is GasAttachment {
+  return typeof (a as Partial<GasAttachment>).blob === 'object' && (a as Partial<GasAttachment>).blob !== null;
+}
+
+const TEMPLATE_SETTING: Record<TemplateKind, keyof DocsSettings> = { invitation: 'invitationTemplate', thanks: 'thanksTemplate' };
+const TEMPLATE_LABEL: Record<TemplateKind, string> = { invitation: SETTING.invitationTemplate, thanks: SETTING.thanksTemplate };
+
+/** The URL of a Google Doc by its ID (saves a call per letter). */
+export const docUrl = (id: string): string => `https://docs.google.com/document/d/${id}/edit`;
+
+/** The raw placeholder tokens of a text by name: `Имя` → [`{{Имя}}`, `{{ Имя }}`]. */
+export function placeholderTokens(text: string): Map<string, string[]> {
+  const pattern = new RegExp(PLACEHOLDER_PATTERN.source, 'g');
+  const tokens = new Map<string, string[]>();
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    const name = m[1].trim();
+    const list = tokens.get(name) ?? [];
+    if (!list.includes(m[0])) list.push(m[0]);
+    tokens.set(name, list);
+  }
+  return tokens;
+}
+
+/**
+ * The `replaceAllText` requests that fill a template literally in one batch. Requests run in order,
+ * so a value containing another token (`{{Дата}}`) would be replaced again; hence two phases: every
+ * token becomes a sentinel made of a private-use character found nowhere in the text or the values,
+ * then each sentinel becomes its value. No value contains that character, so no value is re-scanned.
+ */
+export function replaceRequests(templateText: string, tokens: Map<string, string[]>, values: Record<string, string>): GoogleAppsScript.Docs.Schema.Request[] {
+  const used = [...tokens.entries()].filter(([name]) => Object.prototype.hasOwnProperty.call(values, name));
+  if (used.length === 0) return [];
+  const everything = templateText + used.map(([name]) => values[name]).join('');
+  let code = 0xe000;
+  while (everything.includes(String.fromCharCode(code)) && code < 0xf8ff) code++;
+  const mark = String.fromCharCode(code);
+  const replace = (text: string, by: string): GoogleAppsScript.Docs.Schema.Request => ({
+    replaceAllText: { containsText: { text, matchCase: true }, replaceText: by },
+  });
+  const first: GoogleAppsScript.Docs.Schema.Request[] = [];
+  const second: GoogleAppsScript.Docs.Schema.Request[] = [];
+  used.forEach(([name, raws], i) => {
+    const sentinel = `${mark}${i}${mark}`;
+    for (const raw of raws) first.push(replace(raw, sentinel));
+    second.push(replace(sentinel, values[name]));
+  });
+  return [...first, ...second];
+}
+
+/** The Docs advanced service (declared in appsscript.json); a Russian error when it is off. */
+function docsService(): GoogleAppsScript.Docs.Collection.DocumentsCollection {
+  const documents = typeof Docs === 'undefined' || !Docs ? undefined : Docs.Documents;
+  if (!documents) throw new Error(docsMsg.docsServiceOff);
+  return documents;
+}
+
+/** Text of a document's body, header and footer. */
+function documentText(doc: GoogleAppsScript.Document.Document): string {
+  const parts = [doc.getBody().getText()];
+  const header = doc.getHeader();
+  if (header) parts.push(header.getText());
+  const footer = doc.getFooter();
+  if (footer) parts.push(footer.getText());
+  return parts.join('\n');
+}
+
+class DocsMadeDocument implements MadeDocument {
+  private attachment: GasAttachment | null = null;
+  constructor(
+    readonly link: string,
+    private readonly file: File,
+    private readonly name: string,
+  ) {}
+  pdf(): Attachment {
+    if (!this.attachment) {
+      // getAs would replace whatever follows the last dot of the name («ООО «А.Б»»): name it ourselves.
+      const fileName = `${this.name}.pdf`;
+      const blob = this.file.getAs(PDF_MIME).setName(fileName);
+      this.attachment = { fileName, mimeType: PDF_MIME, blob };
+    }
+    return this.attachment;
+  }
+}
+
+interface Template {
+  file: File;
+  text: string;
+  tokens: Map<string, string[]>;
+}
+
+const POINTS_PER_PERCENT = 4.8; // A4 text width ≈ 480 pt
+const FIRST_LINE_INDENT = 35.4; // 1.25 cm
+
+export class DocsDocuments implements DocumentPort {
+  private settingsCache: DocsSettings | null = null;
+  private rootCache: Folder | null = null;
+  private readonly folders = new Map<string, Folder>();
+  private readonly templates = new Map<TemplateKind, Template>();
+
+  /** `settings` is read lazily, once: building the runtime costs no calls. */
+  constructor(private readonly readSettings: () => DocsSettings) {}
+
+  private settings(): DocsSettings {
+    return (this.settingsCache ??= this.readSettings());
+  }
+
+  /** The folder from «Настройки»; a Russian error naming the setting when it is blank or gone. */
+  root(): Folder {
+    if (this.rootCache) return this.rootCache;
+    const id = this.settings().folder.trim();
+    if (!id) throw new Error(docsMsg.folderBlank(SETTING.folder));
+    let folder: Folder;
+    try {
+      folder = DriveApp.getFolderById(id);
+      if (folder.isTrashed()) throw new Error('trashed');
+    } catch (e) {
+      console.error(`folder ${id}: ${e instanceof Error ? e.message : String(e)}`);
+      throw new Error(docsMsg.folderMissing(SETTING.folder));
+    }
+    return (this.rootCache = folder);
+  }
+
+  /** A subfolder of the root by name, found or created once per run; '' is the root itself. */
+  folder(name: string): Folder {
+    const root = this.root();
+    if (name.trim() === '') return root;
+    const cached = this.folders.get(name);
+    if (cached) return cached;
+    const found = root.getFoldersByName(name);
+    const folder = found.hasNext() ? found.next() : root.createFolder(name);
+    this.folders.set(name, folder);
+    return folder;
+  }
+
+  private template(kind: TemplateKind): Template {
+    const cached = this.templates.get(kind);
+    if (cached) return cached;
+    const id = this.settings()[TEMPLATE_SETTING[kind]].trim();
+    if (!id) throw new Error(docsMsg.templateBlank(TEMPLATE_LABEL[kind]));
+    let template: Template;
+    try {
+      const file = DriveApp.getFileById(id);
+      const text = documentText(DocumentApp.openById(id));
+      template = { file, text, tokens: placeholderTokens(text) };
+    } catch (e) {
+      console.error(`template ${id}: ${e instanceof Error ? e.message : String(e)}`);
+      throw new Error(docsMsg.templateMissing(TEMPLATE_LABEL[kind]));
+    }
+    this.templates.set(kind, template);
+    return template;
+  }
+
+  /** Also checks the documents folder, so a bad folder is reported before anything is sent. */
+  templatePlaceholders(kind: TemplateKind): string[] {
+    const template = this.template(kind);
+    this.root();
+    return [...template.tokens.keys()];
+  }
+
+  templateText(kind: TemplateKind): string {
+    return this.template(kind).text;
+  }
+
+  /** A filled copy of the template: makeCopy, getId, one batchUpdate. */
+  private filledCopy(kind: TemplateKind, values: Record<string, string>, folder: Folder, name: string): { file: File; id: string } {
+    const template = this.template(kind);
+    const file = template.file.makeCopy(name, folder);
+    const id = file.getId();
+    const requests = replaceRequests(template.text, template.tokens, values);
+    if (requests.length > 0) docsService().batchUpdate({ requests }, id);
+    return { file, id };
+  }
+
+  fillTemplate(kind: TemplateKind, values: Record<string, string>, folder: string, name: string): MadeDocument {
+    const { file, id } = this.filledCopy(kind, values, this.folder(folder), name);
+    return new DocsMadeDocument(docUrl(id), file, name);
+  }
+
+  fillTemplateBundle(kind: TemplateKind, letters: Record<string, string>[], folder: string, name: string): MadeDocument {
+    if (letters.length === 0) throw new Error(docsMsg.bundleEmpty);
+    const target = this.folder(folder);
+    const bundle = DocumentApp.create(name);
+    const body = bundle.getBody();
+    const placeholder = body.getNumChildren() > 0 ? body.getChild(0) : null;
+    letters.forEach((values, i) => {
+      if (i > 0) body.appendPageBreak();
+      const { file, id } = this.filledCopy(kind, values, target, `${name} — ${i + 1}`);
+      appendBodyOf(DocumentApp.openById(id).getBody(), body);
+      file.setTrashed(true);
+    });
+    // A new Doc starts with one empty paragraph; drop it so the first letter starts at the top.
+    if (placeholder && placeholder.getType() === DocumentApp.ElementType.PARAGRAPH && placeholder.asParagraph().getText() === '') placeholder.removeFromParent();
+    const id = bundle.getId();
+    bundle.saveAndClose();
+    const file = DriveApp.getFileById(id);
+    file.moveTo(target);
+    return new DocsMadeDocument(docUrl(id), file, name);
+  }
+
+  render(model: DocModel, folder: string, name: string): MadeDocument {
+    const made = renderToFolder(model, this.folder(folder), name);
+    return new DocsMadeDocument(made.url, made.file, name);
+  }
+}
+
+/** Renders a document model into a new Google Doc in `folder`. */
+export function renderToFolder(model: DocModel, folder: Folder, name: string): { id: string; url: string; file: File } {
+  const doc = DocumentApp.create(name);
+  const body = doc.getBody();
+  const placeholder = body.getNumChildren() > 0 ? body.getChild(0) : null;
+  for (const block of model.blocks) renderBlock(body, block);
+  if (placeholder && model.blocks.length > 0 && placeholder.getType() === DocumentApp.ElementType.PARAGRAPH && placeholder.asParagraph().getText() === '')
+    placeholder.removeFromParent();
+  const id = doc.getId();
+  doc.saveAndClose();
+  const file = DriveApp.getFileById(id);
+  file.moveTo(folder);
+  return { id, url: docUrl(id), file };
+}
+
+/** Appends copies of the paragraphs, list items and tables of `from` to `to`. */
+function appendBodyOf(from: Body, to: Body): void {
+  const T = DocumentApp.ElementType;
+  const n = from.getNumChildren();
+  for (let i = 0; i < n; i++) {
+    const child = from.getChild(i);
+    const type = child.getType();
+    if (type === T.PARAGRAPH) to.appendParagraph(child.copy().asParagraph());
+    else if (type === T.LIST_ITEM) to.appendListItem(child.copy().asListItem());
+    else if (type === T.TABLE) to.appendTable(child.copy().asTable());
+  }
+}
+
+const HEADINGS = { 1: 'HEADING1', 2: 'HEADING2', 3: 'HEADING3' } as const;
+const ALIGN = { left: 'LEFT', center: 'CENTER', right: 'RIGHT', justify: 'JUSTIFY' } as const;
+
+function renderBlock(body: Body, block: Block): void {
+  switch (block.kind) {
+    case 'heading':
+      body.appendParagraph(block.text).setHeading(DocumentApp.ParagraphHeading[HEADINGS[block.level]]);
+      return;
+    case 'paragraph': {
+      const p = body.appendParagraph(block.text);
+      if (block.align) p.setAlignment(DocumentApp.HorizontalAlignment[ALIGN[block.align]]);
+      if (block.indent) p.setIndentFirstLine(FIRST_LINE_INDENT);
+      if (block.bold && block.text !== '') p.editAsText().setBold(true);
+      return;
+    }
+    case 'table': {
+      const hasHeader = block.header.length > 0;
+      const cells = hasHeader ? [block.header, ...block.rows] : block.rows;
+      if (cells.length === 0) return;
+      const width = Math.max(...cells.map((r) => r.length));
+      const table = body.appendTable(cells.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')));
+      if (hasHeader) table.getRow(0).editAsText().setBold(true);
+      else table.setBorderWidth(0);
+      block.widths?.forEach((w, i) => {
+        if (i < width) table.setColumnWidth(i, Math.round(w * POINTS_PER_PERCENT));
+      });
+      return;
+    }
+    case 'chart':
+      body.appendImage(chartPng(block.chart));
+      return;
+    case 'pageBreak':
+      body.appendPageBreak();
+      return;
+  }
+}
+
+/** The chart as a PNG: columns for a few short labels, horizontal bars otherwise. */
+function chartPng(spec: ChartSpec): GoogleAppsScript.Base.Blob {
+  const table = Charts.newDataTable().addColumn(Charts.ColumnType.STRING, '').addColumn(Charts.ColumnType.NUMBER, spec.valueLabel);
+  spec.labels.forEach((label, i) => table.addRow([label, spec.values[i] ?? 0]));
+  const columns = spec.labels.length <= 6 && spec.labels.every((l) => l.length <= 14);
+  const builder = columns ? Charts.newColumnChart() : Charts.newBarChart();
+  return builder
+    .setDataTable(table)
+    .setTitle(spec.title)
+    .setLegendPosition(Charts.Position.NONE)
+    .setDimensions(640, Math.max(320, 40 * spec.labels.length + 80))
+    .build()
+    .getAs('image/png');
+}

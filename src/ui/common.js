@@ -1,0 +1,62 @@
+/* Helpers shared by the dialogs (plain ES2017, no frameworks). */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- used by the other dialog scripts
+var ui = (function () {
+  'use strict';
+  function $(id) {
+    return document.getElementById(id);
+  }
+  function show(id, visible) {
+    $(id).hidden = !visible;
+  }
+  function text(id, value) {
+    $(id).textContent = value;
+  }
+  /** Russian plural: plural(5, ['письмо', 'письма', 'писем']) → 'писем'. */
+  function plural(n, forms) {
+    var a = Math.abs(n) % 100;
+    var b = a % 10;
+    if (b === 1 && a !== 11) return forms[0];
+    if (b >= 2 && b <= 4 && (a < 12 || a > 14)) return forms[1];
+    return forms[2];
+  }
+  function count(n, forms) {
+    return n + '\u00a0' + plural(n, forms);
+  }
+  function el(tag, className, content) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (content !== undefined) node.textContent = content;
+    return node;
+  }
+  function clear(id) {
+    var node = $(id);
+    while (node.firstChild) node.removeChild(node.firstChild);
+    return node;
+  }
+  /** Calls a server function; `done` gets the result, failures show as a Russian message. */
+  function call(name, args, done, failed) {
+    var runner = google.script.run
+      .withSuccessHandler(done)
+      .withFailureHandler(function (error) {
+        var message = 'Не удалось связаться с таблицей. Закройте окно и попробуйте ещё раз.';
+        if (error && error.message) message += ' (' + error.message + ')';
+        failed(message);
+      });
+    runner[name].apply(runner, args);
+  }
+  /** Shows a run report: the message, the print link and the errors. */
+  function report(id, result) {
+    var box = clear(id);
+    box.className = 'report' + (result.ok ? '' : ' failed');
+    box.appendChild(document.createTextNode(result.message || ''));
+    if (result.printLink) {
+      box.appendChild(document.createElement('br'));
+      var link = el('a', '', 'Открыть документ для печати');
+      link.href = result.printLink;
+      link.target = '_blank';
+      box.appendChild(link);
+    }
+    box.hidden = false;
+  }
+  return { $: $, show: show, text: text, plural: plural, count: count, el: el, clear: clear, call: call, report: report };
+})();
