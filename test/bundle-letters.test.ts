@@ -331,8 +331,8 @@ describe('invitations through the bundle', () => {
         perMethod.map(([m, c]) => `  ${m}: ${c}${LOCAL.has(m) ? ' (local)' : ''}`).join('\n'),
     );
     expect(Number.isInteger(perRecipient)).toBe(true);
-    expect(roundTrips).toBeLessThanOrEqual(9);
-    expect(perRecipient).toBeLessThanOrEqual(16);
+    expect(roundTrips).toBeLessThanOrEqual(8);
+    expect(perRecipient).toBeLessThanOrEqual(11);
   });
 });
 

@@ -133,9 +133,16 @@ export class SheetsWorkbook implements WorkbookPort {
     return this.ss.getSheets().map((s) => s.getName());
   }
 
+  /** Sheet handles and their sizes, looked up once per run: a letter's journal writes stay cheap. */
+  private readonly handles = new Map<string, Sheet>();
+  private readonly sizes = new Map<string, { rows: number; cols: number }>();
+
   private sheet(name: string): Sheet {
+    const known = this.handles.get(name);
+    if (known) return known;
     const sheet = this.ss.getSheetByName(name);
     if (!sheet) throw new Error(gasMsg.noSheet(name));
+    this.handles.set(name, sheet);
     return sheet;
   }
 
@@ -180,19 +187,29 @@ export class SheetsWorkbook implements WorkbookPort {
     }
   }
 
-  /** Makes sure the sheet has at least this many rows and columns. */
-  private ensureSize(sheet: Sheet, rows: number, cols: number): void {
-    const maxRows = sheet.getMaxRows();
-    if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-    const maxCols = sheet.getMaxColumns();
-    if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
+  /** Makes sure the sheet has at least this many rows and columns (its size is asked once per run). */
+  private ensureSize(name: string | null, sheet: Sheet, rows: number, cols: number): void {
+    // `null`: during setup, which reshapes sheets, ask every time.
+    let size = name === null ? undefined : this.sizes.get(name);
+    if (!size) {
+      size = { rows: sheet.getMaxRows(), cols: sheet.getMaxColumns() };
+      if (name !== null) this.sizes.set(name, size);
+    }
+    if (rows > size.rows) {
+      sheet.insertRowsAfter(size.rows, rows - size.rows);
+      size.rows = rows;
+    }
+    if (cols > size.cols) {
+      sheet.insertColumnsAfter(size.cols, cols - size.cols);
+      size.cols = cols;
+    }
   }
 
   writeCells(sheetName: string, cells: CellWrite[]): void {
     if (cells.length === 0) return;
     const sheet = this.sheet(sheetName);
     const blocks = blocksOf(cells);
-    this.ensureSize(sheet, Math.max(...cells.map((c) => c.row)), Math.max(...cells.map((c) => c.col)));
+    this.ensureSize(sheetName, sheet, Math.max(...cells.map((c) => c.row)), Math.max(...cells.map((c) => c.col)));
     for (const b of blocks) sheet.getRange(b.row, b.col, b.values.length, b.values[0]?.length ?? 1).setValues(b.values);
     for (const c of cells) this.remember(this.values, sheetName, c.row, c.col, c.value, '');
   }
@@ -201,16 +218,25 @@ export class SheetsWorkbook implements WorkbookPort {
     if (notes.length === 0) return;
     const sheet = this.sheet(sheetName);
     const blocks = blocksOf(notes.map((n) => ({ row: n.row, col: n.col, value: n.note })));
-    this.ensureSize(sheet, Math.max(...notes.map((n) => n.row)), Math.max(...notes.map((n) => n.col)));
+    this.ensureSize(sheetName, sheet, Math.max(...notes.map((n) => n.row)), Math.max(...notes.map((n) => n.col)));
     for (const b of blocks) sheet.getRange(b.row, b.col, b.values.length, b.values[0]?.length ?? 1).setNotes(b.values);
     for (const n of notes) this.remember(this.notes, sheetName, n.row, n.col, n.note, '');
   }
 
   appendRow(sheetName: string, values: Cell[]): number {
     const sheet = this.sheet(sheetName);
+    // `appendRow` writes after the last row with content, which is the data range we read. Jobs
+    // append only to «Журнал», which only the program writes, and only while holding the lock, so
+    // the cached length is the sheet's; without a cached read, ask the sheet.
+    const cached = this.values.get(sheetName);
     sheet.appendRow(values);
     SpreadsheetApp.flush();
-    const row = sheet.getLastRow();
+    const row = cached ? cached.length + 1 : sheet.getLastRow();
+    const size = this.sizes.get(sheetName);
+    if (size) {
+      size.rows = Math.max(size.rows, row);
+      size.cols = Math.max(size.cols, values.length);
+    }
     values.forEach((v, i) => this.remember(this.values, sheetName, row, i + 1, v, ''));
     return row;
   }
@@ -218,13 +244,14 @@ export class SheetsWorkbook implements WorkbookPort {
   writeRow(sheetName: string, row: number, values: Cell[]): void {
     if (values.length === 0) return;
     const sheet = this.sheet(sheetName);
-    this.ensureSize(sheet, row, values.length);
+    this.ensureSize(sheetName, sheet, row, values.length);
     sheet.getRange(row, 1, 1, values.length).setValues([values]);
     SpreadsheetApp.flush();
     values.forEach((v, i) => this.remember(this.values, sheetName, row, i + 1, v, ''));
   }
 
   applySetup(steps: SetupStep[]): void {
+    this.sizes.clear(); // setup inserts rows and columns
     for (const step of steps) {
       switch (step.kind) {
         case 'createSheet': {
@@ -257,12 +284,13 @@ export class SheetsWorkbook implements WorkbookPort {
       this.notes.delete(step.sheet);
     }
     if (steps.length > 0) SpreadsheetApp.flush();
+    this.sizes.clear();
   }
 
   private appendBlock(sheet: Sheet, row: number, rows: Cell[][]): void {
     const width = Math.max(1, ...rows.map((r) => r.length));
     const padded = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
-    this.ensureSize(sheet, row + rows.length - 1, width);
+    this.ensureSize(null, sheet, row + rows.length - 1, width);
     sheet.getRange(row, 1, rows.length, width).setValues(padded);
   }
 
@@ -270,7 +298,7 @@ export class SheetsWorkbook implements WorkbookPort {
   private layColumns(sheet: Sheet, headerRow: number, firstCol: number, columns: ColumnLayout[]): void {
     if (columns.length === 0) return;
     const lastCol = firstCol + columns.length - 1;
-    this.ensureSize(sheet, headerRow + 1, lastCol);
+    this.ensureSize(null, sheet, headerRow + 1, lastCol);
     const header = sheet.getRange(headerRow, firstCol, 1, columns.length);
     header.setValues([columns.map((c) => c.header)]);
     header.setFontWeight('bold');
