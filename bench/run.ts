@@ -4,24 +4,19 @@
  *   service calls per recipient, for 10, 100 and 1,000 partners.
  * - Offline: invitation letters per second (.docx + .eml, no PDF) and peak memory.
  */
+import { gasBench } from './gas';
 import { offlineBench } from './offline';
 
 const SIZES = [10, 100, 1000];
 
 async function main(): Promise<void> {
-  let gas: ((n: number) => { reads: Record<string, number>; callsPerRecipient: number; totalCalls: number }) | null = null;
-  try {
-    gas = (await import('./gas')).gasBench;
-  } catch (e) {
-    console.log(`Apps Script: замер не выполнен (${e instanceof Error ? e.message : String(e)})`);
-  }
-  if (gas) {
+  {
     console.log('Apps Script (dist/Code.js на подделках сервисов):');
-    console.log('  партнёров | чтений листов за запуск (по листам) | вызовов сервисов на адресата | всего вызовов');
+    console.log('  партнёров | чтений листов за запуск (по листам) | вызовов сервисов на адресата (из них обращений к серверу) | всего вызовов');
     for (const n of SIZES) {
-      const r = gas(n);
+      const r = gasBench(n);
       const reads = Object.entries(r.reads).map(([sheet, count]) => `${sheet}: ${count}`).join(', ');
-      console.log(`  ${String(n).padStart(9)} | ${reads} | ${r.callsPerRecipient.toFixed(2)} | ${r.totalCalls}`);
+      console.log(`  ${String(n).padStart(9)} | ${reads} | ${r.callsPerRecipient.toFixed(2)} (${r.roundTripsPerRecipient.toFixed(2)}) | ${r.totalCalls}`);
     }
   }
   console.log('Офлайн (приглашения .docx + .eml, без PDF):');
