@@ -4,18 +4,17 @@
  */
 import { version } from '../package.json';
 import { runCheck } from './core/check';
-import { listEvents, previewInvitations, sendTestInvitation, type InvitePreview, type RunLimits, type RunReport } from './core/invite';
+import { defaultEventId, emptyPreview, emptyRunReport, listEvents, previewInvitations, sendTestInvitation, stringsFrom, type InvitePreview, type RunLimits, type RunReport } from './core/invite';
 import { dialogMsg, docsMsg, gasMsg, MENU } from './core/messages/gas';
 import { setupMsg } from './core/messages/data';
-import { readWorkbook } from './core/read';
 import { currentYearLabel, makeReport } from './core/report-job';
 import { continueJob, pendingJob, startJob } from './core/runner';
 import { SHEET } from './core/schema';
 import { runSetup } from './core/setup';
-import { owedThanks, previewThanks, type ThanksPreview, type ThanksRequest } from './core/thanks';
+import { emptyThanksPreview, owedThanks, previewThanks, thanksRequestFrom, type ThanksPreview, type ThanksRequest } from './core/thanks';
 import { gasRuntime } from './gas/runtime';
 import { ensureDocsSetup } from './gas/templates';
-import { alert, errorText, guarded, openDialog, showTextDialog } from './gas/ui';
+import { activeRowOf, alert, guarded, openDialog, serve, showTextDialog } from './gas/ui';
 import { SheetsWorkbook } from './gas/workbook';
 
 /** Stop starting new letters after 4.5 minutes; Apps Script kills an execution at 6. */
@@ -28,62 +27,6 @@ function activeWorkbook(): SheetsWorkbook {
   if (!ss) throw new Error(gasMsg.noSpreadsheet);
   return new SheetsWorkbook(ss);
 }
-
-/** What google.script.run hands to the page: plain JSON (no Dates, no class instances). */
-const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-
-/** Runs a dialog's server call: failures come back as Russian text in the call's usual shape. */
-function serve<T>(action: string, fallback: (message: string) => T, run: () => T): T {
-  try {
-    return plain(run());
-  } catch (error) {
-    console.error(`${action}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return plain(fallback(errorText(action, error)));
-  }
-}
-
-const failedReport = (message: string): RunReport => ({
-  ok: false,
-  message,
-  sent: 0,
-  made: 0,
-  printed: 0,
-  errors: [],
-  needsCheck: 0,
-  stopped: null,
-  attempted: 0,
-  printLink: '',
-});
-
-const failedPreview = (message: string): InvitePreview => ({
-  ok: false,
-  error: message,
-  event: null,
-  counts: { send: 0, print: 0, skipped: 0 },
-  byCategory: [],
-  recipients: [],
-  skipped: [],
-  quota: null,
-  quotaShort: false,
-  templateProblems: [],
-  sample: null,
-});
-
-const failedThanksPreview = (message: string): ThanksPreview => ({ ok: false, error: message, period: '', letters: [], skipped: [], templateProblems: [], sample: '' });
-
-/** Only the fields a thank-you request has, with their types (the page could send anything). */
-function thanksRequest(raw: unknown): ThanksRequest {
-  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
-  const request: ThanksRequest = { sponsorsOnly: r.sponsorsOnly === true, redo: r.redo === true, email: r.email === true };
-  const eventId = text(r.eventId);
-  const year = text(r.year);
-  if (eventId) request.eventId = eventId;
-  else if (year) request.year = year;
-  return request;
-}
-
-const ids = (raw: unknown): string[] => (Array.isArray(raw) ? raw.filter((x): x is string => typeof x === 'string') : []);
 
 // ------------------------------------------------------------------------------------------ menu
 
@@ -176,21 +119,13 @@ export function dialogInviteData(): { events: ReturnType<typeof listEvents>; sel
     () => {
       const rt = gasRuntime();
       const events = listEvents(rt);
-      let selected = '';
-      const range = SpreadsheetApp.getActiveRange();
-      if (range && range.getSheet().getName() === SHEET.events) {
-        const row = range.getRow();
-        const event = readWorkbook(rt.workbook).events.find((e) => e.row === row);
-        if (event && events.some((e) => e.id === event.id)) selected = event.id;
-      }
-      if (!selected) selected = (events.find((e) => e.upcoming) ?? events[0])?.id ?? '';
-      return { events, selected, pending: pendingJob(rt), error: '' };
+      return { events, selected: defaultEventId(rt, events, activeRowOf(SHEET.events)), pending: pendingJob(rt), error: '' };
     },
   );
 }
 
 export function dialogPreviewInvite(eventId: string): InvitePreview {
-  return serve(dialogMsg.inviteTitle, failedPreview, () => previewInvitations(gasRuntime(), { eventId: String(eventId ?? '') }));
+  return serve(dialogMsg.inviteTitle, emptyPreview, () => previewInvitations(gasRuntime(), { eventId: String(eventId ?? '') }));
 }
 
 export function dialogSendTestInvite(eventId: string): string {
@@ -199,7 +134,7 @@ export function dialogSendTestInvite(eventId: string): string {
 
 export function dialogStartInvite(eventId: string, resendIds?: string[]): RunReport {
   const limits = limitsFromNow();
-  return serve(dialogMsg.inviteTitle, failedReport, () => startJob(gasRuntime(), { job: 'invite', eventId: String(eventId ?? ''), resend: ids(resendIds) }, limits));
+  return serve(dialogMsg.inviteTitle, emptyRunReport, () => startJob(gasRuntime(), { job: 'invite', eventId: String(eventId ?? ''), resend: stringsFrom(resendIds) }, limits));
 }
 
 export function dialogThanksData(): { events: ReturnType<typeof listEvents>; currentYear: string; pending: ReturnType<typeof pendingJob>; error: string } {
@@ -214,12 +149,12 @@ export function dialogThanksData(): { events: ReturnType<typeof listEvents>; cur
 }
 
 export function dialogPreviewThanks(request: ThanksRequest): ThanksPreview {
-  return serve(dialogMsg.thanksTitle, failedThanksPreview, () => previewThanks(gasRuntime(), thanksRequest(request)));
+  return serve(dialogMsg.thanksTitle, emptyThanksPreview, () => previewThanks(gasRuntime(), thanksRequestFrom(request)));
 }
 
 export function dialogStartThanks(request: ThanksRequest): RunReport {
   const limits = limitsFromNow();
-  return serve(dialogMsg.thanksTitle, failedReport, () => startJob(gasRuntime(), { job: 'thanks', ...thanksRequest(request) }, limits));
+  return serve(dialogMsg.thanksTitle, emptyRunReport, () => startJob(gasRuntime(), { job: 'thanks', ...thanksRequestFrom(request) }, limits));
 }
 
 // ------------------------------------------------------------------------------------ triggers

@@ -232,6 +232,20 @@ export function previewInvitations(rt: Runtime, request: InviteRequest): InviteP
   };
 }
 
+/** The event a dialog opens with: the one in the active row of «Мероприятия», else the next upcoming. */
+export function defaultEventId(rt: Runtime, events: { id: string; upcoming: boolean }[], activeRow: number | null): string {
+  if (activeRow !== null) {
+    const event = readWorkbook(rt.workbook).events.find((e) => e.row === activeRow);
+    if (event && events.some((e) => e.id === event.id)) return event.id;
+  }
+  return (events.find((e) => e.upcoming) ?? events[0])?.id ?? '';
+}
+
+/** Only the strings of a list that came from a dialog (the page could send anything). */
+export function stringsFrom(raw: unknown): string[] {
+  return Array.isArray(raw) ? raw.filter((x): x is string => typeof x === 'string') : [];
+}
+
 /** Events for the picker: not cancelled, upcoming first (nearest first), then past (latest first). */
 export function listEvents(rt: Runtime): { id: string; title: string; date: string; upcoming: boolean }[] {
   const data = readWorkbook(rt.workbook);

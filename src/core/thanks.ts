@@ -197,6 +197,23 @@ function prepareThanks(rt: Runtime, request: ThanksRequest): ThanksContext | { e
   return { data, journal, plan };
 }
 
+/** Only the fields a thank-you request has, with their types (a dialog could send anything). */
+export function thanksRequestFrom(raw: unknown): ThanksRequest {
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+  const request: ThanksRequest = { sponsorsOnly: r.sponsorsOnly === true, redo: r.redo === true, email: r.email === true };
+  const eventId = text(r.eventId);
+  const year = text(r.year);
+  if (eventId) request.eventId = eventId;
+  else if (year) request.year = year;
+  return request;
+}
+
+/** A preview that only carries a message. */
+export function emptyThanksPreview(error: string): ThanksPreview {
+  return { ok: false, error, period: '', letters: [], skipped: [], templateProblems: [], sample: '' };
+}
+
 export interface ThanksPreview {
   ok: boolean;
   error: string;
@@ -209,7 +226,7 @@ export interface ThanksPreview {
 
 export function previewThanks(rt: Runtime, request: ThanksRequest): ThanksPreview {
   const ctx = prepareThanks(rt, request);
-  if ('error' in ctx) return { ok: false, error: ctx.error, period: '', letters: [], skipped: [], templateProblems: [], sample: '' };
+  if ('error' in ctx) return emptyThanksPreview(ctx.error);
   const { plan } = ctx;
   const first = plan.letters[0];
   return {

@@ -2,6 +2,7 @@
  * What the user sees in Sheets: toasts, alerts, confirmations and dialogs, plus the guard every menu
  * handler runs in, which turns any failure into a Russian alert (the stack goes to the log only).
  */
+import { escapeHtml } from '../core/email';
 import { gasMsg } from '../core/messages/gas';
 
 export interface DialogSize {
@@ -27,8 +28,6 @@ export function confirm(title: string, message: string): boolean {
   return ui.alert(title, message, ui.ButtonSet.YES_NO) === ui.Button.YES;
 }
 
-const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** A modal dialog with plain text (one paragraph per line), escaped. */
 export function showTextDialog(title: string, text: string, size: DialogSize = { width: 640, height: 480 }): void {
@@ -88,4 +87,23 @@ export function guarded<T>(action: string, run: () => T): T | undefined {
     }
     return undefined;
   }
+}
+
+/** What google.script.run hands to the page: plain JSON (no Dates, no class instances). */
+const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/** Runs a dialog's server call: failures come back as Russian text in the call's usual shape. */
+export function serve<T>(action: string, fallback: (message: string) => T, run: () => T): T {
+  try {
+    return plain(run());
+  } catch (error) {
+    logError(action, error);
+    return plain(fallback(errorText(action, error)));
+  }
+}
+
+/** The row of the active cell when it is on the given sheet, else null. */
+export function activeRowOf(sheetName: string): number | null {
+  const range = SpreadsheetApp.getActiveRange();
+  return range && range.getSheet().getName() === sheetName ? range.getRow() : null;
 }
