@@ -3,7 +3,7 @@
  * problem text (without the address: the caller knows the cell).
  */
 import type { Cell, LocalDate, WorkbookPort } from '../ports';
-import { parseDateText, parseMoneyText, parseTimeText } from './russian';
+import { addDays, parseDateText, parseMoneyText, parseTimeText } from './russian';
 import { cellMsg } from './messages/data';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
@@ -40,10 +40,26 @@ export function parseDateCell(value: Cell, wb: Pick<WorkbookPort, 'cellDate'>): 
     const d = wb.cellDate(value);
     return ok({ year: d.year, month: d.month, day: d.day });
   }
-  if (typeof value === 'number') return bad(cellMsg.notADate(String(value)));
+  if (typeof value === 'number') {
+    const serial = serialDate(value);
+    return serial ? ok(serial) : bad(cellMsg.notADate(String(value)));
+  }
   const text = String(value).trim();
   const parsed = parseDateText(text);
   return parsed ? ok(parsed) : bad(cellMsg.notADate(text));
+}
+
+/**
+ * A date that lost its format shows up as the spreadsheet's serial day number (Sheets and Excel
+ * both count days from 30.12.1899). Only whole numbers in 2000–2099 are taken as dates: anything
+ * else in a date column is far more likely a typing mistake than a date.
+ */
+const SERIAL_EPOCH: LocalDate = { year: 1899, month: 12, day: 30 };
+const SERIAL_2000 = 36526;
+const SERIAL_2100 = 73051;
+function serialDate(value: number): LocalDate | null {
+  if (!Number.isInteger(value) || value < SERIAL_2000 || value >= SERIAL_2100) return null;
+  return addDays(SERIAL_EPOCH, value);
 }
 
 export function parseTimeCell(value: Cell, wb: Pick<WorkbookPort, 'cellDate'>): Parsed<string> {
@@ -113,13 +129,30 @@ const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{
 export function splitEmails(text: string): { good: string[]; bad: string[] } {
   const good: string[] = [];
   const badOnes: string[] = [];
-  for (const part of text.split(/[,;\s]+/)) {
-    const address = part.trim().replace(/^mailto:/i, '').replace(/^<|>$/g, '');
-    if (!address) continue;
+  for (const address of addressTokens(text)) {
     if (EMAIL.test(address) && !address.includes('..')) {
       const lower = address.toLowerCase();
       if (!good.some((g) => g.toLowerCase() === lower)) good.push(address);
     } else badOnes.push(address);
   }
   return { good, bad: badOnes };
+}
+
+/**
+ * The addresses of an `Email` cell. Besides plain lists (`a@x.ru, b@x.ru; c@x.ru`) staff paste
+ * what mail programs copy: `Иван Петров <ivan@x.ru>`, `"Иванов, Иван" <ivan@x.ru>`, `mailto:`
+ * links. A display name is dropped and the address in angle brackets kept.
+ */
+function addressTokens(text: string): string[] {
+  const withoutQuoted = text.replace(/("[^"]*"|«[^»]*»)\s*(?=<)/g, ' ');
+  const tokens: string[] = [];
+  for (const chunk of withoutQuoted.split(/[,;]/)) {
+    const bracketed = chunk.match(/<([^<>]*)>/g);
+    if (bracketed) {
+      for (const b of bracketed) tokens.push(b.slice(1, -1));
+      continue;
+    }
+    tokens.push(...chunk.split(/\s+/));
+  }
+  return tokens.map((t) => t.trim().replace(/^mailto:/i, '')).filter((t) => t !== '');
 }

@@ -80,6 +80,28 @@ describe('reading and checking', () => {
     );
   });
 
+  it('takes addresses as mail programs copy them and dates that lost their format', () => {
+    const wb = partnersWorkbook(4);
+    const p = wb.sheets.get('Партнёры')!;
+    p[1][7] = 'Иван Петров <Ivan@Example.org>';
+    p[2][7] = '"Иванова, Анна" <anna@example.org>; mailto:b@example.org';
+    p[3][7] = 'c@example.org, Мария <c@example.org>';
+    p[4][7] = 'Пётр Сидоров';
+    const e = wb.sheets.get('Мероприятия')!;
+    e.push(['М-002', 'Новый год', 46383, '15:00', '', '', '', '', 'все', 'запланировано', '', '']);
+    e.push(['М-003', 'Ёлка', 12, '15:00', '', '', '', '', 'все', 'запланировано', '', '']);
+    const data = readWorkbook(wb);
+    expect(data.partners.map((x) => x.emails)).toEqual([['Ivan@Example.org'], ['anna@example.org', 'b@example.org'], ['c@example.org'], []]);
+    expect(data.problems.filter((x) => x.address === 'Партнёры!H5').map((x) => x.message)).toEqual([
+      expect.stringContaining('«Пётр»'),
+      expect.stringContaining('«Сидоров»'),
+    ]);
+    // 46383 is the serial day of 27.12.2026 in Sheets and Excel (days since 30.12.1899).
+    expect(data.events.find((x) => x.id === 'М-002')!.date).toEqual({ year: 2026, month: 12, day: 27 });
+    expect(data.problems.map((x) => x.address)).toContain('Мероприятия!C4');
+    expect(data.problems.map((x) => x.address)).not.toContain('Мероприятия!C3');
+  });
+
   it('finds headers below a title row and in another order, and matches values ignoring case and ё', () => {
     const wb = new MemoryWorkbook({
       Партнёры: [
