@@ -4,5 +4,6 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
-  testTimeout: 120000,
+  // Generous: the LibreOffice tests convert dozens of letters and CI machines may be slow or busy.
+  testTimeout: 600000,
 };

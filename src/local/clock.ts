@@ -31,6 +31,22 @@ export function wallClock(ms: number, format: Intl.DateTimeFormat): LocalDateTim
   };
 }
 
+/**
+ * The time source of the command line: real time, or, when `SOURCE_DATE_EPOCH` (the common
+ * convention for reproducible output: seconds since 1970) is set, time running on from that
+ * instant. It makes a run repeatable — the same "today" for upcoming events, letter dates and the
+ * report's date — which the tests and anyone reproducing a document need. A value that is not a
+ * whole number of seconds is a usage error, not silently ignored.
+ */
+export function timeSource(env: NodeJS.ProcessEnv, realNow: () => number = Date.now): () => number {
+  const fixed = env.SOURCE_DATE_EPOCH?.trim();
+  if (fixed === undefined || fixed === '') return realNow;
+  if (!/^\d+$/.test(fixed)) throw new CliError(cliMsg.clock.badEpoch(fixed), EXIT.usage);
+  const startedAt = realNow();
+  const epochMs = Number(fixed) * 1000;
+  return () => epochMs + (realNow() - startedAt);
+}
+
 export class NodeClock implements Clock {
   private readonly format: Intl.DateTimeFormat;
 

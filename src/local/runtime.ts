@@ -9,7 +9,7 @@ import { SingleBar } from 'cli-progress';
 import { readWorkbook } from '../core/read';
 import { defaultTemplate } from '../core/templates';
 import type { LockPort, MailPort, ProgressPort, Runtime, SchedulerPort, StorePort, TemplateKind } from '../ports';
-import { NodeClock } from './clock';
+import { NodeClock, timeSource } from './clock';
 import type { CliIo } from './commands/types';
 import { LocalDocuments } from './documents';
 import { EmlMailer, SmtpMailer } from './mail';
@@ -144,7 +144,7 @@ export function localRuntime(options: LocalRuntimeOptions): LocalRuntime {
     store: new MemoryStore(),
     scheduler: noScheduler,
     progress,
-    clock: new NodeClock(settings.timeZone.trim() || 'Europe/Moscow'),
+    clock: new NodeClock(settings.timeZone.trim() || 'Europe/Moscow', timeSource(process.env)),
     done() {
       progress.stop();
       if (mail instanceof SmtpMailer) mail.close();

@@ -92,10 +92,19 @@ describe('invite', () => {
   });
 
   it('without --event names the upcoming events and exits 2', () => {
-    const r = run(['invite', 'rovesnik.xlsx']);
+    // As on 27.11.2026 (SOURCE_DATE_EPOCH), the sample's next event is М-021 «День матери».
+    const r = run(['invite', 'rovesnik.xlsx'], { SOURCE_DATE_EPOCH: String(Date.UTC(2026, 10, 27, 9) / 1000) });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Укажите мероприятие');
-    expect(r.stderr).toContain('М-021');
+    expect(r.stderr).toContain('Ближайшие мероприятия:\n  М-021  День матери, 28\u00a0ноября 2026\u00a0г.\n  М-022');
+    expect(r.stderr).not.toContain('М-020');
+  });
+
+  it('says what is wrong with a SOURCE_DATE_EPOCH that is not a number of seconds', () => {
+    const r = run(['invite', 'rovesnik.xlsx', '--event', 'М-021', '--dry-run'], { SOURCE_DATE_EPOCH: 'вчера' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('SOURCE_DATE_EPOCH должна быть числом секунд');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('writes one .eml per partner with the Russian subject and the letter; a rerun sends nothing; the xlsx is untouched', async () => {

@@ -80,6 +80,8 @@ export const cliMsg = {
 
   clock: {
     badTimeZone: (zone: string) => `Неизвестный часовой пояс ${q(zone)}. Пример правильного значения: Europe/Moscow.`,
+    badEpoch: (value: string) =>
+      `Переменная окружения SOURCE_DATE_EPOCH должна быть числом секунд с 1 января 1970 г., а не ${q(value)}. Уберите её, чтобы работать с текущей датой.`,
   },
 
   internalError: (detail: string) =>
@@ -154,6 +156,9 @@ export const jobMsg = {
     step: (title: string) => `\n=== ${title} ===`,
     copied: (from: string, to: string) => `Пример ${from} скопирован в ${to} (исходный файл не меняется).`,
     noUpcoming: 'В примере нет предстоящих мероприятий.',
+    pastEvent: (id: string, title: string, date: string) =>
+      `В примере нет предстоящих мероприятий, поэтому приглашения — на последнее из них: ${id} «${title}», ${date}.`,
+    olderYear: (year: string) => `В прошлом учебном году в примере нет вклада партнёров, поэтому берём ${year} учебный год — последний, в котором он есть.`,
     done: (dir: string) => `\nГотово. Всё, что сделано, — в папке ${dir}.`,
   },
   preview: {

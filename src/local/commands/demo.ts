@@ -12,7 +12,8 @@ import { jobMsg } from '../../core/messages/cli';
 import { makeReport } from '../../core/report-job';
 import { startJob } from '../../core/runner';
 import { readWorkbook } from '../../core/read';
-import { academicYearOf, parseYearStart } from '../../core/year';
+import { academicYearOf, parseYearStart, type YearStart } from '../../core/year';
+import type { WorkbookData } from '../../core/records';
 import { EXIT } from '../exit';
 import { localRuntime, OFFLINE_LIMITS } from '../runtime';
 import { printInvitePreview } from './invite';
@@ -51,9 +52,13 @@ export const registerDemo: RegisterCommand = (program, ctx) => {
       if (check.problems.length > 0) exit = EXIT.problems;
 
       io.out(jobMsg.demo.step('Приглашения'));
-      const next = listEvents(rt).find((e) => e.upcoming);
+      // The sample's calendar is fixed while time goes on: once all its events are past, the
+      // demo still shows the whole job on its last event and its last year with contributions.
+      const events = listEvents(rt);
+      const next = events.find((e) => e.upcoming) ?? events[0];
       if (!next) io.out(jobMsg.demo.noUpcoming);
       else {
+        if (!next.upcoming) io.out(jobMsg.demo.pastEvent(next.id, next.title, next.date));
         printInvitePreview(previewInvitations(rt, { eventId: next.id }), io);
         const report = startJob(rt, { job: 'invite', eventId: next.id, resend: [] }, OFFLINE_LIMITS);
         io.out(report.message);
@@ -61,8 +66,11 @@ export const registerDemo: RegisterCommand = (program, ctx) => {
       }
 
       const data = readWorkbook(wb);
-      const lastYear = academicYearOf(rt.clock.today(), parseYearStart(data.settings.yearStart)).startYear - 1;
-      const year = `${lastYear}/${lastYear + 1}`;
+      const yearStart = parseYearStart(data.settings.yearStart);
+      const lastYear = academicYearOf(rt.clock.today(), yearStart).startYear - 1;
+      const startYear = demoYear(data, lastYear, yearStart);
+      if (startYear !== lastYear) io.out(jobMsg.demo.olderYear(`${startYear}/${startYear + 1}`));
+      const year = `${startYear}/${startYear + 1}`;
       io.out(jobMsg.demo.step(`Благодарственные письма за ${year} учебный год`));
       const thanks = startJob(rt, { job: 'thanks', year }, OFFLINE_LIMITS);
       io.out(thanks.message);
@@ -77,3 +85,17 @@ export const registerDemo: RegisterCommand = (program, ctx) => {
       ctx.setExit(exit);
     });
 };
+
+/** Last academic year if it has contributions, else the latest earlier one that has, else the earliest. */
+export function demoYear(data: WorkbookData, lastYear: number, yearStart: YearStart): number {
+  const eventDates = new Map(data.events.filter((e) => e.status !== 'отменено').map((e) => [e.id, e.date]));
+  const years = new Set<number>();
+  for (const c of data.contributions) {
+    const date = eventDates.get(c.eventId);
+    if (date) years.add(academicYearOf(date, yearStart).startYear);
+  }
+  if (years.size === 0 || years.has(lastYear)) return lastYear;
+  const sorted = [...years].sort((a, b) => a - b);
+  const earlier = sorted.filter((y) => y < lastYear);
+  return earlier.length > 0 ? earlier[earlier.length - 1] : sorted[0];
+}
