@@ -4,7 +4,7 @@
  * drive the menu handlers end to end through the top-level functions, as Sheets would.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import * as vm from 'node:vm';
 import type { Cell } from '../src/ports';
 import { columnLetter } from '../src/core/table';
 import { COL, SHEET_SPECS, type SheetSpec } from '../src/core/schema';
+import { CONTINUE_HANDLER } from '../src/core/runner';
 import { type GasFakes, installGasFakes, type SpreadsheetModel, spreadsheetFromSheets } from './gas/fakes';
 
 const root = join(__dirname, '..');
@@ -68,6 +69,25 @@ describe('the bundle as a file', () => {
     expect(code).toMatch(/^var Partnerstvo = \(\(\) => \{/m);
     for (const name of ['onOpen', 'onInstall', 'menuSetup', 'menuCheck', 'menuAbout', 'menuInvite', 'menuThanks', 'menuOwed', 'menuReport', 'continueRun', 'dialogStartInvite'])
       expect(code).toContain(`function ${name}() {\n  return Partnerstvo.${name}.apply(this, arguments);\n}`);
+  });
+
+  it('has a top-level function for every google.script.run call of the dialogs and for the trigger handler', () => {
+    const called = readdirSync('src/ui')
+      .filter((f) => f.endsWith('.js'))
+      .flatMap((f) => [...readFileSync(join('src/ui', f), 'utf8').matchAll(/ui\.call\('(\w+)'/g)].map((m) => m[1] ?? ''));
+    expect(called.length).toBeGreaterThanOrEqual(7);
+    for (const name of [...called, CONTINUE_HANDLER]) expect(code).toMatch(new RegExp(`^function ${name}\\(\\) \\{$`, 'm'));
+  });
+
+  it('enables the advanced services the code calls: Docs v1 (batchUpdate) and Drive v3 (drive.file access)', () => {
+    const manifest = JSON.parse(readFileSync(join(out, 'appsscript.json'), 'utf8')) as { dependencies?: { enabledAdvancedServices?: unknown[] } };
+    expect(manifest.dependencies?.enabledAdvancedServices).toEqual(
+      expect.arrayContaining([
+        { userSymbol: 'Docs', serviceId: 'docs', version: 'v1' },
+        { userSymbol: 'Drive', serviceId: 'drive', version: 'v3' },
+      ]),
+    );
+    expect(code).not.toMatch(/\bDriveApp\./); // every DriveApp method needs the full drive scope
   });
 
   it('ships a manifest with explicit, narrow OAuth scopes', () => {

@@ -8,9 +8,8 @@ import type { Attachment, Block, ChartSpec, DocModel, DocumentPort, MadeDocument
 import { docsMsg } from '../core/messages/gas';
 import { SETTING } from '../core/schema';
 import { PLACEHOLDER_PATTERN } from '../core/templates';
+import { childFolder, copyFile, createDocument, createFolder, findFile, findFolder, trashFile } from './drive';
 
-type Folder = GoogleAppsScript.Drive.Folder;
-type File = GoogleAppsScript.Drive.File;
 type Body = GoogleAppsScript.Document.Body;
 
 export const PDF_MIME = 'application/pdf';
@@ -95,16 +94,19 @@ function documentText(doc: GoogleAppsScript.Document.Document): string {
 
 class DocsMadeDocument implements MadeDocument {
   private attachment: GasAttachment | null = null;
+  readonly link: string;
   constructor(
-    readonly link: string,
-    private readonly file: File,
+    private readonly id: string,
     private readonly name: string,
-  ) {}
+  ) {
+    this.link = docUrl(id);
+  }
   pdf(): Attachment {
     if (!this.attachment) {
+      // Through DocumentApp (the documents scope): DriveApp's File.getAs would need the full drive scope.
       // getAs would replace whatever follows the last dot of the name («ООО «А.Б»»): name it ourselves.
       const fileName = `${this.name}.pdf`;
-      const blob = this.file.getAs(PDF_MIME).setName(fileName);
+      const blob = DocumentApp.openById(this.id).getAs(PDF_MIME).setName(fileName);
       this.attachment = { fileName, mimeType: PDF_MIME, blob };
     }
     return this.attachment;
@@ -112,7 +114,7 @@ class DocsMadeDocument implements MadeDocument {
 }
 
 interface Template {
-  file: File;
+  id: string;
   text: string;
   tokens: Map<string, string[]>;
 }
@@ -122,8 +124,8 @@ const FIRST_LINE_INDENT = 35.4; // 1.25 cm
 
 export class DocsDocuments implements DocumentPort {
   private settingsCache: DocsSettings | null = null;
-  private rootCache: Folder | null = null;
-  private readonly folders = new Map<string, Folder>();
+  private rootCache: string | null = null;
+  private readonly folders = new Map<string, string>();
   private readonly templates = new Map<TemplateKind, Template>();
 
   /** `settings` is read lazily, once: building the runtime costs no calls. */
@@ -133,30 +135,22 @@ export class DocsDocuments implements DocumentPort {
     return (this.settingsCache ??= this.readSettings());
   }
 
-  /** The folder from «Настройки»; a Russian error naming the setting when it is blank or gone. */
-  root(): Folder {
+  /** The ID of the folder from «Настройки»; a Russian error naming the setting when it is blank or gone. */
+  root(): string {
     if (this.rootCache) return this.rootCache;
     const id = this.settings().folder.trim();
     if (!id) throw new Error(docsMsg.folderBlank(SETTING.folder));
-    let folder: Folder;
-    try {
-      folder = DriveApp.getFolderById(id);
-      if (folder.isTrashed()) throw new Error('trashed');
-    } catch (e) {
-      console.error(`folder ${id}: ${e instanceof Error ? e.message : String(e)}`);
-      throw new Error(docsMsg.folderMissing(SETTING.folder));
-    }
-    return (this.rootCache = folder);
+    if (!findFolder(id)) throw new Error(docsMsg.folderMissing(SETTING.folder));
+    return (this.rootCache = id);
   }
 
-  /** A subfolder of the root by name, found or created once per run; '' is the root itself. */
-  folder(name: string): Folder {
+  /** The ID of a subfolder of the root by name, found or created once per run; '' is the root itself. */
+  folder(name: string): string {
     const root = this.root();
     if (name.trim() === '') return root;
     const cached = this.folders.get(name);
     if (cached) return cached;
-    const found = root.getFoldersByName(name);
-    const folder = found.hasNext() ? found.next() : root.createFolder(name);
+    const folder = childFolder(root, name) ?? createFolder(name, root);
     this.folders.set(name, folder);
     return folder;
   }
@@ -166,11 +160,13 @@ export class DocsDocuments implements DocumentPort {
     if (cached) return cached;
     const id = this.settings()[TEMPLATE_SETTING[kind]].trim();
     if (!id) throw new Error(docsMsg.templateBlank(TEMPLATE_LABEL[kind]));
+    // Letters are Drive copies of the template, so Drive must see it too (drive.file: a Doc setup made).
+    const file = findFile(id);
     let template: Template;
     try {
-      const file = DriveApp.getFileById(id);
+      if (!file || file.trashed) throw new Error('not visible in Drive');
       const text = documentText(DocumentApp.openById(id));
-      template = { file, text, tokens: placeholderTokens(text) };
+      template = { id, text, tokens: placeholderTokens(text) };
     } catch (e) {
       console.error(`template ${id}: ${e instanceof Error ? e.message : String(e)}`);
       throw new Error(docsMsg.templateMissing(TEMPLATE_LABEL[kind]));
@@ -190,51 +186,50 @@ export class DocsDocuments implements DocumentPort {
     return this.template(kind).text;
   }
 
-  /** A filled copy of the template: makeCopy, getId, one batchUpdate. */
-  private filledCopy(kind: TemplateKind, values: Record<string, string>, folder: Folder, name: string): { file: File; id: string } {
+  /** A filled copy of the template: one Drive copy, one batchUpdate; its ID. */
+  private filledCopy(kind: TemplateKind, values: Record<string, string>, folder: string, name: string): string {
     const template = this.template(kind);
-    const file = template.file.makeCopy(name, folder);
-    const id = file.getId();
+    const id = copyFile(template.id, name, folder);
     const requests = replaceRequests(template.text, template.tokens, values);
     if (requests.length > 0) docsService().batchUpdate({ requests }, id);
-    return { file, id };
+    return id;
   }
 
   fillTemplate(kind: TemplateKind, values: Record<string, string>, folder: string, name: string): MadeDocument {
-    const { file, id } = this.filledCopy(kind, values, this.folder(folder), name);
-    return new DocsMadeDocument(docUrl(id), file, name);
+    return new DocsMadeDocument(this.filledCopy(kind, values, this.folder(folder), name), name);
   }
 
   fillTemplateBundle(kind: TemplateKind, letters: Record<string, string>[], folder: string, name: string): MadeDocument {
     if (letters.length === 0) throw new Error(docsMsg.bundleEmpty);
     const target = this.folder(folder);
-    const bundle = DocumentApp.create(name);
+    const bundle = DocumentApp.openById(createDocument(name, target));
     const body = bundle.getBody();
     const placeholder = body.getNumChildren() > 0 ? body.getChild(0) : null;
     letters.forEach((values, i) => {
       if (i > 0) body.appendPageBreak();
-      const { file, id } = this.filledCopy(kind, values, target, `${name} — ${i + 1}`);
+      const id = this.filledCopy(kind, values, target, `${name} — ${i + 1}`);
       appendBodyOf(DocumentApp.openById(id).getBody(), body);
-      file.setTrashed(true);
+      trashFile(id);
     });
     // A new Doc starts with one empty paragraph; drop it so the first letter starts at the top.
     if (placeholder && placeholder.getType() === DocumentApp.ElementType.PARAGRAPH && placeholder.asParagraph().getText() === '') placeholder.removeFromParent();
     const id = bundle.getId();
     bundle.saveAndClose();
-    const file = DriveApp.getFileById(id);
-    file.moveTo(target);
-    return new DocsMadeDocument(docUrl(id), file, name);
+    return new DocsMadeDocument(id, name);
   }
 
   render(model: DocModel, folder: string, name: string): MadeDocument {
     const made = renderToFolder(model, this.folder(folder), name);
-    return new DocsMadeDocument(made.url, made.file, name);
+    return new DocsMadeDocument(made.id, name);
   }
 }
 
-/** Renders a document model into a new Google Doc in `folder`. */
-export function renderToFolder(model: DocModel, folder: Folder, name: string): { id: string; url: string; file: File } {
-  const doc = DocumentApp.create(name);
+/**
+ * Renders a document model into a new Google Doc in the folder. The Doc is created through Drive, in
+ * place: a Doc from DocumentApp.create lands in My Drive and could only be moved with DriveApp.
+ */
+export function renderToFolder(model: DocModel, folderId: string, name: string): { id: string; url: string } {
+  const doc = DocumentApp.openById(createDocument(name, folderId));
   const body = doc.getBody();
   const placeholder = body.getNumChildren() > 0 ? body.getChild(0) : null;
   for (const block of model.blocks) renderBlock(body, block);
@@ -242,9 +237,7 @@ export function renderToFolder(model: DocModel, folder: Folder, name: string): {
     placeholder.removeFromParent();
   const id = doc.getId();
   doc.saveAndClose();
-  const file = DriveApp.getFileById(id);
-  file.moveTo(folder);
-  return { id, url: docUrl(id), file };
+  return { id, url: docUrl(id) };
 }
 
 /** Appends copies of the paragraphs, list items and tables of `from` to `to`. */

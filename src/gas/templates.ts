@@ -10,8 +10,7 @@ import { COL, SETTING, SETTINGS_SPEC, SHEET, type SettingKey } from '../core/sch
 import { locateTable, normalizeHeader } from '../core/table';
 import { defaultTemplate } from '../core/templates';
 import { renderToFolder } from './documents';
-
-const DOC_MIME = 'application/vnd.google-apps.document';
+import { createFolder, DOC_MIME, findFile, findFolder, folderUrl } from './drive';
 
 export interface DocsSetupReport {
   /** What was created, with links. */
@@ -20,24 +19,10 @@ export interface DocsSetupReport {
   lines: string[];
 }
 
-function folderOk(id: string): GoogleAppsScript.Drive.Folder | null {
-  if (!id) return null;
-  try {
-    const folder = DriveApp.getFolderById(id);
-    return folder.isTrashed() ? null : folder;
-  } catch {
-    return null;
-  }
-}
-
 function templateOk(id: string): boolean {
   if (!id) return false;
-  try {
-    const file = DriveApp.getFileById(id);
-    return !file.isTrashed() && file.getMimeType() === DOC_MIME;
-  } catch {
-    return false;
-  }
+  const file = findFile(id);
+  return file !== null && !file.trashed && file.mimeType === DOC_MIME;
 }
 
 export function ensureDocsSetup(wb: WorkbookPort): DocsSetupReport {
@@ -64,13 +49,13 @@ export function ensureDocsSetup(wb: WorkbookPort): DocsSetupReport {
     else writes.push({ row, col: valueCol, value });
   };
 
-  let folder = folderOk(valueOf('folder'));
+  let folder = findFolder(valueOf('folder'))?.id ?? null;
   if (!folder) {
-    folder = DriveApp.createFolder(docsMsg.rootFolderName);
-    const url = folder.getUrl();
+    folder = createFolder(docsMsg.rootFolderName);
+    const url = folderUrl(folder);
     report.created.push({ name: docsMsg.rootFolderName, url });
     report.lines.push(docsMsg.createdFolder(url));
-    write('folder', folder.getId());
+    write('folder', folder);
   }
   const kinds: [TemplateKind, SettingKey][] = [
     ['invitation', 'invitationTemplate'],

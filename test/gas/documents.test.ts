@@ -62,7 +62,7 @@ describe('DocsDocuments', () => {
     const made = docs.fillTemplate('invitation', { Обращение: 'Здравствуйте!', Организация: 'ООО «А.Б»', Мероприятие: 'Бал' }, '', 'Приглашение — ООО «А.Б»');
     const pdf = made.pdf();
     expect(made.pdf()).toBe(pdf);
-    expect(gas.env.count('File.getAs')).toBe(1);
+    expect(gas.env.count('Document.getAs')).toBe(1);
     expect(pdf?.fileName).toBe('Приглашение — ООО «А.Б».pdf');
     expect(pdf?.mimeType).toBe('application/pdf');
     expect(pdf && isGasAttachment(pdf) && pdf.blob.getDataAsString()).toContain('Здравствуйте!');
@@ -117,6 +117,18 @@ describe('DocsDocuments', () => {
     const image = body[7] as { kind: 'image'; bytes: Uint8Array; contentType: string };
     expect(image.contentType).toBe('image/png');
     expect(chartOfPng(image.bytes)).toMatchObject({ type: 'ColumnChart', title: 'Вклад', rows: [['кадровые', 2], ['финансовые', 5]] });
+  });
+
+  it('under drive.file a folder or template the user made by hand is invisible: a Russian error says to use the ones setup made', () => {
+    gas = installGasFakes(globalThis, {});
+    const usersFolder = gas.drive.addFolder('Моя папка', 'root', false);
+    const usersTemplate = gas.drive.addDocument('Мой шаблон', ['{{Обращение}}'], 'root', false);
+    const own = gas.drive.addDocument('Шаблон', ['{{Обращение}}']);
+    const badFolder = new DocsDocuments(() => ({ folder: usersFolder.id, invitationTemplate: own.id, thanksTemplate: '' }));
+    expect(() => badFolder.templatePlaceholders('invitation')).toThrow(/Папка для документов.*только папки, которые создала сама/);
+    const badTemplate = new DocsDocuments(() => ({ folder: gas.drive.addFolder('Документы').id, invitationTemplate: usersTemplate.id, thanksTemplate: '' }));
+    expect(() => badTemplate.templatePlaceholders('invitation')).toThrow(/Шаблон приглашения.*только документы, которые создала сама/);
+    expect(gas.env.count('DriveApp')).toBe(0);
   });
 
   it('a missing template or folder is a Russian error naming the setting, never an English stack', () => {

@@ -195,6 +195,8 @@ describe('other services', () => {
   });
 
   it('documents: body, tables, templates filled literally by Docs, copies and PDFs', () => {
+    gas.uninstall();
+    gas = installGasFakes(globalThis, { manifest: { oauthScopes: ['https://www.googleapis.com/auth/drive', 'https://www.googleapis.com/auth/documents'], dependencies: { enabledAdvancedServices: [{ userSymbol: 'Docs', serviceId: 'docs', version: 'v1' }] } } });
     const folder = DriveApp.createFolder('Письма');
     const doc = DocumentApp.create('Шаблон');
     const body = doc.getBody();
@@ -212,6 +214,46 @@ describe('other services', () => {
     const original = gas.drive.items.get(doc.getId())?.doc;
     expect(original && documentText(original)).toContain('{{Имя}}');
     expect(() => DriveApp.getFileById('nope')).toThrow('No item with the given ID');
+  });
+
+  it('Apps Script refuses calls whose scope the manifest does not declare: DriveApp needs the full drive scope', () => {
+    // The project's manifest: drive.file only. Every DriveApp method needs drive (or drive.readonly).
+    expect(() => DriveApp.getFolderById('x')).toThrow(
+      'You do not have permission to call DriveApp.getFolderById. Required permissions: https://www.googleapis.com/auth/drive.readonly || https://www.googleapis.com/auth/drive',
+    );
+    expect(() => DriveApp.createFolder('x')).toThrow('Required permissions: https://www.googleapis.com/auth/drive');
+    // The Drive API honours drive.file: it sees what the script created through it, and nothing else.
+    const own = Drive?.Files?.create({ name: 'Папка', mimeType: 'application/vnd.google-apps.folder' });
+    expect(Drive?.Files?.get(own?.id ?? '')).toMatchObject({ name: 'Папка', trashed: false });
+    const users = gas.drive.addFolder('Папка пользователя', 'root', false);
+    expect(() => Drive?.Files?.get(users.id)).toThrow(`File not found: ${users.id}`);
+    expect(Drive?.Files?.list({ q: "name = 'Папка пользователя'" }).files).toEqual([]);
+    // Without a declared scope, even the advanced service is refused.
+    gas.uninstall();
+    gas = installGasFakes(globalThis, { manifest: { oauthScopes: [], dependencies: { enabledAdvancedServices: [{ userSymbol: 'Drive', serviceId: 'drive', version: 'v3' }] } } });
+    expect(() => Drive?.Files?.list({})).toThrow('You do not have permission to call Drive.Files.list');
+    expect(() => MailApp.getRemainingDailyQuota()).toThrow('script.send_mail');
+  });
+
+  it('advanced services exist only when the manifest enables them', () => {
+    gas.uninstall();
+    gas = installGasFakes(globalThis, { manifest: { oauthScopes: [] } });
+    expect(typeof Drive).toBe('undefined');
+    expect(typeof Docs).toBe('undefined');
+  });
+
+  it('Drive.Files: copies into a folder, finds folders by name and parent, trashes; parents are not writable in update', () => {
+    const root = Drive?.Files?.create({ name: 'Корень', mimeType: 'application/vnd.google-apps.folder' });
+    const sub = Drive?.Files?.create({ name: "Д'Артаньян", mimeType: 'application/vnd.google-apps.folder', parents: [root?.id ?? ''] });
+    const q = `'${root?.id ?? ''}' in parents and name = 'Д\\'Артаньян' and mimeType = 'application/vnd.google-apps.folder' and trashed = false`;
+    expect(Drive?.Files?.list({ q, fields: 'files(id)' }).files?.map((f) => f.id)).toEqual([sub?.id]);
+    const template = gas.drive.addDocument('Шаблон', ['{{Имя}}']);
+    const copy = Drive?.Files?.copy({ name: 'Письмо', parents: [sub?.id ?? ''] }, template.id);
+    expect(gas.drive.items.get(copy?.id ?? '')).toMatchObject({ name: 'Письмо', parents: [sub?.id], appCreated: true });
+    expect(DocumentApp.openById(copy?.id ?? '').getAs('application/pdf').getDataAsString()).toBe('{{Имя}}');
+    Drive?.Files?.update({ trashed: true }, copy?.id ?? '');
+    expect(gas.drive.items.get(copy?.id ?? '')?.trashed).toBe(true);
+    expect(() => Drive?.Files?.update({ parents: ['root'] }, template.id)).toThrow('not directly writable');
   });
 
   it('charts give a PNG blob describing the chart', () => {

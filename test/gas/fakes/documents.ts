@@ -79,6 +79,11 @@ export interface DriveItem {
   bytes?: Uint8Array;
   /** Fake clock time of creation. */
   created: number;
+  /**
+   * Made through the Drive API by this script (or, for seeded items, as if setup had made them): the
+   * only files the Drive API shows under the per-file `drive.file` scope. Unset counts as false.
+   */
+  appCreated?: boolean;
 }
 
 /** The shared Drive: files and folders by id. `root` is My Drive. */
@@ -97,14 +102,14 @@ export class DriveModel {
     this.items.set(full.id, full);
     return full;
   }
-  /** A Google Doc with the given paragraphs (seeding templates). */
-  addDocument(name: string, paragraphs: string[], folderId = 'root'): DriveItem {
-    const item = this.add({ name, mimeType: DOC_MIME, parents: [folderId], trashed: false, created: 0 }, 'doc');
+  /** A Google Doc with the given paragraphs (seeding templates; by default as if setup made it). */
+  addDocument(name: string, paragraphs: string[], folderId = 'root', appCreated = true): DriveItem {
+    const item = this.add({ name, mimeType: DOC_MIME, parents: [folderId], trashed: false, created: 0, appCreated }, 'doc');
     item.doc = { id: item.id, body: paragraphs.map(paragraph), header: null, footer: null };
     return item;
   }
-  addFolder(name: string, parentId = 'root'): DriveItem {
-    return this.add({ name, mimeType: FOLDER_MIME, parents: [parentId], trashed: false, created: 0 }, 'folder');
+  addFolder(name: string, parentId = 'root', appCreated = true): DriveItem {
+    return this.add({ name, mimeType: FOLDER_MIME, parents: [parentId], trashed: false, created: 0, appCreated }, 'folder');
   }
   /** The Google Docs in a folder (not trashed). */
   filesIn(folderId: string): DriveItem[] {
@@ -634,6 +639,11 @@ export class FakeDocument
   saveAndClose(): void {
     this.session.closed = true;
   }
+  /** Only PDF, like Apps Script; the bytes are the document's text. */
+  getAs(contentType: string): FakeBlob {
+    if (contentType !== PDF_MIME) throw this.env.error(`Converting from ${DOC_MIME} to ${contentType} is not supported.`);
+    return FakeBlob.fromText(this.env, documentText(this.session.model), PDF_MIME, `${this.item().name}.pdf`, 'DocumentApp');
+  }
 }
 
 export class FakeDocumentApp extends Instrumented implements Fake<GoogleAppsScript.Document.DocumentApp, 'create' | 'openById'> {
@@ -646,7 +656,8 @@ export class FakeDocumentApp extends Instrumented implements Fake<GoogleAppsScri
     this.drive = drive;
   }
   create(name: string): FakeDocument {
-    const item = this.drive.addDocument(String(name), [''], 'root');
+    // Made by the Docs service, not the Drive API: not assumed visible under drive.file.
+    const item = this.drive.addDocument(String(name), [''], 'root', false);
     item.created = this.env.clock.now();
     return new FakeDocument(this.env, this.drive, { model: item.doc as DocModel, closed: false });
   }
@@ -707,6 +718,127 @@ export class FakeDocs extends Instrumented {
   constructor(env: FakeEnv, drive: DriveModel) {
     super(env, 'Docs', 'Docs');
     this.Documents = new FakeDocsDocuments(env, drive);
+  }
+}
+
+// ---------------------------------------------------------------------------- Drive advanced service
+
+type DriveFile = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
+
+/** A Drive query split at the ` and ` outside quoted literals (`\\'` escapes a quote). */
+function splitQuery(q: string): string[] {
+  const clauses: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (let i = 0; i < q.length; i++) {
+    const ch = q[i] ?? '';
+    if (quoted && ch === '\\') {
+      current += ch + (q[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (ch === "'") quoted = !quoted;
+    if (!quoted && q.startsWith(' and ', i)) {
+      clauses.push(current);
+      current = '';
+      i += 4;
+      continue;
+    }
+    current += ch;
+  }
+  if (current.trim() !== '') clauses.push(current);
+  return clauses;
+}
+
+/**
+ * `Drive.Files` (Drive API v3). Under `drive.file` (no full `drive` scope declared) it sees only the
+ * items this script created through the API, and answers 404 for the others, like Google.
+ * `list` understands the `q` clauses `'id' in parents`, `name = '…'`, `mimeType = '…'`, `trashed = false|true`.
+ */
+export class FakeDriveFiles extends Instrumented {
+  private readonly drive: DriveModel;
+  constructor(env: FakeEnv, drive: DriveModel) {
+    super(env, 'Drive', 'Files');
+    this.drive = drive;
+  }
+  private visible(item: DriveItem | undefined): item is DriveItem {
+    if (!item || item.id === 'root') return false;
+    return this.env.scopes === null || this.env.scopes.has('https://www.googleapis.com/auth/drive') || item.appCreated === true;
+  }
+  private item(method: string, fileId: string): DriveItem {
+    const item = this.drive.items.get(fileId);
+    if (!this.visible(item)) throw this.env.error(`GoogleJsonResponseException: API call to drive.files.${method} failed with error: File not found: ${fileId}.`);
+    return item;
+  }
+  private parentsOf(method: string, resource: DriveFile): string[] {
+    const parents = resource.parents ?? [];
+    if (parents.length > 1) throw this.env.error(`GoogleJsonResponseException: API call to drive.files.${method} failed with error: A shared drive item must have exactly one parent.`);
+    for (const p of parents) if (p !== 'root' && this.item(method, p).mimeType !== FOLDER_MIME) throw this.env.error(`GoogleJsonResponseException: API call to drive.files.${method} failed with error: The parent is not a folder.`);
+    return parents.length > 0 ? [...parents] : ['root'];
+  }
+  private static out(item: DriveItem): DriveFile {
+    return { kind: 'drive#file', id: item.id, name: item.name, mimeType: item.mimeType, trashed: item.trashed, parents: [...item.parents] };
+  }
+  get(fileId: string, optionalArgs?: Record<string, unknown>): DriveFile {
+    if (optionalArgs?.alt === 'media') throw this.env.error('Fake Drive: alt=media is not supported');
+    return FakeDriveFiles.out(this.item('get', fileId));
+  }
+  list(optionalArgs: Record<string, unknown> = {}): { files: DriveFile[] } {
+    const filters: ((i: DriveItem) => boolean)[] = [];
+    const q = typeof optionalArgs.q === 'string' ? optionalArgs.q : '';
+    const lit = (text: string): string => text.replace(/\\(.)/g, '$1');
+    for (const clause of splitQuery(q)) {
+      let m: RegExpExecArray | null;
+      if ((m = /^'((?:[^'\\]|\\.)*)' in parents$/.exec(clause.trim()))) {
+        const parent = lit(m[1] ?? '');
+        filters.push((i) => i.parents.includes(parent));
+      } else if ((m = /^(name|mimeType) = '((?:[^'\\]|\\.)*)'$/.exec(clause.trim()))) {
+        const [field, value] = [m[1] as 'name' | 'mimeType', lit(m[2] ?? '')];
+        filters.push((i) => i[field] === value);
+      } else if ((m = /^trashed = (true|false)$/.exec(clause.trim()))) {
+        const trashed = m[1] === 'true';
+        filters.push((i) => i.trashed === trashed);
+      } else throw this.env.error(`GoogleJsonResponseException: API call to drive.files.list failed with error: Invalid Value (fake: unsupported clause ${clause})`);
+    }
+    const found = [...this.drive.items.values()].filter((i) => this.visible(i) && filters.every((f) => f(i)));
+    const size = typeof optionalArgs.pageSize === 'number' ? optionalArgs.pageSize : 100;
+    return { files: found.slice(0, size).map(FakeDriveFiles.out) };
+  }
+  create(resource: DriveFile, mediaData?: unknown): DriveFile {
+    if (mediaData !== undefined) throw this.env.error('Fake Drive: uploads are not supported');
+    const mimeType = resource.mimeType ?? 'application/octet-stream';
+    const item = this.drive.add(
+      { name: resource.name ?? 'Untitled', mimeType, parents: this.parentsOf('create', resource), trashed: false, created: this.env.clock.now(), appCreated: true },
+      mimeType === FOLDER_MIME ? 'folder' : mimeType === DOC_MIME ? 'doc' : 'file',
+    );
+    if (mimeType === DOC_MIME) item.doc = { id: item.id, body: [paragraph('')], header: null, footer: null };
+    return FakeDriveFiles.out(item);
+  }
+  copy(resource: DriveFile, fileId: string): DriveFile {
+    const source = this.item('copy', fileId);
+    if (source.mimeType === FOLDER_MIME) throw this.env.error('GoogleJsonResponseException: API call to drive.files.copy failed with error: This file cannot be copied by the user.');
+    const parents = resource.parents ? this.parentsOf('copy', resource) : [...source.parents];
+    const copy = this.drive.add(
+      { name: resource.name ?? `Копия ${source.name}`, mimeType: source.mimeType, parents, trashed: false, created: this.env.clock.now(), bytes: source.bytes?.slice(), appCreated: true },
+      source.doc ? 'doc' : 'file',
+    );
+    if (source.doc) copy.doc = cloneDoc(source.doc, copy.id);
+    return FakeDriveFiles.out(copy);
+  }
+  update(resource: DriveFile, fileId: string): DriveFile {
+    const item = this.item('update', fileId);
+    if (resource.parents !== undefined) throw this.env.error('GoogleJsonResponseException: API call to drive.files.update failed with error: The parents field is not directly writable in update requests. Use the addParents and removeParents parameters instead.');
+    if (resource.name !== undefined && resource.name !== null) item.name = resource.name;
+    if (resource.trashed !== undefined && resource.trashed !== null) item.trashed = resource.trashed;
+    return FakeDriveFiles.out(item);
+  }
+}
+
+export class FakeDrive extends Instrumented {
+  readonly Files: FakeDriveFiles;
+  constructor(env: FakeEnv, drive: DriveModel) {
+    super(env, 'Drive', 'Drive');
+    this.Files = new FakeDriveFiles(env, drive);
   }
 }
 

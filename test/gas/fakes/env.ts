@@ -21,6 +21,8 @@ export type Fake<T, K extends keyof T> = {
   [P in K]: T[P] extends (...args: infer A) => infer R ? (...args: A) => FakeReturn<R> : T[P];
 };
 
+import { requiredScopes } from './scopes';
+
 const killedValues = new WeakSet<object>();
 
 /**
@@ -104,6 +106,11 @@ export class FakeEnv {
   private scheduled: Scheduled[] = [];
   /** Run when an execution ends in any way (normally, by an exception or killed), e.g. to free its lock. */
   readonly onExecutionEnd: (() => void)[] = [];
+  /**
+   * The manifest's `oauthScopes`: a call needing a scope not in it throws like Apps Script
+   * ("You do not have permission to call …"). Null: every call is allowed.
+   */
+  scopes: ReadonlySet<string> | null = null;
   /** Set while `execute` runs: unflushed writes, undone if the execution is killed. */
   private pending: Undo[] | null = null;
 
@@ -149,6 +156,9 @@ export class FakeEnv {
   /** Counts one call; throws when a failure or kill is due. */
   tick(service: string, method: string, detail?: string): void {
     if (this.killValue) throw this.killValue;
+    const needed = this.scopes ? requiredScopes(service, method) : null;
+    if (needed && this.scopes && !needed.some((scope) => this.scopes?.has(scope)))
+      throw this.error(`You do not have permission to call ${service === method.split('.')[0] ? method : `${service}.${method}`}. Required permissions: ${needed.join(' || ')}`);
     this.calls.total++;
     this.calls.byService[service] = (this.calls.byService[service] ?? 0) + 1;
     this.calls.byMethod[method] = (this.calls.byMethod[method] ?? 0) + 1;

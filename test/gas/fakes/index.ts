@@ -7,8 +7,10 @@
  *   gas.ui.alerts, gas.mail.sent, gas.triggers, gas.scriptProperties, gas.drive, gas.spreadsheet
  *   gas.uninstall();
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vm from 'node:vm';
-import { FakeCharts, FakeDocs, FakeDocumentApp, FakeDriveApp, DriveModel } from './documents';
+import { FakeCharts, FakeDocs, FakeDocumentApp, FakeDrive, FakeDriveApp, DriveModel } from './documents';
 import { FakeEnv, type Realm } from './env';
 import {
   fakeConsole,
@@ -35,7 +37,24 @@ export { DriveModel, documentText, chartOfPng } from './documents';
 export type { AlertRecord, DialogRecord, MenuRecord } from './ui';
 export type { SentMail, TriggerRecord, LogLine } from './services';
 
+/** The parts of appsscript.json the fakes obey. */
+export interface Manifest {
+  oauthScopes?: string[];
+  dependencies?: { enabledAdvancedServices?: { userSymbol: string; serviceId: string; version: string }[] };
+}
+
+/** The project's own manifest (what `npm run build` copies into dist/). */
+export function projectManifest(): Manifest {
+  return JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'appsscript.json'), 'utf8')) as Manifest;
+}
+
 export interface GasFakeOptions {
+  /**
+   * Default: the project's appsscript.json. Its `oauthScopes` limit what the fakes let code call (like
+   * Apps Script, which throws for a call whose scope is not declared), and the advanced services
+   * (`Docs`, `Drive`) exist only when `enabledAdvancedServices` declares them.
+   */
+  manifest?: Manifest;
   /** The bound spreadsheet; none by default (`getActiveSpreadsheet()` returns null). */
   spreadsheet?: SpreadsheetModel;
   /** Fake clock start (ms since epoch); default 2026-11-20T09:00:00Z. */
@@ -78,6 +97,7 @@ export const GAS_GLOBALS = [
   'SpreadsheetApp',
   'DocumentApp',
   'Docs',
+  'Drive',
   'DriveApp',
   'MailApp',
   'LockService',
@@ -108,6 +128,9 @@ function clockDate(RealDate: DateConstructor, now: () => number): DateConstructo
 
 export function installGasFakes(target: object, options: GasFakeOptions = {}): GasFakes {
   const env = new FakeEnv(options.startMs ?? Date.UTC(2026, 10, 20, 9, 0, 0), options.msPerCall ?? 0);
+  const manifest = options.manifest ?? projectManifest();
+  env.scopes = manifest.oauthScopes ? new Set(manifest.oauthScopes) : null;
+  const advanced = new Set((manifest.dependencies?.enabledAdvancedServices ?? []).map((a) => `${a.userSymbol}:${a.serviceId}:${a.version}`));
   const t = target as Record<string, unknown>;
   const previous = new Map<string, PropertyDescriptor | undefined>(GAS_GLOBALS.map((name) => [name, Object.getOwnPropertyDescriptor(target, name)]));
   const inContext = target !== globalThis && vm.isContext(target);
@@ -136,7 +159,8 @@ export function installGasFakes(target: object, options: GasFakeOptions = {}): G
   const globals: Record<(typeof GAS_GLOBALS)[number], unknown> = {
     SpreadsheetApp: new FakeSpreadsheetApp(world),
     DocumentApp: new FakeDocumentApp(env, drive),
-    Docs: new FakeDocs(env, drive),
+    Docs: advanced.has('Docs:docs:v1') ? new FakeDocs(env, drive) : undefined,
+    Drive: advanced.has('Drive:drive:v3') ? new FakeDrive(env, drive) : undefined,
     DriveApp: new FakeDriveApp(env, drive),
     MailApp: new FakeMailApp(env, mail),
     LockService: new FakeLockService(env, lock),
@@ -152,6 +176,7 @@ export function installGasFakes(target: object, options: GasFakeOptions = {}): G
   };
   for (const name of GAS_GLOBALS) {
     if (name === 'Date' && !fakeDate) continue;
+    if (globals[name] === undefined) continue; // an advanced service the manifest does not enable
     Object.defineProperty(target, name, { value: globals[name], writable: true, configurable: true, enumerable: false });
   }
   env.realm = { Date: fakeDate ? (globals.Date as DateConstructor) : intrinsics.Date, Error: intrinsics.Error };
