@@ -81,7 +81,11 @@ export interface WorkbookPort {
   setNotes(sheet: string, notes: CellNote[]): void;
   /** Appends one row after the last row and makes it durable before returning; returns its number. */
   appendRow(sheet: string, values: Cell[]): number;
-  /** Overwrites one row from column 1 and makes it durable before returning. */
+  /**
+   * Overwrites one row from column 1. Durable at the latest with the next `appendRow` or when the
+   * run ends: only claims must be durable before a side effect. A run killed in between leaves the
+   * row as it was (a claim stays `отправляется` and becomes `требует проверки`: never sent twice).
+   */
   writeRow(sheet: string, row: number, values: Cell[]): void;
   /** Applies setup steps; never deletes or moves anything. */
   applySetup(steps: SetupStep[]): void;

@@ -331,10 +331,10 @@ describe('invitations through the bundle', () => {
         perMethod.map(([m, c]) => `  ${m}: ${c}${LOCAL.has(m) ? ' (local)' : ''}`).join('\n'),
     );
     expect(Number.isInteger(perRecipient)).toBe(true);
-    // 9, not the 8 DriveApp allowed: under drive.file the PDF comes from DocumentApp.openById(id).getAs
-    // (DriveApp's File.getAs needs the full drive scope, which Google refuses without it).
-    expect(roundTrips).toBeLessThanOrEqual(9);
-    expect(perRecipient).toBeLessThanOrEqual(11);
+    // Claim (appendRow + flush), Drive copy, Docs batchUpdate, openById + getAs for the PDF (DriveApp's
+    // getAs would need the full drive scope), sendEmail, record (setValues, committed by the next flush).
+    expect(roundTrips).toBeLessThanOrEqual(8);
+    expect(perRecipient).toBeLessThanOrEqual(10);
   });
 });
 

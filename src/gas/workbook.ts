@@ -1,7 +1,8 @@
 /**
  * The workbook port over a Google Sheet. Reads are one `getValues` per sheet per run (cached and kept
  * in step with our own writes); writes are batched into contiguous blocks so that cells in between,
- * which may hold formulas, are never overwritten; row writes are flushed before they return.
+ * which may hold formulas, are never overwritten; an appended row (a journal claim) is flushed
+ * before `appendRow` returns, a rewritten row rides along with the next flush.
  */
 import type { Cell, CellNote, CellWrite, ColumnLayout, ColumnValidation, LocalDateTime, SetupStep, WorkbookPort } from '../ports';
 import { gasMsg, validationHelp } from '../core/messages/gas';
@@ -246,7 +247,7 @@ export class SheetsWorkbook implements WorkbookPort {
     const sheet = this.sheet(sheetName);
     this.ensureSize(sheetName, sheet, row, values.length);
     sheet.getRange(row, 1, 1, values.length).setValues([values]);
-    SpreadsheetApp.flush();
+    // No flush: the next claim's flush (or the end of the execution) commits it; see WorkbookPort.
     values.forEach((v, i) => this.remember(this.values, sheetName, row, i + 1, v, ''));
   }
 

@@ -132,19 +132,38 @@ describe('SheetsWorkbook writes', () => {
     expect(Object.fromEntries(ss().sheet('Партнёры')?.notes ?? [])).toEqual({ '2:2': 'Проверка: плохой адрес' });
   });
 
-  it('appendRow and writeRow flush before returning, so a kill right after keeps the row', () => {
+  it('appendRow flushes before returning, so a kill right after keeps the claim; writeRow rides with the next flush', () => {
     const wb = setup({ Журнал: [['Время', 'Действие', 'Статус']] });
     gas.env.killAt(1, { service: 'MailApp' });
     expect(() =>
       gas.execute(() => {
         const row = wb.appendRow('Журнал', ['t', 'invite', 'отправляется']);
         expect(row).toBe(2);
-        wb.writeRow('Журнал', 2, ['t', 'invite', 'отправляется!']);
         MailApp.sendEmail({ to: 'a@b.ru', subject: 's', body: 'b' });
       }),
     ).toThrow(Killed);
     expect(gas.env.killed).toBe(true);
-    expect(ss().values('Журнал')[1]).toEqual(['t', 'invite', 'отправляется!']);
+    expect(ss().values('Журнал')[1]).toEqual(['t', 'invite', 'отправляется']);
+
+    // A record not yet flushed is lost by a kill (the claim stays: safe); the next claim commits it.
+    const flushes = gas.env.count('SpreadsheetApp.flush');
+    gas.env.killAt(1, { service: 'MailApp' });
+    expect(() =>
+      gas.execute(() => {
+        wb.writeRow('Журнал', 2, ['t', 'invite', 'отправлено']);
+        MailApp.sendEmail({ to: 'a@b.ru', subject: 's', body: 'b' });
+      }),
+    ).toThrow(Killed);
+    expect(ss().values('Журнал')[1]).toEqual(['t', 'invite', 'отправляется']);
+    gas.execute(() => {
+      wb.writeRow('Журнал', 2, ['t', 'invite', 'отправлено']);
+      wb.appendRow('Журнал', ['t', 'invite', 'отправляется']);
+    });
+    expect(gas.env.count('SpreadsheetApp.flush') - flushes).toBe(1);
+    expect(ss().values('Журнал').slice(1)).toEqual([
+      ['t', 'invite', 'отправлено'],
+      ['t', 'invite', 'отправляется'],
+    ]);
   });
 
   it('a write that is not flushed is lost when the execution is killed (the fake is faithful here)', () => {
