@@ -15,6 +15,7 @@ import {
   splitEmails,
 } from './cells';
 import { dataMsg } from './messages/data';
+import { isYearStartReadable } from './year';
 import type { AssignedId, Contribution, EventRecord, JournalEntry, Partner, Problem, Settings, WorkbookData } from './records';
 import {
   CATEGORIES,
@@ -385,6 +386,7 @@ function readSettings(sheet: SheetRows | null, wb: WorkbookPort): Settings {
       continue;
     }
     const text = typeof value === 'boolean' ? (value ? 'да' : 'нет') : cellText(value, wb);
+    if (key === 'yearStart' && !isYearStartReadable(text)) row.problem(COL.value, dataMsg.badYearStart(text), 'warning');
     if (text !== '') settings[key] = text;
   }
   return settings;

@@ -48,6 +48,8 @@ export const GENDERS = ['М', 'Ж'] as const;
 export type ColumnKind =
   | 'id'
   | 'text'
+  /** Text kept exactly as typed: the sheet must not turn `01.09` or `8 (861) 2-13-45` into a date or number. */
+  | 'plainText'
   | 'emails'
   | 'date'
   | 'time'
@@ -187,7 +189,7 @@ export const SETTINGS_SPEC: SheetSpec = {
   name: SHEET.settings,
   columns: [
     { header: COL.parameter, kind: 'text', width: 300 },
-    { header: COL.value, kind: 'text', width: 420 },
+    { header: COL.value, kind: 'plainText', width: 420 },
   ],
 };
 
@@ -263,6 +265,7 @@ function numberFormatFor(col: ColumnSpec): string | undefined {
       return '0';
     case 'id':
     case 'time':
+    case 'plainText':
       return '@';
     default:
       return undefined;

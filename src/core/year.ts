@@ -16,15 +16,23 @@ export interface YearStart {
   month: number;
 }
 
-/** Reads `01.09` (the setting); anything unreadable falls back to 1 September. */
+/** `01.09`, also when the sheet turned it into a date (`01.09.2026`: the year is dropped); else null. */
+function readYearStart(text: string): YearStart | null {
+  const m = /^\s*(\d{1,2})[./-](\d{1,2})(?:[./-]\d{2,4})?\s*$/.exec(text ?? '');
+  if (!m) return null;
+  const day = Number(m[1]);
+  const month = Number(m[2]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= 28 ? { day, month } : null;
+}
+
+/** The setting's start of the academic year; blank or unreadable is 1 September (`check` reports the latter). */
 export function parseYearStart(text: string): YearStart {
-  const m = /^\s*(\d{1,2})[./-](\d{1,2})\s*$/.exec(text ?? '');
-  if (m) {
-    const day = Number(m[1]);
-    const month = Number(m[2]);
-    if (month >= 1 && month <= 12 && day >= 1 && day <= 28) return { day, month };
-  }
-  return { day: 1, month: 9 };
+  return readYearStart(text) ?? { day: 1, month: 9 };
+}
+
+/** Whether the setting is usable as written: blank (the default) or a day and month. */
+export function isYearStartReadable(text: string): boolean {
+  return (text ?? '').trim() === '' || readYearStart(text) !== null;
 }
 
 function dayBefore(d: LocalDate): LocalDate {

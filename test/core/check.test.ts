@@ -2,7 +2,8 @@ import { runCheck } from '../../src/core/check';
 import { NOTE_PREFIX } from '../../src/core/messages/data';
 import { readWorkbook } from '../../src/core/read';
 import { planSetup, runSetup } from '../../src/core/setup';
-import { SHEET_SPECS } from '../../src/core/schema';
+import { layoutFor, SETTINGS_SPEC, SHEET_SPECS } from '../../src/core/schema';
+import { parseYearStart } from '../../src/core/year';
 import { partnersWorkbook } from '../helpers/memory-runtime';
 import { MemoryWorkbook } from '../helpers/memory-workbook';
 
@@ -100,6 +101,23 @@ describe('reading and checking', () => {
     expect(data.events.find((x) => x.id === 'М-002')!.date).toEqual({ year: 2026, month: 12, day: 27 });
     expect(data.problems.map((x) => x.address)).toContain('Мероприятия!C4');
     expect(data.problems.map((x) => x.address)).not.toContain('Мероприятия!C3');
+  });
+
+  it('reads the start of the academic year also when the sheet made a date of it, and warns when unreadable', () => {
+    const wb = partnersWorkbook(2);
+    const settings = wb.sheets.get('Настройки')!;
+    settings.push(['Начало учебного года (день.месяц)', new Date(Date.UTC(2026, 7, 15))]);
+    const data = readWorkbook(wb);
+    expect(parseYearStart(data.settings.yearStart)).toEqual({ day: 15, month: 8 });
+    expect(data.problems).toEqual([]);
+    settings[settings.length - 1][1] = 'с сентября';
+    const again = readWorkbook(wb);
+    expect(parseYearStart(again.settings.yearStart)).toEqual({ day: 1, month: 9 });
+    expect(again.problems).toEqual([
+      expect.objectContaining({ address: `Настройки!B${settings.length}`, severity: 'warning', message: expect.stringContaining('«с сентября» не прочитано') }),
+    ]);
+    // Setup keeps settings as typed: the value column is plain text, so `01.09` stays text.
+    expect(layoutFor(SETTINGS_SPEC.columns[1]).numberFormat).toBe('@');
   });
 
   it('finds headers below a title row and in another order, and matches values ignoring case and ё', () => {

@@ -20,6 +20,8 @@ export const dataMsg = {
     `На листе ${q(sheet)} нет обязательного столбца ${q(header)}. Выполните «Настроить таблицу» или верните заголовок.`,
   emptyRequired: (header: string) => `Не заполнено обязательное поле ${q(header)}.`,
   formulaError: (error: string) => `Ошибка формулы ${error}: исправьте формулу или введите значение.`,
+  badYearStart: (text: string) =>
+    `Начало учебного года ${q(cut(text))} не прочитано: введите день и месяц, например 01.09. Пока учебный год считается с 1 сентября.`,
   unknownOption: (what: string, text: string, options: readonly string[]) =>
     `Неизвестное значение ${q(cut(text))} (${what}). Допустимо: ${options.map(q).join(', ')}.`,
   badEmail: (address: string) => `Неверный адрес электронной почты ${q(cut(address))}.`,
