@@ -39,9 +39,17 @@ const stubs = entryPoints
 writeFileSync(join(OUT, 'Code.js'), `${output}\n// Entry points visible to Apps Script (menus, triggers, google.script.run).\n${stubs}\n`);
 copyFileSync('appsscript.json', join(OUT, 'appsscript.json'));
 
+// The dialogs' texts (src/core/messages/dialogs.ts), kept with every other Russian text, go into each
+// dialog as `var TEXT = {...}` before its scripts.
+const messages = await build({ entryPoints: ['src/core/messages/dialogs.ts'], bundle: true, format: 'esm', write: false, logLevel: 'warning' });
+const { dialogScriptMsg } = await import(`data:text/javascript;base64,${Buffer.from(messages.outputFiles[0].text).toString('base64')}`);
+const textScript = `<script>\nvar TEXT = ${JSON.stringify(dialogScriptMsg, null, 2).replace(/</g, '\\u003c')};\n</script>`;
+
 // Dialogs: each src/ui/<name>.html becomes dist/<name>.html with its <script src> and <link> inlined.
 for (const file of readdirSync('src/ui').filter((f) => f.endsWith('.html'))) {
   let html = readFileSync(join('src/ui', file), 'utf8');
+  if (!html.includes('<!-- TEXT -->')) throw new Error(`${file}: no <!-- TEXT --> marker for the dialog texts`);
+  html = html.replace('<!-- TEXT -->', textScript);
   html = html.replace(/<script src="\.\/([^"]+)"><\/script>/g, (_, src) => `<script>\n${readFileSync(join('src/ui', src), 'utf8')}\n</script>`);
   html = html.replace(/<link rel="stylesheet" href="\.\/([^"]+)">/g, (_, href) => `<style>\n${readFileSync(join('src/ui', href), 'utf8')}\n</style>`);
   writeFileSync(join(OUT, file), html);

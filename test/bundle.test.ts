@@ -13,6 +13,7 @@ import type { Cell } from '../src/ports';
 import { columnLetter } from '../src/core/table';
 import { COL, SHEET_SPECS, type SheetSpec } from '../src/core/schema';
 import { CONTINUE_HANDLER } from '../src/core/runner';
+import { dialogScriptMsg } from '../src/core/messages/dialogs';
 import { type GasFakes, installGasFakes, type SpreadsheetModel, spreadsheetFromSheets } from './gas/fakes';
 
 const root = join(__dirname, '..');
@@ -77,6 +78,19 @@ describe('the bundle as a file', () => {
       .flatMap((f) => [...readFileSync(join('src/ui', f), 'utf8').matchAll(/ui\.call\('(\w+)'/g)].map((m) => m[1] ?? ''));
     expect(called.length).toBeGreaterThanOrEqual(7);
     for (const name of [...called, CONTINUE_HANDLER]) expect(code).toMatch(new RegExp(`^function ${name}\\(\\) \\{$`, 'm'));
+  });
+
+  it('gives every dialog its texts from src/core/messages/dialogs.ts; the dialog scripts hold no Russian of their own', () => {
+    for (const file of readdirSync('src/ui').filter((f) => f.endsWith('.js'))) {
+      const source = readFileSync(join('src/ui', file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      expect({ file, russian: source.match(/[\u0400-\u04ff][^'"]*/g) ?? [] }).toEqual({ file, russian: [] });
+    }
+    for (const file of readdirSync(out).filter((f) => f.endsWith('.html'))) {
+      const html = readFileSync(join(out, file), 'utf8');
+      const json = /var TEXT = (\{[\s\S]*?\});\n<\/script>/.exec(html)?.[1];
+      expect(json && JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(dialogScriptMsg)));
+      expect(html.indexOf('var TEXT')).toBeLessThan(html.indexOf('var ui ='));
+    }
   });
 
   it('enables the advanced services the code calls: Docs v1 (batchUpdate) and Drive v3 (drive.file access)', () => {

@@ -22,10 +22,16 @@ export interface InviteRequest {
   resend?: string[];
 }
 
+/** Why a partner gets no email now; `sent`, `printed` and `needsCheck` can be chosen for «Отправить повторно». */
+export type SkipKind = 'notInvited' | 'needsCheck' | 'sent' | 'printed' | 'noEmail';
+
 export interface SkippedPartner {
   partner: Partner;
+  kind: SkipKind;
   reason: string;
 }
+
+const RESENDABLE: readonly SkipKind[] = ['needsCheck', 'sent', 'printed'];
 
 export interface InvitePlan {
   event: EventRecord;
@@ -91,7 +97,7 @@ export function planInvitations(data: WorkbookData, event: EventRecord, journal:
   for (const partner of data.partners) {
     if (event.inviteCategories && !event.inviteCategories.includes(partner.category)) continue;
     if (!partner.invite) {
-      plan.skipped.push({ partner, reason: skipMsg.notInvited });
+      plan.skipped.push({ partner, kind: 'notInvited', reason: skipMsg.notInvited });
       continue;
     }
     const key = journalKey('invite', event.id, partner.id);
@@ -100,23 +106,25 @@ export function planInvitations(data: WorkbookData, event: EventRecord, journal:
     if (last && !again) {
       if (last.status === 'отправляется') {
         plan.interrupted.push(last);
-        plan.skipped.push({ partner, reason: skipMsg.needsCheck });
+        plan.skipped.push({ partner, kind: 'needsCheck', reason: skipMsg.needsCheck });
         continue;
       }
       if (last.status === 'требует проверки') {
-        plan.skipped.push({ partner, reason: skipMsg.needsCheck });
+        plan.skipped.push({ partner, kind: 'needsCheck', reason: skipMsg.needsCheck });
         continue;
       }
       if (DONE.includes(last.status)) {
         const when = last.time ? formatDateShort(last.time) : '';
-        plan.skipped.push({ partner, reason: last.address ? skipMsg.alreadySent(when) : skipMsg.printed });
+        plan.skipped.push(
+          last.address ? { partner, kind: 'sent', reason: skipMsg.alreadySent(when) } : { partner, kind: 'printed', reason: skipMsg.printed },
+        );
         continue;
       }
     }
     const values = { ...base, ...partnerValues(partner) };
     if (partner.emails.length === 0) {
       plan.print.push({ partner, values, key });
-      plan.skipped.push({ partner, reason: partner.badEmails.length > 0 ? skipMsg.badEmail(partner.badEmails) : skipMsg.noEmail });
+      plan.skipped.push({ partner, kind: 'noEmail', reason: partner.badEmails.length > 0 ? skipMsg.badEmail(partner.badEmails) : skipMsg.noEmail });
       continue;
     }
     plan.send.push({
@@ -174,7 +182,8 @@ export interface InvitePreview {
   counts: { send: number; print: number; skipped: number };
   byCategory: { category: string; send: number; print: number; skipped: number }[];
   recipients: { id: string; organisation: string; emails: string }[];
-  skipped: { id: string; organisation: string; reason: string }[];
+  /** `resendable`: may be chosen for «Отправить повторно». */
+  skipped: { id: string; organisation: string; reason: string; resendable: boolean }[];
   quota: number | null;
   quotaShort: boolean;
   templateProblems: string[];
@@ -224,7 +233,7 @@ export function previewInvitations(rt: Runtime, request: InviteRequest): InviteP
     counts: { send: plan.send.length, print: plan.print.length, skipped: plan.skipped.length - plan.print.length },
     byCategory,
     recipients: plan.send.map((i) => ({ id: i.partner.id, organisation: i.partner.organisation, emails: i.to.join(', ') })),
-    skipped: plan.skipped.map((s) => ({ id: s.partner.id, organisation: s.partner.organisation, reason: s.reason })),
+    skipped: plan.skipped.map((s) => ({ id: s.partner.id, organisation: s.partner.organisation, reason: s.reason, resendable: RESENDABLE.includes(s.kind) })),
     quota,
     quotaShort: quota !== null && quota < recipientsCount,
     templateProblems: plan.templateProblems,
@@ -310,7 +319,7 @@ export function runInvitations(rt: Runtime, request: InviteRequest, limits: RunL
   if (plan.templateProblems.length > 0) return { ...report, message: [templateMsg.stopped, ...plan.templateProblems].join('\n') };
   writeAssignedIds(rt.workbook, data.assignedIds);
   for (const entry of plan.interrupted) journal.update(entry, 'требует проверки', { message: skipMsg.needsCheck });
-  report.needsCheck = plan.skipped.filter((s) => s.reason === skipMsg.needsCheck).length;
+  report.needsCheck = plan.skipped.filter((s) => s.kind === 'needsCheck').length;
 
   const result = deliver(rt, journal, plan.send, {
     action: 'invite',

@@ -1,4 +1,5 @@
-/* Helpers shared by the dialogs (plain ES2017, no frameworks). */
+/* Helpers shared by the dialogs (plain ES2017, no frameworks). TEXT comes from src/core/messages/dialogs.ts. */
+/* global TEXT */
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- used by the other dialog scripts
 var ui = (function () {
   'use strict';
@@ -11,7 +12,7 @@ var ui = (function () {
   function text(id, value) {
     $(id).textContent = value;
   }
-  /** Russian plural: plural(5, ['письмо', 'письма', 'писем']) → 'писем'. */
+  /** Russian plural: plural(5, TEXT.letters) → the third form. */
   function plural(n, forms) {
     var a = Math.abs(n) % 100;
     var b = a % 10;
@@ -21,6 +22,13 @@ var ui = (function () {
   }
   function count(n, forms) {
     return n + '\u00a0' + plural(n, forms);
+  }
+  /** fmt('Отправить {0}?', x): the template with its values put in. */
+  function fmt(template) {
+    var values = Array.prototype.slice.call(arguments, 1);
+    return template.replace(/\{(\d)\}/g, function (_, i) {
+      return String(values[Number(i)]);
+    });
   }
   function el(tag, className, content) {
     var node = document.createElement(tag);
@@ -38,7 +46,7 @@ var ui = (function () {
     var runner = google.script.run
       .withSuccessHandler(done)
       .withFailureHandler(function (error) {
-        var message = 'Не удалось связаться с таблицей. Закройте окно и попробуйте ещё раз.';
+        var message = TEXT.noConnection;
         if (error && error.message) message += ' (' + error.message + ')';
         failed(message);
       });
@@ -51,12 +59,12 @@ var ui = (function () {
     box.appendChild(document.createTextNode(result.message || ''));
     if (result.printLink) {
       box.appendChild(document.createElement('br'));
-      var link = el('a', '', 'Открыть документ для печати');
+      var link = el('a', '', TEXT.openPrint);
       link.href = result.printLink;
       link.target = '_blank';
       box.appendChild(link);
     }
     box.hidden = false;
   }
-  return { $: $, show: show, text: text, plural: plural, count: count, el: el, clear: clear, call: call, report: report };
+  return { $: $, show: show, text: text, plural: plural, count: count, fmt: fmt, el: el, clear: clear, call: call, report: report };
 })();

@@ -1,8 +1,7 @@
 /* «Пригласить на мероприятие»: pick the event, see the preview, test, confirm, send, read the report. */
-/* global ui */
+/* global ui, TEXT */
 (function () {
   'use strict';
-  var LETTERS = ['письмо', 'письма', 'писем'];
   var state = { events: [], preview: null, busy: false, request: 0 };
   var $ = ui.$;
 
@@ -40,13 +39,13 @@
     var select = ui.clear('event');
     state.events = data.events || [];
     state.events.forEach(function (e) {
-      var option = ui.el('option', '', e.title + ' — ' + e.date + (e.upcoming ? '' : ' (прошло)'));
+      var option = ui.el('option', '', e.upcoming ? e.title + ' — ' + e.date : ui.fmt(TEXT.invite.past, e.title + ' — ' + e.date));
       option.value = e.id;
       select.appendChild(option);
     });
     if (data.selected) select.value = data.selected;
     if (data.pending && data.pending.job === 'invite') {
-      ui.text('pending', 'Предыдущая рассылка ещё не закончена: она продолжится автоматически. Новая отправка не повторит уже отправленные письма.');
+      ui.text('pending', TEXT.invite.pending);
       ui.show('pending', true);
     }
   }
@@ -63,8 +62,7 @@
     var quota = ui.clear('quota');
     if (p.quota !== null && p.quota !== undefined) {
       quota.className = p.quotaShort ? 'warning' : 'muted';
-      quota.textContent = 'Сегодня можно отправить ещё ' + ui.count(p.quota, LETTERS) + ' (дневной лимит Google).' +
-        (p.quotaShort ? ' Лимита не хватит на всех: остальные письма уйдут автоматически на следующий день.' : '');
+      quota.textContent = ui.fmt(TEXT.invite.quota, ui.count(p.quota, TEXT.letters)) + (p.quotaShort ? TEXT.invite.quotaShort : '');
     }
 
     var problems = ui.clear('problems');
@@ -97,7 +95,7 @@
       var li = ui.el('li', '', s.organisation + ' — ');
       li.appendChild(ui.el('span', 'reason', s.reason));
       skipped.appendChild(li);
-      if (/уже отправлено|требует проверки/.test(s.reason)) {
+      if (s.resendable) {
         var item = ui.el('li');
         var label = ui.el('label');
         var box = ui.el('input');
@@ -113,8 +111,8 @@
     ui.text('skipped-count', String(p.skipped.length));
     ui.show('resend-box', resend.childNodes.length > 0);
 
-    ui.text('sample-mail', p.sample && p.sample.to ? 'Кому: ' + p.sample.to + '. Тема: ' + p.sample.subject : '');
-    ui.text('sample', p.sample ? p.sample.letter : 'Писем нет.');
+    ui.text('sample-mail', p.sample && p.sample.to ? ui.fmt(TEXT.invite.sampleMail, p.sample.to, p.sample.subject) : '');
+    ui.text('sample', p.sample ? p.sample.letter : TEXT.noLetters);
     refreshButtons();
   }
 
@@ -125,7 +123,7 @@
     state.preview = null;
     ui.show('report', false);
     ui.show('confirm', false);
-    setBusy(true, 'Проверяем список и шаблон…');
+    setBusy(true, TEXT.invite.checking);
     ui.call('dialogPreviewInvite', [id], function (p) {
       if (request !== state.request) return;
       setBusy(false);
@@ -140,8 +138,8 @@
     var p = state.preview;
     if (!canSend()) return;
     var n = p.counts.send + chosenResends().length;
-    var text = 'Отправить ' + ui.count(n, LETTERS) + '?';
-    if (p.counts.print > 0) text += ' Ещё ' + ui.count(p.counts.print, LETTERS) + ' попадёт в документ для печати.';
+    var text = ui.fmt(TEXT.invite.confirm, ui.count(n, TEXT.letters));
+    if (p.counts.print > 0) text += ui.fmt(TEXT.invite.confirmPrint, ui.count(p.counts.print, TEXT.letters));
     ui.text('confirm-text', text);
     ui.show('confirm', true);
     $('confirm-yes').focus();
@@ -149,7 +147,7 @@
 
   function send() {
     ui.show('confirm', false);
-    setBusy(true, 'Отправляем… Не закрывайте окно.');
+    setBusy(true, TEXT.invite.sending);
     ui.call('dialogStartInvite', [$('event').value, chosenResends()], function (report) {
       setBusy(false);
       ui.report('report', report);
@@ -162,7 +160,7 @@
   }
 
   function sendTest() {
-    setBusy(true, 'Отправляем тестовое письмо…');
+    setBusy(true, TEXT.invite.sendingTest);
     ui.call('dialogSendTestInvite', [$('event').value], function (message) {
       setBusy(false);
       ui.report('report', { ok: true, message: message });
@@ -183,7 +181,7 @@
     setBusy(false);
     if (data.error) return showError(data.error);
     fillEvents(data);
-    if (state.events.length === 0) return showError('На листе «Мероприятия» нет мероприятий, на которые можно пригласить.');
+    if (state.events.length === 0) return showError(TEXT.invite.noEvents);
     loadPreview();
   }, function (message) {
     setBusy(false);

@@ -1,8 +1,7 @@
 /* «Благодарственные письма»: choose the period and options, see who gets a letter for what, make them. */
-/* global ui */
+/* global ui, TEXT */
 (function () {
   'use strict';
-  var LETTERS = ['письмо', 'письма', 'писем'];
   var state = { preview: null, busy: false, request: 0, timer: 0 };
   var $ = ui.$;
 
@@ -33,7 +32,7 @@
     state.preview = p;
     showError(p.error || '');
     ui.show('preview', !!p.period);
-    ui.text('period', p.period ? 'Период: ' + p.period + ' — ' + ui.count(p.letters.length, LETTERS) : '');
+    ui.text('period', p.period ? ui.fmt(TEXT.thanks.period, p.period, ui.count(p.letters.length, TEXT.letters)) : '');
     var problems = ui.clear('problems');
     (p.templateProblems || []).forEach(function (t) { problems.appendChild(ui.el('li', '', t)); });
     problems.hidden = !(p.templateProblems && p.templateProblems.length);
@@ -42,7 +41,7 @@
     p.letters.forEach(function (l) {
       var tr = document.createElement('tr');
       var who = ui.el('td', '', l.organisation);
-      if (l.sponsor) who.appendChild(ui.el('div', 'muted', 'спонсор'));
+      if (l.sponsor) who.appendChild(ui.el('div', 'muted', TEXT.thanks.sponsor));
       tr.appendChild(who);
       tr.appendChild(ui.el('td', '', l.text));
       tr.appendChild(ui.el('td', 'muted', l.email || '—'));
@@ -56,7 +55,7 @@
       skipped.appendChild(li);
     });
     ui.text('skipped-count', String(p.skipped.length));
-    ui.text('sample', p.sample || 'Писем нет.');
+    ui.text('sample', p.sample || TEXT.noLetters);
     setBusy(false);
   }
 
@@ -65,7 +64,7 @@
     state.preview = null;
     ui.show('report', false);
     ui.show('confirm', false);
-    setBusy(true, 'Собираем вклад партнёров…');
+    setBusy(true, TEXT.thanks.collecting);
     ui.call('dialogPreviewThanks', [request()], function (p) {
       if (id !== state.request) return;
       render(p);
@@ -84,8 +83,8 @@
   function askToMake() {
     var p = state.preview;
     if (!p || !p.ok || state.busy) return;
-    var text = 'Сделать ' + ui.count(p.letters.length, LETTERS) + '?';
-    if ($('email').checked) text += ' Письма партнёрам с адресом будут отправлены по email.';
+    var text = ui.fmt(TEXT.thanks.confirm, ui.count(p.letters.length, TEXT.letters));
+    if ($('email').checked) text += TEXT.thanks.confirmEmail;
     ui.text('confirm-text', text);
     ui.show('confirm', true);
     $('confirm-yes').focus();
@@ -93,7 +92,7 @@
 
   function make() {
     ui.show('confirm', false);
-    setBusy(true, 'Готовим письма… Не закрывайте окно.');
+    setBusy(true, TEXT.thanks.making);
     ui.call('dialogStartThanks', [request()], function (report) {
       state.preview = null;
       setBusy(false);
@@ -134,7 +133,7 @@
     });
     $('by-event').disabled = data.events.length === 0;
     if (data.pending && data.pending.job === 'thanks') {
-      ui.text('pending', 'Предыдущая подготовка писем ещё не закончена: она продолжится автоматически.');
+      ui.text('pending', TEXT.thanks.pending);
       ui.show('pending', true);
     }
     loadPreview();

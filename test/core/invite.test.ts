@@ -227,6 +227,24 @@ describe('big lists and quota', () => {
     expect(report.sent).toBe(1);
     expect(t.mail.outbox.map((m) => m.to[0])).toEqual(['p1@example.org', 'p2@example.org', 'p3@example.org', 'p2@example.org']);
   });
+
+  it('offers for resending exactly the sent, printed and interrupted ones, and a printed one gets its email once it has an address', () => {
+    const wb = partnersWorkbook(4, { noEmail: 1 });
+    wb.sheets.get('Партнёры')![2][11] = false; // П-002 not invited
+    const t = memoryRuntime(wb);
+    invite(t);
+    const preview = previewInvitations(t.rt, { eventId: 'М-001' });
+    expect(preview.skipped.map((s) => [s.id, s.resendable])).toEqual([
+      ['П-001', true],
+      ['П-002', false],
+      ['П-003', true],
+      ['П-004', true],
+    ]);
+    wb.sheets.get('Партнёры')![1][7] = 'new@example.org';
+    const report = invite(t, ['П-001']);
+    expect(report.sent).toBe(1);
+    expect(t.mail.outbox.map((m) => m.to[0])).toEqual(['p3@example.org', 'p4@example.org', 'new@example.org']);
+  });
 });
 
 describe('address block', () => {

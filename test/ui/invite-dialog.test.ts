@@ -20,8 +20,8 @@ function preview(eventId: unknown) {
       { id: 'П-002', organisation: 'Семья Ивановых', emails: 'ivanovy@example.org' },
     ],
     skipped: [
-      { id: 'П-003', organisation: 'ООО «Почта»', reason: 'приглашение уже отправлено (20.11.2026)' },
-      { id: 'П-004', organisation: 'ООО «Гости»', reason: 'в столбце «Приглашать» снят флажок' },
+      { id: 'П-003', organisation: 'ООО «Почта»', reason: 'приглашение уже отправлено (20.11.2026)', resendable: true },
+      { id: 'П-004', organisation: 'ООО «Гости»', reason: 'в столбце «Приглашать» снят флажок', resendable: false },
     ],
     quota: 1,
     quotaShort: true,

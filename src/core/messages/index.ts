@@ -9,3 +9,4 @@ export * from './report';
 export * from './documents';
 export * from './cli';
 export * from './gas';
+export * from './dialogs';

@@ -1,0 +1,33 @@
+/**
+ * Texts the dialogs' own scripts show (src/ui/*.js). The build writes this object into each dialog
+ * as `var TEXT = {...}`, so it must hold only strings and arrays: `{0}`, `{1}` mark where the
+ * script puts values (`ui.fmt`), plural forms are arrays for `ui.count`.
+ */
+export const dialogScriptMsg = {
+  letters: ['письмо', 'письма', 'писем'],
+  noConnection: 'Не удалось связаться с таблицей. Закройте окно и попробуйте ещё раз.',
+  openPrint: 'Открыть документ для печати',
+  noLetters: 'Писем нет.',
+  invite: {
+    past: '{0} (прошло)',
+    pending: 'Предыдущая рассылка ещё не закончена: она продолжится автоматически. Новая отправка не повторит уже отправленные письма.',
+    quota: 'Сегодня можно отправить ещё {0} (дневной лимит Google).',
+    quotaShort: ' Лимита не хватит на всех: остальные письма уйдут автоматически на следующий день.',
+    sampleMail: 'Кому: {0}. Тема: {1}',
+    checking: 'Проверяем список и шаблон…',
+    confirm: 'Отправить {0}?',
+    confirmPrint: ' Ещё {0} попадёт в документ для печати.',
+    sending: 'Отправляем… Не закрывайте окно.',
+    sendingTest: 'Отправляем тестовое письмо…',
+    noEvents: 'На листе «Мероприятия» нет мероприятий, на которые можно пригласить.',
+  },
+  thanks: {
+    period: 'Период: {0} — {1}',
+    sponsor: 'спонсор',
+    collecting: 'Собираем вклад партнёров…',
+    confirm: 'Сделать {0}?',
+    confirmEmail: ' Письма партнёрам с адресом будут отправлены по email.',
+    making: 'Готовим письма… Не закрывайте окно.',
+    pending: 'Предыдущая подготовка писем ещё не закончена: она продолжится автоматически.',
+  },
+} as const;
