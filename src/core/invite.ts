@@ -5,9 +5,9 @@
 import type { LocalDate, MailMessage, Runtime } from '../ports';
 import { deliver, type DeliveryResult, type LetterItem } from './delivery';
 import { composeMail } from './email';
-import { DONE, Journal, journalKey } from './journal';
+import { ACTION_LABEL, DONE, Journal, journalKey } from './journal';
 import { centreValues, eventValues, partnerValues, type Values } from './letters';
-import { mailMsg, runMsg, skipMsg, templateMsg } from './messages/letters';
+import { docNameMsg, mailMsg, runMsg, skipMsg, templateMsg } from './messages/letters';
 import { readWorkbook } from './read';
 import type { EventRecord, JournalEntry, Partner, WorkbookData } from './records';
 import { addDays, compareDates, formatDateLong, formatDateShort } from './russian';
@@ -133,7 +133,7 @@ export function planInvitations(data: WorkbookData, event: EventRecord, journal:
       scope: event.id,
       values,
       to: partner.emails,
-      docName: `Приглашение — ${partner.organisation}`,
+      docName: docNameMsg.invitation(partner.organisation),
       mail: inviteMail(data, event, values, partner.emails),
     });
   }
@@ -141,7 +141,7 @@ export function planInvitations(data: WorkbookData, event: EventRecord, journal:
 }
 
 export function inviteFolder(event: EventRecord): string {
-  return `Приглашения — ${event.title} — ${formatDateShort(event.date)}`;
+  return docNameMsg.inviteFolder(event.title, formatDateShort(event.date));
 }
 
 export interface InviteContext {
@@ -272,13 +272,13 @@ export function sendTestInvitation(rt: Runtime, request: InviteRequest, to?: str
   if (ctx.plan.templateProblems.length > 0) return [templateMsg.stopped, ...ctx.plan.templateProblems].join('\n');
   const self = to ?? rt.mail.selfAddress();
   const item = ctx.plan.send[0];
-  if (!self) return 'Не удалось определить ваш адрес электронной почты.';
+  if (!self) return runMsg.noSelfAddress;
   if (!item || !item.mail) return runMsg.nobody;
-  const doc = rt.documents.fillTemplate('invitation', item.values, inviteFolder(ctx.event), `ТЕСТ — ${item.docName}`);
+  const doc = rt.documents.fillTemplate('invitation', item.values, inviteFolder(ctx.event), docNameMsg.test(item.docName));
   const pdf = ctx.data.settings.attachPdf.trim().toLowerCase() !== 'нет' ? doc.pdf() : null;
   const message = item.mail(pdf ? [pdf] : []);
   rt.mail.send({ ...message, to: [self], subject: mailMsg.testPrefix + message.subject });
-  return `Тестовое письмо отправлено на ${self}.`;
+  return runMsg.testSent(self);
 }
 
 export interface RunReport {
@@ -334,14 +334,14 @@ export function runInvitations(rt: Runtime, request: InviteRequest, limits: RunL
 
   if (!result.stopped && plan.print.length > 0) {
     try {
-      const doc = rt.documents.fillTemplateBundle('invitation', plan.print.map((p) => p.values), inviteFolder(event), `Приглашения для печати — ${event.title}`);
+      const doc = rt.documents.fillTemplateBundle('invitation', plan.print.map((p) => p.values), inviteFolder(event), docNameMsg.printBundle(event.title));
       report.printLink = doc.link;
       for (const p of plan.print) {
-        journal.add({ action: 'приглашение', key: p.key, event: event.id, partner: p.partner.id, address: '', status: 'создано', document: doc.link, message: 'для печати' });
+        journal.add({ action: ACTION_LABEL.invite, key: p.key, event: event.id, partner: p.partner.id, address: '', status: 'создано', document: doc.link, message: runMsg.printNote });
       }
       report.printed = plan.print.length;
     } catch (e) {
-      report.errors.push({ who: 'документ для печати', message: e instanceof Error ? e.message : String(e) });
+      report.errors.push({ who: runMsg.printWho, message: e instanceof Error ? e.message : String(e) });
     }
   }
   report.ok = report.errors.length === 0 && !result.stopped;
@@ -369,5 +369,5 @@ export function quotaResumeText(rt: Runtime): string {
   const now = rt.clock.today();
   const hh = String(now.hour).padStart(2, '0');
   const mm = String(now.minute).padStart(2, '0');
-  return `после ${formatDateLong(addDays(now, 1))} ${hh}:${mm}`;
+  return runMsg.resumeAfter(formatDateLong(addDays(now, 1)), `${hh}:${mm}`);
 }

@@ -8,7 +8,7 @@ import { deliver, type LetterItem } from './delivery';
 import { composeMail } from './email';
 import { DONE, type Journal, journalKey } from './journal';
 import { centreValues, partnerValues, type Values } from './letters';
-import { mailMsg, runMsg, templateMsg } from './messages/letters';
+import { docNameMsg, mailMsg, runMsg, templateMsg } from './messages/letters';
 import { thanksMsg } from './messages/thanks';
 import { attachPdfSetting, emptyRunReport, findEvent, journalFor, summarizeRun, type RunLimits, type RunReport } from './invite';
 import { readWorkbook } from './read';
@@ -275,7 +275,7 @@ export function runThanks(rt: Runtime, request: ThanksRequest, limits: RunLimits
       scope: plan.period.scope,
       values: l.values,
       to,
-      docName: `Благодарственное письмо — ${l.partner.organisation}`,
+      docName: docNameMsg.thanks(l.partner.organisation),
       mail: to.length > 0 ? thanksMail(data, l.values, to) : null,
       afterDone: () => writeDates(rt, data, l.contributions.map((c) => ({ row: c.row, date: today }))),
     };

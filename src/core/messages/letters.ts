@@ -42,8 +42,24 @@ export const runMsg = {
   quota: (left: number, when: string) =>
     `Дневной лимит писем исчерпан: осталось отправить ${countWith(left, LETTERS)}. Продолжить можно ${when}; рассылка продолжится автоматически.`,
   itemError: (who: string, message: string) => `${who}: ${message}`,
+  /** The journal's «Сообщение» and the error's «who» for the print-ready document. */
+  printNote: 'для печати',
+  printWho: 'документ для печати',
+  noSelfAddress: 'Не удалось определить ваш адрес электронной почты.',
+  testSent: (to: string) => `Тестовое письмо отправлено на ${to}.`,
+  /** When the daily quota frees up again: `после 28 ноября 2026 г. 15:05`. */
+  resumeAfter: (date: string, time: string) => `после ${date} ${time}`,
   done: 'Готово.',
   partners: (n: number) => countWith(n, PARTNERS),
+};
+
+/** Names of the documents and folders the jobs make. */
+export const docNameMsg = {
+  invitation: (organisation: string) => `Приглашение — ${organisation}`,
+  inviteFolder: (title: string, date: string) => `Приглашения — ${title} — ${date}`,
+  printBundle: (title: string) => `Приглашения для печати — ${title}`,
+  test: (name: string) => `ТЕСТ — ${name}`,
+  thanks: (organisation: string) => `Благодарственное письмо — ${organisation}`,
 };
 
 export const mailMsg = {
