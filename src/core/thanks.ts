@@ -88,8 +88,11 @@ export function contributionText(items: { event: EventRecord; contribution: Cont
     byEvent.set(event.id, group);
   }
   const groups = [...byEvent.values()];
-  const sentences = groups.map((g) => thanksMsg.eventLine(g.event.title, formatDateLong(g.event.date), g.parts));
-  let text = groups.length === 1 ? thanksMsg.forOne(sentences[0]) : thanksMsg.forMany(sentences);
+  const what = (g: (typeof groups)[number]) => thanksMsg.forWhat(g.parts);
+  let text =
+    groups.length === 1
+      ? thanksMsg.forOne(groups[0].event.title, formatDateLong(groups[0].event.date), what(groups[0]))
+      : thanksMsg.forMany(groups.map((g) => thanksMsg.eventLine(g.event.title, formatDateLong(g.event.date), what(g))));
   if (amounts > 1) text += ` ${thanksMsg.total(formatMoney(total))}`;
   return text;
 }
