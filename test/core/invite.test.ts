@@ -1,7 +1,8 @@
 import { continueJob, CONTINUE_HANDLER, RUN_STATE_KEY, startJob } from '../../src/core/runner';
 import { previewInvitations, runInvitations, sendTestInvitation } from '../../src/core/invite';
 import { readWorkbook } from '../../src/core/read';
-import { breakBeforeName } from '../../src/core/letters';
+import { breakBeforeName, partnerValues } from '../../src/core/letters';
+import type { Partner } from '../../src/core/records';
 import { Killed, MemoryLock, memoryRuntime, partnersWorkbook, World, type TestRuntime } from '../helpers/memory-runtime';
 import { MemoryWorkbook } from '../helpers/memory-workbook';
 
@@ -235,5 +236,16 @@ describe('address block', () => {
     expect(breakBeforeName('Директору И.\u00a0Сидорову')).toBe('Директору\nИ.\u00a0Сидорову');
     expect(breakBeforeName('И.\u00a0П.\u00a0Сидорову')).toBe('И.\u00a0П.\u00a0Сидорову');
     expect(breakBeforeName('Семье Ивановых')).toBe('Семье Ивановых');
+  });
+
+  it('sets a typed «Кому (дательный падеж)» like a generated block: initials bound, the person on a line of their own', () => {
+    const partner: Partner = {
+      row: 5, id: 'П-004', organisation: 'Администрация Приморского сельского поселения',
+      category: 'Государственные структуры и органы местного самоуправления', contact: 'Горячий Пётр Семёнович', gender: null,
+      position: 'глава поселения', dativeOverride: 'Главе Приморского сельского поселения П. С. Горячему',
+      emails: [], badEmails: [], phone: '', address: '', sponsor: false, invite: true, note: '',
+    };
+    expect(partnerValues(partner).Адресат).toBe('Главе Приморского сельского поселения\nП.\u00a0С.\u00a0Горячему');
+    expect(partnerValues({ ...partner, dativeOverride: 'Главе поселения Горячему П.С.' }).Адресат).toBe('Главе поселения Горячему\u00a0П.\u00a0С.');
   });
 });
