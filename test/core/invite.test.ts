@@ -69,7 +69,7 @@ describe('invitations', () => {
     const report = invite(t);
     expect(t.mail.outbox).toHaveLength(0);
     expect(report.message).toContain('{{Неизвестное}}');
-    expect(report.message).toContain('{{Описание}} будет пустым у 3');
+    expect(report.message).toContain('{{Описание}} будет пустым у 3\u00a0писем');
     expect(journalRows(t.workbook)).toHaveLength(0);
   });
 
