@@ -249,3 +249,16 @@ describe('address block', () => {
     expect(partnerValues({ ...partner, dativeOverride: 'Главе поселения Горячему П.С.' }).Адресат).toBe('Главе поселения Горячему\u00a0П.\u00a0С.');
   });
 });
+
+describe('whom the thank-you letter names', () => {
+  const partner: Partner = {
+    row: 5, id: 'П-019', organisation: 'МО ВОИ Приморского района', category: 'Общественные организации', contact: '', gender: null,
+    position: '', dativeOverride: '', emails: [], badEmails: [], phone: '', address: '', sponsor: false, invite: true, note: '',
+  };
+  it('quotes only the name, never the abbreviation of the organisation form', () => {
+    expect(partnerValues(partner).Кому_благодарность).toBe('коллективу МО ВОИ Приморского района');
+    expect(partnerValues({ ...partner, organisation: 'ФАП хутора Весёлого' }).Кому_благодарность).toBe('коллективу ФАП хутора Весёлого');
+    expect(partnerValues({ ...partner, organisation: 'АНО "Доброе сердце"' }).Кому_благодарность).toBe('коллективу АНО «Доброе сердце»');
+    expect(partnerValues({ ...partner, organisation: 'Совет ветеранов' }).Кому_благодарность).toBe('коллективу «Совет ветеранов»');
+  });
+});

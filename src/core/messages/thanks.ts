@@ -35,7 +35,13 @@ export const thanksMsg = {
   eventLine: (title: string, date: string, what: string) => `«${title}» (${date})${NBSP}— ${what}`,
   forMany: (lines: string[]) => stop(`Благодарим Вас за помощь в подготовке и проведении мероприятий: ${lines.join('; ')}`),
   total: (sum: string) => stop(`Общая сумма Вашей помощи${NBSP}— ${sum}`),
-  collective: (organisation: string) => `коллективу ${/[«"]/.test(organisation) ? organisation : `«${organisation}»`}`,
+  /**
+   * `коллективу ООО «Рыбозавод»`, `коллективу МО ВОИ Приморского района` (an abbreviation in front
+   * carries the name, as in the address block); a bare name is quoted so it reads as a name in the
+   * dative sentence: `коллективу «Совет ветеранов»`.
+   */
+  collective: (organisation: string) =>
+    `коллективу ${/[«"]/.test(organisation) || /^[А-ЯЁA-Z]{2,}(\s|$)/.test(organisation) ? organisation : `«${organisation}»`}`,
   alreadyMade: (when: string) => `благодарственное письмо уже сделано${when ? ` ${when}` : ''} (чтобы сделать заново, выберите «Сделать заново»)`,
   needsCheck: 'предыдущая попытка прервалась — проверьте «Журнал» (статус «требует проверки»)',
   nothing: (period: string) => `За период «${period}» нет вклада партнёров, за который ещё не поблагодарили.`,
