@@ -73,6 +73,22 @@ describe('invitations', () => {
     expect(journalRows(t.workbook)).toHaveLength(0);
   });
 
+  it('does not double the quotes of a title typed in quotes, and a contribution may name it either way', () => {
+    const wb = partnersWorkbook(1);
+    wb.sheets.get('Мероприятия')![1][1] = '«Мы рождены не для войны»';
+    wb.sheets.get('Вклад')!.push(['"Мы рождены не для войны"', 'П-001', 'участник', 'кадровый', 'концерт', '', '']);
+    const t = memoryRuntime(wb);
+    invite(t);
+    const mail = t.mail.outbox[0];
+    expect(mail.subject).toBe('Приглашение: «Мы рождены не для войны», 28\u00a0ноября 2026\u00a0г.');
+    expect(mail.text).toContain('в мероприятии «Мы рождены не для войны».');
+    expect(t.documents.made[0].text).toContain('на мероприятие «Мы рождены не для войны», которое');
+    expect(t.documents.made[0].text).not.toContain('««');
+    const data = readWorkbook(t.workbook);
+    expect(data.problems).toEqual([]);
+    expect(data.contributions.map((c) => c.eventId)).toEqual(['М-001']);
+  });
+
   it('inserts values literally, also into the HTML body, escaped', () => {
     const wb = partnersWorkbook(1);
     const rows = wb.sheets.get('Мероприятия')!;
