@@ -57,6 +57,7 @@
     showError(p.error || '');
     if (!p.event) return refreshButtons();
     ui.text('count-send', String(p.counts.send));
+    ui.text('count-send-label', ui.plural(p.counts.send, ['письмо по email', 'письма по email', 'писем по email']));
     ui.text('count-print', String(p.counts.print));
     ui.text('count-skipped', String(p.counts.skipped));
 
@@ -141,7 +142,9 @@
     if (!canSend()) return;
     var n = p.counts.send + chosenResends().length;
     var text = 'Отправить ' + ui.count(n, LETTERS) + '?';
-    if (p.counts.print > 0) text += ' Ещё ' + ui.count(p.counts.print, LETTERS) + ' попадёт в документ для печати.';
+    if (p.counts.print > 0) {
+      text += ' Ещё ' + ui.count(p.counts.print, LETTERS) + ' ' + ui.plural(p.counts.print, ['попадёт', 'попадут', 'попадут']) + ' в документ для печати.';
+    }
     ui.text('confirm-text', text);
     ui.show('confirm', true);
     $('confirm-yes').focus();
