@@ -46,7 +46,7 @@ export interface ThanksRequest {
 export interface ThanksPeriod {
   /** Journal scope: the event ID or the year label. */
   scope: string;
-  /** `в 2025/2026 учебном году` / `при проведении мероприятия «День матери» 27 ноября 2025 г.` */
+  /** `в 2025/2026 учебном году` / `при проведении мероприятия «День матери» (27 ноября 2025 г.)` */
   text: string;
   label: string;
   includes: (event: EventRecord) => boolean;

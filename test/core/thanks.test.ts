@@ -67,7 +67,11 @@ describe('thank-you letters', () => {
   it('limits to sponsors and to one event', () => {
     const t = memoryRuntime(withContributions());
     expect(previewThanks(t.rt, { year: '2025/2026', sponsorsOnly: true }).letters.map((l) => l.id)).toEqual(['П-001', 'П-003']);
-    expect(previewThanks(t.rt, { eventId: 'М-003' }).letters.map((l) => l.id)).toEqual(['П-001', 'П-004']);
+    const forEvent = previewThanks(t.rt, { eventId: 'М-003' });
+    expect(forEvent.letters.map((l) => l.id)).toEqual(['П-001', 'П-004']);
+    // The template ends the sentence after {{Период}}: the date's «г.» must not get a second dot.
+    expect(forEvent.sample).toContain(`в жизни нашего центра при проведении мероприятия «Новый год» (26${NBSP}декабря 2025${NBSP}г.).`);
+    expect(forEvent.sample).not.toContain('г..');
     expect(previewThanks(t.rt, { year: 'прошлый' }).error).toContain('не учебный год');
     expect(previewThanks(t.rt, { year: '2030/2031' }).error).toContain('нет вклада');
   });

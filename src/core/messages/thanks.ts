@@ -17,7 +17,8 @@ export const thanksMsg = {
     'материально-технический': 'материальную помощь',
     информационный: 'информационную поддержку',
   } as Record<Resource, string>,
-  periodEvent: (title: string, date: string) => `при проведении мероприятия «${title}» ${date}`,
+  /** In brackets: the template ends the sentence after it, and `… 2025 г.` + `.` would read `г..`. */
+  periodEvent: (title: string, date: string) => `при проведении мероприятия «${title}» (${date})`,
   periodYear: (label: string) => `в ${label} учебном году`,
   badYear: (text: string) => `«${text}» — не учебный год. Укажите год так: 2025/2026.`,
   /**
