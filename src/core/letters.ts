@@ -12,6 +12,7 @@ import {
   fullNameNatural,
   initialsSurname,
   isFamily,
+  nbspInitials,
   quotes,
   salutation,
   weekdayName,
@@ -32,7 +33,8 @@ export function partnerValues(partner: Partner): Values {
   };
   return {
     Обращение: salutation(input),
-    Адресат: breakBeforeName(addressee(input)),
+    // A typed `Кому (дательный падеж)` has ordinary spaces in `П. С. Горячему`: bind them like ours.
+    Адресат: breakBeforeName(nbspInitials(addressee(input))),
     Организация: quotes(partner.organisation),
     Кому_благодарность: thanksRecipient(partner, family),
   };

@@ -17,6 +17,7 @@ import {
 import { dataMsg } from './messages/data';
 import { isYearStartReadable } from './year';
 import type { AssignedId, Contribution, EventRecord, JournalEntry, Partner, Problem, Settings, WorkbookData } from './records';
+import { stripEnclosingQuotes } from './russian';
 import {
   CATEGORIES,
   COL,
@@ -259,7 +260,8 @@ function readEvents(sheet: SheetRows, assigned: AssignedId[]): EventRecord[] {
   const newIds = planIds(sheet, EVENTS_SPEC.idPrefix ?? 'М-', assigned, EVENTS_SPEC.name);
   const events: EventRecord[] = [];
   for (const row of sheet.rows) {
-    const title = row.text(COL.title, true);
+    // Letters, subjects and reports put the title in «ёлочки» themselves.
+    const title = stripEnclosingQuotes(row.text(COL.title, true));
     const date = row.date(COL.date, true);
     const whomText = row.text(COL.whom);
     let inviteCategories: Category[] | null = null;
@@ -318,7 +320,7 @@ function readContributions(sheet: SheetRows, partners: Partner[], events: EventR
     const role = row.option(COL.role, ROLES, false, 'роль');
     let eventId = '';
     if (eventText) {
-      const ref = resolveRef(eventText, events, (e) => e.title);
+      const ref = resolveRef(stripEnclosingQuotes(eventText), events, (e) => e.title);
       if ('found' in ref) eventId = ref.found.id;
       else {
         row.problem(COL.event, ref.error === 'missing' ? dataMsg.unknownEvent(eventText) : dataMsg.ambiguousEvent(eventText, ref.ids));

@@ -329,7 +329,7 @@ function eventSection(stats: ReportStats): Block[] {
 function resourceSection(stats: ReportStats, distinctPartners: number): Block[] {
   const heading: Block = { kind: 'heading', level: 2, text: reportMsg.resourcesHeading };
   if (stats.contributions === 0) return [heading, { kind: 'paragraph', text: reportMsg.resourcesNoData(stats.year.label) }];
-  const rows = stats.resources.map((r) => [RESOURCE_PLURAL[r.resource], count(r.contributions), count(r.partners), money(r.amount)]);
+  const rows = stats.resources.map((r) => [capitalize(RESOURCE_PLURAL[r.resource]), count(r.contributions), count(r.partners), money(r.amount)]);
   rows.push([reportMsg.total, count(stats.contributions), count(distinctPartners), money(stats.totalAmount)]);
   return [heading, { kind: 'table', header: [...reportMsg.resourcesHeader], rows, widths: [46, 16, 16, 22] }];
 }

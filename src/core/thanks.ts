@@ -46,7 +46,7 @@ export interface ThanksRequest {
 export interface ThanksPeriod {
   /** Journal scope: the event ID or the year label. */
   scope: string;
-  /** `в 2025/2026 учебном году` / `при проведении мероприятия «День матери» 27 ноября 2025 г.` */
+  /** `в 2025/2026 учебном году` / `при проведении мероприятия «День матери» (27 ноября 2025 г.)` */
   text: string;
   label: string;
   includes: (event: EventRecord) => boolean;
@@ -88,8 +88,11 @@ export function contributionText(items: { event: EventRecord; contribution: Cont
     byEvent.set(event.id, group);
   }
   const groups = [...byEvent.values()];
-  const sentences = groups.map((g) => thanksMsg.eventLine(g.event.title, formatDateLong(g.event.date), g.parts));
-  let text = groups.length === 1 ? thanksMsg.forOne(sentences[0]) : thanksMsg.forMany(sentences);
+  const what = (g: (typeof groups)[number]) => thanksMsg.forWhat(g.parts);
+  let text =
+    groups.length === 1
+      ? thanksMsg.forOne(groups[0].event.title, formatDateLong(groups[0].event.date), what(groups[0]))
+      : thanksMsg.forMany(groups.map((g) => thanksMsg.eventLine(g.event.title, formatDateLong(g.event.date), what(g))));
   if (amounts > 1) text += ` ${thanksMsg.total(formatMoney(total))}`;
   return text;
 }

@@ -56,6 +56,7 @@
     showError(p.error || '');
     if (!p.event) return refreshButtons();
     ui.text('count-send', String(p.counts.send));
+    ui.text('count-send-label', ui.plural(p.counts.send, TEXT.invite.byEmail));
     ui.text('count-print', String(p.counts.print));
     ui.text('count-skipped', String(p.counts.skipped));
 
@@ -139,7 +140,9 @@
     if (!canSend()) return;
     var n = p.counts.send + chosenResends().length;
     var text = ui.fmt(TEXT.invite.confirm, ui.count(n, TEXT.letters));
-    if (p.counts.print > 0) text += ui.fmt(TEXT.invite.confirmPrint, ui.count(p.counts.print, TEXT.letters));
+    if (p.counts.print > 0) {
+      text += ui.fmt(TEXT.invite.confirmPrint, ui.count(p.counts.print, TEXT.letters), ui.plural(p.counts.print, TEXT.invite.willGo));
+    }
     ui.text('confirm-text', text);
     ui.show('confirm', true);
     $('confirm-yes').focus();

@@ -1,7 +1,8 @@
 import { continueJob, CONTINUE_HANDLER, RUN_STATE_KEY, startJob } from '../../src/core/runner';
 import { previewInvitations, runInvitations, sendTestInvitation } from '../../src/core/invite';
 import { readWorkbook } from '../../src/core/read';
-import { breakBeforeName } from '../../src/core/letters';
+import { breakBeforeName, partnerValues } from '../../src/core/letters';
+import type { Partner } from '../../src/core/records';
 import { Killed, MemoryLock, memoryRuntime, partnersWorkbook, World, type TestRuntime } from '../helpers/memory-runtime';
 import { MemoryWorkbook } from '../helpers/memory-workbook';
 
@@ -68,8 +69,24 @@ describe('invitations', () => {
     const report = invite(t);
     expect(t.mail.outbox).toHaveLength(0);
     expect(report.message).toContain('{{Неизвестное}}');
-    expect(report.message).toContain('{{Описание}} будет пустым у 3');
+    expect(report.message).toContain('{{Описание}} будет пустым у 3\u00a0писем');
     expect(journalRows(t.workbook)).toHaveLength(0);
+  });
+
+  it('does not double the quotes of a title typed in quotes, and a contribution may name it either way', () => {
+    const wb = partnersWorkbook(1);
+    wb.sheets.get('Мероприятия')![1][1] = '«Мы рождены не для войны»';
+    wb.sheets.get('Вклад')!.push(['"Мы рождены не для войны"', 'П-001', 'участник', 'кадровый', 'концерт', '', '']);
+    const t = memoryRuntime(wb);
+    invite(t);
+    const mail = t.mail.outbox[0];
+    expect(mail.subject).toBe('Приглашение: «Мы рождены не для войны», 28\u00a0ноября 2026\u00a0г.');
+    expect(mail.text).toContain('в мероприятии «Мы рождены не для войны».');
+    expect(t.documents.made[0].text).toContain('на мероприятие «Мы рождены не для войны», которое');
+    expect(t.documents.made[0].text).not.toContain('««');
+    const data = readWorkbook(t.workbook);
+    expect(data.problems).toEqual([]);
+    expect(data.contributions.map((c) => c.eventId)).toEqual(['М-001']);
   });
 
   it('inserts values literally, also into the HTML body, escaped', () => {
@@ -253,5 +270,29 @@ describe('address block', () => {
     expect(breakBeforeName('Директору И.\u00a0Сидорову')).toBe('Директору\nИ.\u00a0Сидорову');
     expect(breakBeforeName('И.\u00a0П.\u00a0Сидорову')).toBe('И.\u00a0П.\u00a0Сидорову');
     expect(breakBeforeName('Семье Ивановых')).toBe('Семье Ивановых');
+  });
+
+  it('sets a typed «Кому (дательный падеж)» like a generated block: initials bound, the person on a line of their own', () => {
+    const partner: Partner = {
+      row: 5, id: 'П-004', organisation: 'Администрация Приморского сельского поселения',
+      category: 'Государственные структуры и органы местного самоуправления', contact: 'Горячий Пётр Семёнович', gender: null,
+      position: 'глава поселения', dativeOverride: 'Главе Приморского сельского поселения П. С. Горячему',
+      emails: [], badEmails: [], phone: '', address: '', sponsor: false, invite: true, note: '',
+    };
+    expect(partnerValues(partner).Адресат).toBe('Главе Приморского сельского поселения\nП.\u00a0С.\u00a0Горячему');
+    expect(partnerValues({ ...partner, dativeOverride: 'Главе поселения Горячему П.С.' }).Адресат).toBe('Главе поселения Горячему\u00a0П.\u00a0С.');
+  });
+});
+
+describe('whom the thank-you letter names', () => {
+  const partner: Partner = {
+    row: 5, id: 'П-019', organisation: 'МО ВОИ Приморского района', category: 'Общественные организации', contact: '', gender: null,
+    position: '', dativeOverride: '', emails: [], badEmails: [], phone: '', address: '', sponsor: false, invite: true, note: '',
+  };
+  it('quotes only the name, never the abbreviation of the organisation form', () => {
+    expect(partnerValues(partner).Кому_благодарность).toBe('коллективу МО ВОИ Приморского района');
+    expect(partnerValues({ ...partner, organisation: 'ФАП хутора Весёлого' }).Кому_благодарность).toBe('коллективу ФАП хутора Весёлого');
+    expect(partnerValues({ ...partner, organisation: 'АНО "Доброе сердце"' }).Кому_благодарность).toBe('коллективу АНО «Доброе сердце»');
+    expect(partnerValues({ ...partner, organisation: 'Совет ветеранов' }).Кому_благодарность).toBe('коллективу «Совет ветеранов»');
   });
 });

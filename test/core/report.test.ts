@@ -134,7 +134,7 @@ describe('annual report on the sample workbook', () => {
     expect(model.blocks[0]).toEqual({ kind: 'heading', level: 1, text: model.title });
     const intro = paragraphs(model.blocks)[0];
     expect(intro).toContain('«Детско-юношеский центр «Ровесник»');
-    expect(intro).toContain(`1${NBSP}сентября 2025${NBSP}г. – 31${NBSP}августа 2026${NBSP}г.`);
+    expect(intro).toContain(`Отчётный период: с 1${NBSP}сентября 2025${NBSP}г. по 31${NBSP}августа 2026${NBSP}г.`);
     for (const s of SECTIONS) expect(headings(model)).toContain(s);
     // Sentences ending in «г.» or «руб.» get no second full stop.
     for (const text of paragraphs(model.blocks)) expect(text).not.toMatch(/\.\./);
@@ -225,13 +225,14 @@ describe('annual report on the sample workbook', () => {
 
   it('resources by kind: contributions, distinct partners and amounts', () => {
     const table = tables(section(model, 'Ресурсы по видам'))[0];
+    // Capitalised like every other first-column cell («Семья», «Итого»).
     const plural: Record<Resource, string> = {
-      кадровый: 'кадровые',
-      финансовый: 'финансовые',
-      'программно-методический': 'программно-методические',
-      временной: 'временные',
-      'материально-технический': 'материально-технические',
-      информационный: 'информационные',
+      кадровый: 'Кадровые',
+      финансовый: 'Финансовые',
+      'программно-методический': 'Программно-методические',
+      временной: 'Временные',
+      'материально-технический': 'Материально-технические',
+      информационный: 'Информационные',
     };
     expect(table.rows.map((r) => r[0])).toEqual([...RESOURCES.map((r) => plural[r]), 'Итого']);
     for (const resource of RESOURCES) {
@@ -244,7 +245,7 @@ describe('annual report on the sample workbook', () => {
         sum > 0 ? formatMoney(sum) : '—',
       ]);
     }
-    expect(table.rows.find((r) => r[0] === 'финансовые')?.[3]).toBe(`111${NBSP}501${NBSP}руб.`);
+    expect(table.rows.find((r) => r[0] === 'Финансовые')?.[3]).toBe(`111${NBSP}501${NBSP}руб.`);
   });
 
   it('composes the ВЫВОД from the numbers, naming the kinds that grew', () => {
@@ -257,10 +258,10 @@ describe('annual report on the sample workbook', () => {
     expect(grown.length).toBeGreaterThan(0);
     expect(text).toContain('Социальные партнёры активно включены в воспитательный процесс');
     expect(text).toContain('кадрового');
-    expect(text).toContain('по сравнению с 2024/2025 учебным годом');
+    expect(text).toContain('По сравнению с 2024/2025 учебным годом');
     expect(text).toContain(countWith(NOW.active.size, ['социальный партнёр', 'социальных партнёра', 'социальных партнёров']));
     expect(text).toContain(countWith(NOW.events.length, ['совместном мероприятии', 'совместных мероприятиях', 'совместных мероприятиях']));
-    expect(text).toContain(`охват — ${countWith(stats.reach, ['человек', 'человека', 'человек'])}`);
+    expect(text).toContain(`охват${NBSP}— ${countWith(stats.reach, ['человек', 'человека', 'человек'])}`);
   });
 
   it('is deterministic: twice the same, and the same with shuffled rows', () => {
@@ -410,14 +411,14 @@ describe('composeConclusion', () => {
 
   it('names only the kinds that grew (by count or by amount)', () => {
     const text = composeConclusion(input());
-    expect(text).toContain('качество ресурсообеспечения: финансового, временного — по сравнению с 2024/2025 учебным годом вклад партнёров этих видов вырос.');
+    expect(text).toContain('качество ресурсообеспечения: финансового, временного. По сравнению с 2024/2025 учебным годом вклад партнёров по каждому из этих видов ресурсов вырос.');
     expect(text).not.toContain('кадрового');
-    expect(text).toContain(`В 2025/2026 учебном году 12${NBSP}социальных партнёров приняли участие в 8${NBSP}совместных мероприятиях (охват — 640${NBSP}человек).`);
+    expect(text).toContain(`В 2025/2026 учебном году 12${NBSP}социальных партнёров приняли участие в 8${NBSP}совместных мероприятиях (охват${NBSP}— 640${NBSP}человек).`);
   });
 
   it('one grown kind reads in the singular', () => {
     const text = composeConclusion(input({ resources: figures({ кадровый: [9, 0], финансовый: [4, 20000], временной: [5, 0] }) }));
-    expect(text).toContain('ресурсообеспечения: кадрового — по сравнению с 2024/2025 учебным годом вклад партнёров этого вида вырос.');
+    expect(text).toContain('ресурсообеспечения: кадрового. По сравнению с 2024/2025 учебным годом вклад партнёров по этому виду ресурсов вырос.');
   });
 
   it('says honestly when nothing grew', () => {
@@ -452,15 +453,15 @@ describe('composeConclusion', () => {
     );
     expect(text).toContain('эпизодически');
     expect(text).not.toContain('активно');
-    expect(text).toContain(`1${NBSP}социальный партнёр принял участие в 1${NBSP}совместном мероприятии (охват — 21${NBSP}человек).`);
+    expect(text).toContain(`1${NBSP}социальный партнёр принял участие в 1${NBSP}совместном мероприятии (охват${NBSP}— 21${NBSP}человек).`);
     expect(text).toContain('Их вклад касался ресурсообеспечения: финансового.');
-    expect(text).toContain(`Общая сумма помощи партнёров — 5${NBSP}000${NBSP}руб.`);
+    expect(text).toContain(`Общая сумма помощи партнёров${NBSP}— 5${NBSP}000${NBSP}руб.`);
   });
 
   it('mentions new partners and new categories with plurals', () => {
     const cats: Category[] = ['Учреждения здравоохранения', 'Общественные организации'];
     const text = composeConclusion(input({ newPartners: 3, newCategories: cats }));
-    expect(text).toContain(`К работе присоединились 3${NBSP}новых партнёра, в том числе впервые — из категорий «Учреждения здравоохранения», «Общественные организации».`);
+    expect(text).toContain(`К работе присоединились 3${NBSP}новых партнёра, в том числе впервые${NBSP}— из категорий «Учреждения здравоохранения», «Общественные организации».`);
     expect(composeConclusion(input({ newPartners: 21 }))).toContain(`К работе присоединился 21${NBSP}новый партнёр.`);
     expect(composeConclusion(input({ activePartners: 22, jointEvents: 2 }))).toContain(`22${NBSP}социальных партнёра приняли участие в 2${NBSP}совместных мероприятиях`);
   });

@@ -43,7 +43,7 @@ describe('thank-you letters', () => {
     expect(first.text).toContain('Ивану Петровичу Сидорову');
     expect(first.text).toContain(`5${NBSP}000${NBSP}руб.`);
     expect(first.text).toContain(`15${NBSP}000,50${NBSP}руб.`);
-    expect(first.text).toContain(`Общая сумма Вашей помощи — 20${NBSP}000,50${NBSP}руб.`);
+    expect(first.text).toContain(`Общая сумма Вашей помощи${NBSP}— 20${NBSP}000,50${NBSP}руб.`);
     expect(first.text).toContain('в 2025/2026 учебном году');
     expect(second.text).toContain('коллективу «Совет ветеранов»');
     expect(second.text).toContain('Уважаемые коллеги!');
@@ -67,7 +67,11 @@ describe('thank-you letters', () => {
   it('limits to sponsors and to one event', () => {
     const t = memoryRuntime(withContributions());
     expect(previewThanks(t.rt, { year: '2025/2026', sponsorsOnly: true }).letters.map((l) => l.id)).toEqual(['П-001', 'П-003']);
-    expect(previewThanks(t.rt, { eventId: 'М-003' }).letters.map((l) => l.id)).toEqual(['П-001', 'П-004']);
+    const forEvent = previewThanks(t.rt, { eventId: 'М-003' });
+    expect(forEvent.letters.map((l) => l.id)).toEqual(['П-001', 'П-004']);
+    // The template ends the sentence after {{Период}}: the date's «г.» must not get a second dot.
+    expect(forEvent.sample).toContain(`в жизни нашего центра при проведении мероприятия «Новый год» (26${NBSP}декабря 2025${NBSP}г.).`);
+    expect(forEvent.sample).not.toContain('г..');
     expect(previewThanks(t.rt, { year: 'прошлый' }).error).toContain('не учебный год');
     expect(previewThanks(t.rt, { year: '2030/2031' }).error).toContain('нет вклада');
   });
@@ -137,9 +141,26 @@ describe('contribution sentence', () => {
       { event: ev('М-1', 'День города', 10), contribution: c('М-1', '', null, 'информационный') },
       { event: ev('М-2', 'Новый год', 12), contribution: c('М-2', 'ёлку', 2000, 'материально-технический') },
     ]);
+    // Each accusative phrase follows its own «за»; «;» separates events, not the contributions of one event.
     expect(text).toBe(
-      `Благодарим Вас за помощь в подготовке и проведении мероприятий: «День города» (1${NBSP}октября 2025${NBSP}г.) — информационную поддержку; ` +
-        `«Новый год» (1${NBSP}декабря 2025${NBSP}г.) — подарки (3${NBSP}000${NBSP}руб.); ёлку (2${NBSP}000${NBSP}руб.). Общая сумма Вашей помощи — 5${NBSP}000${NBSP}руб.`,
+      `Благодарим Вас за помощь в подготовке и проведении мероприятий: «День города» (1${NBSP}октября 2025${NBSP}г.)${NBSP}— за информационную поддержку; ` +
+        `«Новый год» (1${NBSP}декабря 2025${NBSP}г.)${NBSP}— за подарки (3${NBSP}000${NBSP}руб.) и за ёлку (2${NBSP}000${NBSP}руб.). Общая сумма Вашей помощи${NBSP}— 5${NBSP}000${NBSP}руб.`,
+    );
+  });
+
+  it('for one event the phrase follows «Благодарим Вас за», and three phrases read «за A, за B и за C»', () => {
+    expect(contributionText([{ event: ev('М-1', 'День города', 10), contribution: c('М-1', 'финансовую поддержку праздничной программы', 20000, 'финансовый') }])).toBe(
+      `Благодарим Вас за финансовую поддержку праздничной программы (20${NBSP}000${NBSP}руб.) при подготовке и проведении мероприятия «День города» (1${NBSP}октября 2025${NBSP}г.).`,
+    );
+    expect(
+      contributionText([
+        { event: ev('М-1', 'Митинг у обелиска', 5), contribution: c('М-1', 'медицинское сопровождение митинга', null) },
+        { event: ev('М-1', 'Митинг у обелиска', 5), contribution: c('М-1', 'встречу с ветеранами', null) },
+        { event: ev('М-1', 'Митинг у обелиска', 5), contribution: c('М-1', '', null, 'временной') },
+      ]),
+    ).toBe(
+      'Благодарим Вас за медицинское сопровождение митинга, за встречу с ветеранами и за подаренное детям время ' +
+        `при подготовке и проведении мероприятия «Митинг у обелиска» (1${NBSP}мая 2025${NBSP}г.).`,
     );
   });
 });

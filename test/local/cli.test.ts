@@ -190,7 +190,7 @@ describe('check', () => {
 
     const first = run(['check', 'ids.xlsx']);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/Присвоено 1\s+новый ID/);
+    expect(first.stdout).toMatch(/Присвоен 1\s+новый ID/);
     expect(first.stdout).toMatch(/Партнёры!A4: П-003/);
     expect(first.stdout).toMatch(/partnerstvo export ids\.xlsx/);
     expect(hash(file)).toBe(before);
@@ -199,7 +199,7 @@ describe('check', () => {
     // The next run sees the ID and assigns nothing new.
     const second = run(['check', 'ids.xlsx']);
     expect(second.code).toBe(0);
-    expect(second.stdout).not.toMatch(/Присвоено/);
+    expect(second.stdout).not.toMatch(/Присвоен/);
     expect(second.stdout).toMatch(/Партнёры!A4: П-003/);
 
     const exported = run(['export', 'ids.xlsx', '--out', 'merged.xlsx']);

@@ -13,7 +13,7 @@ function preview(eventId: unknown) {
     ok: !broken,
     error: broken ? 'Шаблон нужно исправить: ничего не отправлено.' : '',
     event: { id: eventId, title: broken ? 'Новый год' : 'День матери', date: '28 ноября 2026 г.', time: '15:00', place: 'ДЮЦ' },
-    counts: { send: 2, print: 1, skipped: 2 },
+    counts: { send: 2, print: 2, skipped: 2 },
     byCategory: [{ category: 'Предприятия и предприниматели', send: 2, print: 1, skipped: 2 }],
     recipients: [
       { id: 'П-001', organisation: 'ООО «Рыбозавод»', emails: 'ryba@example.org' },
@@ -66,7 +66,8 @@ if (!CHROMIUM) {
       expect(await page.inputValue('#event')).toBe('М-001');
       expect(await page.locator('#event option').allTextContents()).toEqual(['День матери — 28 ноября 2026 г.', 'Новый год — 27 декабря 2026 г.']);
       expect(await page.textContent('#count-send')).toBe('2');
-      expect(await page.textContent('#count-print')).toBe('1');
+      expect(await page.textContent('#count-send-label')).toBe('письма по email'); // «2 письма», not «2 писем»
+      expect(await page.textContent('#count-print')).toBe('2');
       expect(await page.textContent('#recipients')).toContain('ООО «Рыбозавод»');
       expect(await page.textContent('#skipped')).toContain('в столбце «Приглашать» снят флажок');
       expect(await page.textContent('#sample')).toBe('Уважаемый Иван Петрович!\nПриглашаем <b>$1</b>');
@@ -92,7 +93,7 @@ if (!CHROMIUM) {
       await page.click('#resend-box summary');
       await page.check('#resend input[value="П-003"]');
       await page.click('#send');
-      expect(await page.textContent('#confirm-text')).toBe('Отправить 3\u00a0письма? Ещё 1\u00a0письмо попадёт в документ для печати.');
+      expect(await page.textContent('#confirm-text')).toBe('Отправить 3\u00a0письма? Ещё 2\u00a0письма попадут в документ для печати.');
       expect((await calls(page)).some((c) => c.name === 'dialogStartInvite')).toBe(false);
       await page.click('#confirm-no');
       expect(await page.isVisible('#confirm')).toBe(false);

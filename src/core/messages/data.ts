@@ -47,7 +47,7 @@ export const checkMsg = {
     `${countWith(contributions, ['запись', 'записи', 'записей'])} о вкладе.`,
   found: (count: number) => `Проверка завершена: ${pluralForm(count, ['найдена', 'найдены', 'найдено'])} ${countWith(count, PROBLEMS)}.`,
   more: (count: number) => `…и ещё ${countWith(count, PROBLEMS)}.`,
-  assignedIds: (count: number) => `Присвоено ${countWith(count, ['новый ID', 'новых ID', 'новых ID'])}.`,
+  assignedIds: (count: number) => `${pluralForm(count, ['Присвоен', 'Присвоено', 'Присвоено'])} ${countWith(count, ['новый ID', 'новых ID', 'новых ID'])}.`,
   notesHint: 'Ячейки с проблемами отмечены примечаниями.',
 };
 
@@ -57,5 +57,5 @@ export const setupMsg = {
   createdSheet: (sheet: string) => `Создан лист ${q(sheet)}.`,
   addedColumns: (sheet: string, headers: string[]) =>
     `На лист ${q(sheet)} добавлены столбцы: ${headers.map(q).join(', ')}.`,
-  addedSettings: (count: number) => `В «Настройки» добавлено ${countWith(count, ['параметр', 'параметра', 'параметров'])}.`,
+  addedSettings: (count: number) => `В «Настройки» ${pluralForm(count, ['добавлен', 'добавлено', 'добавлено'])} ${countWith(count, ['параметр', 'параметра', 'параметров'])}.`,
 };

@@ -1,5 +1,5 @@
 /** Russian texts of the Google Sheets side: the menu, dialogs, validation help and error alerts. */
-import { countWith } from '../russian';
+import { countWith, pluralForm } from '../russian';
 
 export const MENU = {
   title: 'Партнёрство',
@@ -82,7 +82,7 @@ export const dialogMsg = {
   owedNone: 'Всем, кто помог на прошедших мероприятиях, благодарность уже выражена.',
   owedIntro: (n: number) => `Вкладов без благодарственного письма: ${n}. Сначала самые давние.`,
   owedLine: (o: { organisation: string; event: string; date: string; what: string; amount: string; ageDays: number; address: string }) =>
-    `${o.organisation} — ${q(o.event)}, ${o.date}: ${o.what}${o.amount ? ` (${o.amount})` : ''}; прошло ${countWith(o.ageDays, DAYS)} (${o.address}).`,
+    `${o.organisation} — ${q(o.event)}, ${o.date}: ${o.what}${o.amount ? ` (${o.amount})` : ''}; ${pluralForm(o.ageDays, ['прошёл', 'прошло', 'прошло'])} ${countWith(o.ageDays, DAYS)} (${o.address}).`,
   owedHint: 'Чтобы сделать письма, выберите «Партнёрство → Благодарственные письма…».',
   reportTitle: 'Годовой отчёт',
   reportPrompt: (current: string) =>

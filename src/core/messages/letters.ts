@@ -4,13 +4,15 @@ import { countWith } from '../russian';
 const q = (s: string) => `«${s}»`;
 
 export const LETTERS = ['письмо', 'письма', 'писем'] as const;
+/** After «у»: `у 1 письма`, `у 3 писем`. */
+const LETTERS_GENITIVE = ['письма', 'писем', 'писем'] as const;
 const PARTNERS = ['партнёр', 'партнёра', 'партнёров'] as const;
 
 export const templateMsg = {
   unknown: (name: string, known: readonly string[]) =>
     `В шаблоне неизвестное поле {{${name}}}. Доступные поля: ${known.map((k) => `{{${k}}}`).join(', ')}.`,
   empty: (name: string, who: string[]) =>
-    `Поле {{${name}}} будет пустым у ${countWith(who.length, LETTERS)}: ${who.slice(0, 5).join(', ')}${who.length > 5 ? ' и др.' : ''}. ` +
+    `Поле {{${name}}} будет пустым у ${countWith(who.length, LETTERS_GENITIVE)}: ${who.slice(0, 5).join(', ')}${who.length > 5 ? ' и др.' : ''}. ` +
     'Заполните данные или уберите поле из шаблона.',
   stopped: 'Шаблон нужно исправить: ничего не отправлено.',
 };

@@ -1,5 +1,5 @@
 /** Russian texts of the annual conclusions report and its ВЫВОД paragraph. */
-import { countWith, pluralForm, type PluralForms } from '../russian';
+import { NBSP, countWith, pluralForm, type PluralForms } from '../russian';
 import type { Category, Resource } from '../schema';
 
 const q = (s: string): string => `«${s}»`;
@@ -39,7 +39,7 @@ export const MONTHS_SHORT = ['янв.', 'февр.', 'март', 'апр.', 'м�
 
 export const reportMsg = {
   title: (label: string) => `Анализ работы с социальными партнёрами за ${label} учебный год`,
-  intro: (centre: string, from: string, to: string) => `${stop(centre)} Отчётный период: ${from} – ${stop(to)}`,
+  intro: (centre: string, from: string, to: string) => `${stop(centre)} Отчётный период: с ${from} по ${stop(to)}`,
   madeOn: (date: string) => `Дата составления: ${stop(date)}`,
   yearNotOver: (date: string) => `Учебный год ещё не завершён: данные приведены по состоянию на ${stop(date)}`,
   none: '—',
@@ -66,7 +66,7 @@ export const reportMsg = {
   eventsHeading: 'Совместные мероприятия по месяцам',
   eventsHeader: ['Дата', 'Мероприятие', 'Место', 'Партнёры', 'Охват, чел.'],
   eventsTotal: (events: number, reach: number) =>
-    `Всего: ${countWith(events, FORMS.event)}${reach > 0 ? `, охват — ${countWith(reach, FORMS.person)}` : ''}.`,
+    `Всего: ${countWith(events, FORMS.event)}${reach > 0 ? `, охват${NBSP}— ${countWith(reach, FORMS.person)}` : ''}.`,
   eventsNoData: (label: string) => `В ${label} учебном году совместных мероприятий с партнёрами не было.`,
   chartTitle: 'Вклад партнёров по месяцам',
   chartValueLabel: 'Записей о вкладе',
@@ -83,7 +83,7 @@ export const conclusionMsg = {
   nothing: (label: string) =>
     `В ${label} учебном году совместных мероприятий с социальными партнёрами не отмечено: в таблице нет ни проведённых мероприятий, ни записей о вкладе партнёров за этот период, поэтому сделать вывод об их участии в воспитательном процессе нельзя.`,
   eventsWithoutContributions: (label: string, events: number, reach: number) =>
-    `В ${label} учебном году проведено ${countWith(events, FORMS.event)}${reach > 0 ? ` (охват — ${countWith(reach, FORMS.person)})` : ''}, однако вклад социальных партнёров на листе «Вклад» не отмечен, поэтому оценить их участие в воспитательном процессе нельзя.`,
+    `В ${label} учебном году проведено ${countWith(events, FORMS.event)}${reach > 0 ? ` (охват${NBSP}— ${countWith(reach, FORMS.person)})` : ''}, однако вклад социальных партнёров на листе «Вклад» не отмечен, поэтому оценить их участие в воспитательном процессе нельзя.`,
   episodic: 'Социальные партнёры пока участвуют в воспитательном процессе эпизодически.',
   episodicKinds: (kinds: Resource[]) => `Их вклад касался ресурсообеспечения: ${kinds.map((k) => RESOURCE_GENITIVE[k]).join(', ')}.`,
   active: (kinds: Resource[]) =>
@@ -93,17 +93,17 @@ export const conclusionMsg = {
   activeGrown: (kinds: Resource[], previous: string) =>
     `Социальные партнёры активно включены в воспитательный процесс, что позволило повысить его качество и качество ресурсообеспечения: ${kinds
       .map((k) => RESOURCE_GENITIVE[k])
-      .join(', ')} — по сравнению с ${previous} учебным годом вклад партнёров ${kinds.length === 1 ? 'этого вида' : 'этих видов'} вырос.`,
+      .join(', ')}. По сравнению с ${previous} учебным годом вклад партнёров ${kinds.length === 1 ? 'по этому виду ресурсов' : 'по каждому из этих видов ресурсов'} вырос.`,
   noGrowth: (previous: string) =>
     `Социальные партнёры включены в воспитательный процесс и поддерживают его ресурсообеспечение, однако по сравнению с ${previous} учебным годом вклад партнёров ни по одному виду ресурсов не вырос.`,
   figures: (label: string, partners: number, events: number, reach: number) =>
-    `В ${label} учебном году ${countWith(partners, FORMS.socialPartner)} ${pluralForm(partners, ['принял', 'приняли', 'приняли'])} участие в ${countWith(events, FORMS.jointEventPrep)}${reach > 0 ? ` (охват — ${countWith(reach, FORMS.person)})` : ''}.`,
-  amount: (money: string) => `Общая сумма помощи партнёров — ${stop(money)}`,
+    `В ${label} учебном году ${countWith(partners, FORMS.socialPartner)} ${pluralForm(partners, ['принял', 'приняли', 'приняли'])} участие в ${countWith(events, FORMS.jointEventPrep)}${reach > 0 ? ` (охват${NBSP}— ${countWith(reach, FORMS.person)})` : ''}.`,
+  amount: (money: string) => `Общая сумма помощи партнёров${NBSP}— ${stop(money)}`,
   newPartners: (n: number, categories: Category[]) =>
     `К работе ${pluralForm(n, ['присоединился', 'присоединились', 'присоединились'])} ${countWith(n, FORMS.newPartner)}${
       categories.length === 0
         ? ''
-        : `, в том числе впервые — из ${categories.length === 1 ? 'категории' : 'категорий'} ${categories.map(q).join(', ')}`
+        : `, в том числе впервые${NBSP}— из ${categories.length === 1 ? 'категории' : 'категорий'} ${categories.map(q).join(', ')}`
     }.`,
 };
 

@@ -1,3 +1,4 @@
+import { NBSP } from '../russian/typography';
 import type { Resource } from '../schema';
 
 /** Russian texts of the thank-you letters and the «кому ещё не сказали спасибо» list. */
@@ -11,18 +12,37 @@ export const thanksMsg = {
     кадровый: 'участие специалистов',
     финансовый: 'финансовую поддержку',
     'программно-методический': 'методическую помощь',
-    временной: 'личное время, подаренное детям',
+    // No participial clause: it would need a closing comma when more text follows («… детям, при подготовке …»).
+    временной: 'подаренное детям время',
     'материально-технический': 'материальную помощь',
     информационный: 'информационную поддержку',
   } as Record<Resource, string>,
-  periodEvent: (title: string, date: string) => `при проведении мероприятия «${title}» ${date}`,
+  /** In brackets: the template ends the sentence after it, and `… 2025 г.` + `.` would read `г..`. */
+  periodEvent: (title: string, date: string) => `при проведении мероприятия «${title}» (${date})`,
   periodYear: (label: string) => `в ${label} учебном году`,
   badYear: (text: string) => `«${text}» — не учебный год. Укажите год так: 2025/2026.`,
-  eventLine: (title: string, date: string, parts: string[]) => `«${title}» (${date}) — ${parts.join('; ')}`,
-  forOne: (line: string) => stop(`Благодарим Вас за помощь в подготовке и проведении мероприятия ${line}`),
+  /**
+   * What was done, each phrase after its own «за» (they are accusative: «за подарки», «за
+   * финансовую поддержку»): `за подарки и за ёлку`, `за A, за B и за C`.
+   */
+  forWhat: (parts: string[]) => {
+    const each = parts.map((p) => `за ${p}`);
+    return each.length <= 1 ? each.join('') : `${each.slice(0, -1).join(', ')} и ${each[each.length - 1]}`;
+  },
+  /** One event: `Благодарим Вас за подарки при подготовке и проведении мероприятия «Новый год» (26 декабря 2025 г.).` */
+  forOne: (title: string, date: string, what: string) =>
+    stop(`Благодарим Вас ${what} при подготовке и проведении мероприятия «${title}» (${date})`),
+  /** The line of one event in a list; the dash never starts a line. */
+  eventLine: (title: string, date: string, what: string) => `«${title}» (${date})${NBSP}— ${what}`,
   forMany: (lines: string[]) => stop(`Благодарим Вас за помощь в подготовке и проведении мероприятий: ${lines.join('; ')}`),
-  total: (sum: string) => stop(`Общая сумма Вашей помощи — ${sum}`),
-  collective: (organisation: string) => `коллективу ${/[«"]/.test(organisation) ? organisation : `«${organisation}»`}`,
+  total: (sum: string) => stop(`Общая сумма Вашей помощи${NBSP}— ${sum}`),
+  /**
+   * `коллективу ООО «Рыбозавод»`, `коллективу МО ВОИ Приморского района` (an abbreviation in front
+   * carries the name, as in the address block); a bare name is quoted so it reads as a name in the
+   * dative sentence: `коллективу «Совет ветеранов»`.
+   */
+  collective: (organisation: string) =>
+    `коллективу ${/[«"]/.test(organisation) || /^[А-ЯЁA-Z]{2,}(\s|$)/.test(organisation) ? organisation : `«${organisation}»`}`,
   alreadyMade: (when: string) => `благодарственное письмо уже сделано${when ? ` ${when}` : ''} (чтобы сделать заново, выберите «Сделать заново»)`,
   needsCheck: 'предыдущая попытка прервалась — проверьте «Журнал» (статус «требует проверки»)',
   nothing: (period: string) => `За период «${period}» нет вклада партнёров, за который ещё не поблагодарили.`,

@@ -1,5 +1,5 @@
 /** The Russian language module: names, positions, salutations, dates, plurals, money, typography. */
-export { NBSP, capitalize, nbspInitials, quotes } from './typography';
+export { NBSP, capitalize, nbspInitials, quotes, stripEnclosingQuotes } from './typography';
 export {
   declineFirstName,
   declineName,

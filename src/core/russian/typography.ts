@@ -60,3 +60,26 @@ export function nbspInitials(s: string): string {
   );
   return out;
 }
+
+/** Whether every `«` in `s` is closed by a later `»`. */
+function balanced(s: string): boolean {
+  let depth = 0;
+  for (const ch of s) {
+    if (ch === '«') depth++;
+    else if (ch === '»' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/**
+ * A name typed in quotes loses them, so that text which quotes it itself does not double them:
+ * `«Мы рождены не для войны»` → `Мы рождены не для войны` (straight quotes read as «ёлочки»).
+ * Quotes that only start or end the text (`«День города» и «Новый год»`,
+ * `«Детско-юношеский центр «Ровесник»`) stay, and so does the text as typed.
+ */
+export function stripEnclosingQuotes(s: string): string {
+  const t = quotes(s.trim());
+  if (t.length < 3 || !t.startsWith('«') || !t.endsWith('»')) return s;
+  const inner = t.slice(1, -1);
+  return balanced(inner) && inner.trim() !== '' ? inner.trim() : s;
+}

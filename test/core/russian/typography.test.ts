@@ -1,4 +1,4 @@
-import { NBSP, capitalize, nbspInitials, quotes } from '../../../src/core/russian';
+import { NBSP, capitalize, nbspInitials, quotes, stripEnclosingQuotes } from '../../../src/core/russian';
 
 describe('NBSP', () => {
   it('is U+00A0', () => {
@@ -44,5 +44,18 @@ describe('capitalize', () => {
     expect(capitalize('директору МБОУ')).toBe('Директору МБОУ');
     expect(capitalize('ёлка')).toBe('Ёлка');
     expect(capitalize('')).toBe('');
+  });
+});
+
+describe('stripEnclosingQuotes', () => {
+  it('drops quotes around the whole text only', () => {
+    expect(stripEnclosingQuotes('«Мы рождены не для войны»')).toBe('Мы рождены не для войны');
+    expect(stripEnclosingQuotes(' "Поклонимся великим тем годам…" ')).toBe('Поклонимся великим тем годам…');
+    expect(stripEnclosingQuotes('«Акция «Свеча памяти»»')).toBe('Акция «Свеча памяти»');
+    expect(stripEnclosingQuotes('«День города» и «Новый год»')).toBe('«День города» и «Новый год»');
+    expect(stripEnclosingQuotes('«Детско-юношеский центр «Ровесник»')).toBe('«Детско-юношеский центр «Ровесник»');
+    expect(stripEnclosingQuotes('"А" и "Б"')).toBe('"А" и "Б"');
+    expect(stripEnclosingQuotes('Новый год')).toBe('Новый год');
+    expect(stripEnclosingQuotes('«»')).toBe('«»');
   });
 });
