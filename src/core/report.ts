@@ -69,7 +69,7 @@ export interface YearFigures {
   reach: number;
   contributions: number;
   totalAmount: number;
-  /** Thank-you letters made or sent in the year, once per journal key. */
+  /** Thank-you letters for the year: once per journal key, plus partners thanked before the program (see `thanksLetters`). */
   thanksLetters: number;
   /** One entry per kind of `RESOURCES`, in that order. */
   resources: ResourceStats[];
@@ -147,18 +147,27 @@ function resourceStats(contributions: Contribution[]): ResourceStats[] {
 /**
  * Thank-you letters for the year's work, once per key: letters for the year itself (scope = the
  * year label) or for one of its events — also when they were made after the year ended, as they
- * usually are (the letters for 2025/2026 are written in the autumn of 2026).
+ * usually are (the letters for 2025/2026 are written in the autumn of 2026). Letters made before
+ * the program was used leave only a `Благодарность` date on «Вклад» and no journal row: each partner
+ * thanked that way for the year's contributions, and without a journal letter for the year, counts as
+ * one letter — a clerk who filled those dates expects to see them in the report.
  */
 function thanksLetters(data: WorkbookData, year: AcademicYear): number {
-  const eventsOfYear = new Set(data.events.filter((e) => inYear(e.date, year)).map((e) => e.id));
+  const eventsOfYear = new Set(data.events.filter((e) => e.status !== 'отменено' && inYear(e.date, year)).map((e) => e.id));
   const keys = new Set<string>();
+  const inJournal = new Set<string>();
   for (const entry of data.journal) {
     if (entry.action.trim().toLowerCase() !== ACTION_LABEL.thanks) continue;
     if (!DONE.includes(entry.status)) continue;
     if (entry.event !== year.label && !eventsOfYear.has(entry.event)) continue;
     keys.add(entry.key);
+    inJournal.add(entry.partner || (entry.key.split('|')[2] ?? ''));
   }
-  return keys.size;
+  const beforeTheProgram = new Set<string>();
+  for (const c of data.contributions) {
+    if (c.thanked && eventsOfYear.has(c.eventId) && !inJournal.has(c.partnerId)) beforeTheProgram.add(c.partnerId);
+  }
+  return keys.size + beforeTheProgram.size;
 }
 
 function figures(data: WorkbookData, year: AcademicYear, now: YearActivity, before: YearActivity): YearFigures {

@@ -73,7 +73,7 @@ const str = (v: JsonCell | undefined): string => (v === undefined ? '' : String(
 interface Expected {
   active: Set<string>;
   events: Row[];
-  contributions: { event: Row; partner: Row; resource: string; amount: number }[];
+  contributions: { event: Row; partner: Row; resource: string; amount: number; thanked: boolean }[];
 }
 
 function expectedFor(from: string, to: string): Expected {
@@ -88,6 +88,7 @@ function expectedFor(from: string, to: string): Expected {
       partner: find(partners, str(c[COL.partner]), COL.organisation),
       resource: str(c[COL.resource]),
       amount: typeof c[COL.amount] === 'number' ? (c[COL.amount] as number) : 0,
+      thanked: str(c[COL.thanked]) !== '',
     }))
     .filter((c): c is Expected['contributions'][number] => c.event !== undefined && c.partner !== undefined && inYear(c.event));
   const withContributions = new Set(contributions.map((c) => str(c.event[COL.id])));
@@ -157,7 +158,12 @@ describe('annual report on the sample workbook', () => {
     expect(stats.totalAmount).toBeCloseTo(amount, 2);
     expect(stats.newPartners).toBe(fresh);
     expect(stats.lapsedPartners).toBe([...BEFORE.active].filter((id) => !NOW.active.has(id)).length);
-    expect(stats.thanksLetters).toBe(0); // the sample journal is empty
+    // The sample journal is empty: letters made before the program are the partners with a
+    // «Благодарность» date on the year's contributions.
+    const thankedBefore = (e: Expected) => new Set(e.contributions.filter((c) => c.thanked).map((c) => str(c.partner[COL.id]))).size;
+    expect(stats.thanksLetters).toBe(thankedBefore(NOW));
+    expect(stats.previous?.thanksLetters).toBe(thankedBefore(BEFORE));
+    expect(thankedBefore(BEFORE)).toBeGreaterThan(0);
 
     const table = tables(section(model, 'Ключевые показатели'))[0];
     expect(table.header).toEqual(['Показатель', '2025/2026', '2024/2025']);
@@ -357,11 +363,22 @@ describe('annual report edge cases', () => {
     );
     const data = loadData(sheets);
     expect(data.problems).toEqual([]);
+    // Only the journal here: the sample's «Благодарность» dates (letters before the program) aside.
+    const dated = data.contributions.filter((c) => c.thanked);
+    for (const c of data.contributions) c.thanked = null;
     const stats = computeReportStats(data, YEAR);
     expect(stats.thanksLetters).toBe(2);
     expect(stats.previous?.thanksLetters).toBe(1);
+
     const table = tables(section(buildReport(data, YEAR, TODAY), 'Ключевые показатели'))[0];
     expect(table.rows.find((r) => r[0] === 'Благодарственные письма')).toEqual(['Благодарственные письма', '2', '1']);
+    // A dated contribution of a partner with a journal letter for the year is that letter, not another.
+    const m005 = data.contributions.find((c) => c.eventId === 'М-005' && c.partnerId !== 'П-020' && c.partnerId !== 'П-021');
+    if (!m005) throw new Error('the sample has contributions to М-005');
+    m005.thanked = { year: 2025, month: 10, day: 1 };
+    data.contributions.push({ ...m005, partnerId: 'П-020' }); // П-020 has a journal letter for М-005
+    expect(computeReportStats(data, YEAR).thanksLetters).toBe(3);
+    expect(dated.length).toBeGreaterThan(0);
   });
 
   it('new categories: a category with no active partner last year is named in the ВЫВОД', () => {
