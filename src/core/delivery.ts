@@ -46,8 +46,8 @@ export interface DeliveryResult {
   sent: number;
   made: number;
   errors: ItemError[];
-  /** Why the loop stopped early, and how many items were left. */
-  stopped: { reason: 'deadline' | 'quota'; left: number } | null;
+  /** Why the loop stopped early, how many items were left, and whose (partner IDs, in order). */
+  stopped: { reason: 'deadline' | 'quota'; left: number; partners: string[] } | null;
 }
 
 export function errorText(e: unknown): string {
@@ -62,11 +62,11 @@ export function deliver(rt: Runtime, journal: Journal, items: LetterItem[], opti
     const item = items[i];
     const emails = item.mail && item.to.length > 0;
     if (rt.clock.nowMs() - options.startMs >= options.softDeadlineMs) {
-      result.stopped = { reason: 'deadline', left: items.length - i };
+      result.stopped = { reason: 'deadline', left: items.length - i, partners: items.slice(i).map((x) => x.partner.id) };
       break;
     }
     if (emails && quota !== null && quota < item.to.length) {
-      result.stopped = { reason: 'quota', left: items.length - i };
+      result.stopped = { reason: 'quota', left: items.length - i, partners: items.slice(i).map((x) => x.partner.id) };
       break;
     }
     rt.progress.report(i, items.length, item.partner.organisation);

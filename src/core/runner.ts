@@ -25,13 +25,21 @@ function execute(rt: Runtime, spec: JobSpec, limits: RunLimits): RunReport {
   return runThanks(rt, spec, limits);
 }
 
+function continuation(spec: JobSpec, notReached: string[]): JobSpec {
+  const pending = new Set(notReached.map((id) => id.toLowerCase()));
+  if (spec.job === 'invite') return { ...spec, resend: spec.resend.filter((id) => pending.has(id.toLowerCase())) };
+  const redoPartners = spec.redo ? notReached : (spec.redoPartners ?? []).filter((id) => pending.has(id.toLowerCase()));
+  return { ...spec, redo: false, redoPartners };
+}
+
 export function startJob(rt: Runtime, spec: JobSpec, limits: RunLimits): RunReport {
   if (!rt.lock.tryLock(LOCK_WAIT_MS)) return emptyRunReport(runMsg.locked);
   try {
     const report = execute(rt, spec, limits);
     if (report.stopped) {
-      // Explicit resends already attempted must not be repeated by the continuation.
-      const next: JobSpec = spec.job === 'invite' ? { ...spec, resend: [] } : { ...spec, redo: false };
+      // Explicit resends and redos already attempted must not be repeated by the continuation; the
+      // ones the run did not reach yet must still happen.
+      const next = continuation(spec, report.stopped.partners);
       rt.store.set(RUN_STATE_KEY, JSON.stringify(next));
       rt.scheduler.scheduleOnce(CONTINUE_HANDLER, report.stopped.reason === 'quota' ? QUOTA_RETRY_MS : CONTINUE_AFTER_MS);
     } else {

@@ -38,6 +38,8 @@ export interface ThanksRequest {
   sponsorsOnly?: boolean;
   /** Make the letters again although the journal says they were made («Сделать заново»). */
   redo?: boolean;
+  /** Like `redo`, for these partners only: what a continued «Сделать заново» run has not reached yet. */
+  redoPartners?: string[];
   /** Email the letters to partners who have an address. */
   email?: boolean;
 }
@@ -135,14 +137,15 @@ export function planThanks(data: WorkbookData, journal: Journal, request: Thanks
     if (request.sponsorsOnly && !isSponsor(partner, list)) continue;
     const key = journalKey('thanks', period.scope, partner.id);
     const last = journal.latest(key);
-    if (last && DONE.includes(last.status) && !request.redo) {
+    const redo = request.redo === true || (request.redoPartners ?? []).includes(partner.id);
+    if (last && DONE.includes(last.status) && !redo) {
       // The journal is the truth: date contributions of a letter that was made but not dated.
       const date = last.time ?? today;
       for (const { contribution } of list) if (!contribution.thanked) plan.repairs.push({ row: contribution.row, date });
       plan.skipped.push({ partner, reason: thanksMsg.alreadyMade(last.time ? formatDateLong(last.time) : '') });
       continue;
     }
-    if (last && (last.status === 'отправляется' || last.status === 'требует проверки') && !request.redo) {
+    if (last && (last.status === 'отправляется' || last.status === 'требует проверки') && !redo) {
       plan.skipped.push({ partner, reason: thanksMsg.needsCheck });
       continue;
     }

@@ -1,4 +1,4 @@
-import { continueJob, CONTINUE_HANDLER, RUN_STATE_KEY, startJob } from '../../src/core/runner';
+import { continueJob, CONTINUE_HANDLER, QUOTA_RETRY_MS, RUN_STATE_KEY, startJob } from '../../src/core/runner';
 import { previewInvitations, runInvitations, sendTestInvitation } from '../../src/core/invite';
 import { readWorkbook } from '../../src/core/read';
 import { breakBeforeName, partnerValues } from '../../src/core/letters';
@@ -243,6 +243,22 @@ describe('big lists and quota', () => {
     const report = invite(t, ['П-002']);
     expect(report.sent).toBe(1);
     expect(t.mail.outbox.map((m) => m.to[0])).toEqual(['p1@example.org', 'p2@example.org', 'p3@example.org', 'p2@example.org']);
+  });
+
+  it('a resend cut by the daily quota sends the rest of the chosen partners the next day, and nobody twice', () => {
+    const t = memoryRuntime(partnersWorkbook(4));
+    invite(t);
+    t.mail.quota = 1;
+    const first = invite(t, ['П-001', 'П-003']);
+    expect(first.sent).toBe(1);
+    expect(first.stopped?.reason).toBe('quota');
+    expect(JSON.parse(t.store.get(RUN_STATE_KEY) ?? 'null')).toMatchObject({ resend: ['П-003'] });
+    t.mail.quota = 100;
+    t.world.nowMs += QUOTA_RETRY_MS;
+    const next = continueJob(t.rt, { softDeadlineMs: 270_000, startMs: t.world.nowMs })!;
+    expect(next.sent).toBe(1);
+    expect(t.mail.outbox.slice(4).map((m) => m.to[0])).toEqual(['p1@example.org', 'p3@example.org']);
+    expect(t.scheduler.scheduled.size).toBe(0);
   });
 
   it('offers for resending exactly the sent, printed and interrupted ones, and a printed one gets its email once it has an address', () => {

@@ -1,4 +1,4 @@
-import { startJob } from '../../src/core/runner';
+import { continueJob, CONTINUE_HANDLER, RUN_STATE_KEY, startJob } from '../../src/core/runner';
 import { contributionText, owedThanks, previewThanks } from '../../src/core/thanks';
 import { readWorkbook } from '../../src/core/read';
 import type { EventRecord, Contribution } from '../../src/core/records';
@@ -62,6 +62,30 @@ describe('thank-you letters', () => {
     expect(t.documents.made).toHaveLength(3);
     const redo = startJob(t.rt, { ...year, redo: true }, limits(t.world));
     expect(redo.made).toBe(3);
+  });
+
+  it('«Сделать заново» cut by the soft deadline remakes the rest in the continuation, and nothing twice', () => {
+    const world = new World();
+    const t = memoryRuntime(withContributions(), world);
+    startJob(t.rt, year, limits(world));
+    world.msPerCall = 1000;
+    // Room for reading the workbook and about one letter per execution (each port call costs a second).
+    const DEADLINE = 25_000;
+    const start = world.nowMs;
+    const first = startJob(t.rt, { ...year, redo: true }, { softDeadlineMs: DEADLINE, startMs: start });
+    expect(first.stopped?.reason).toBe('deadline');
+    expect(first.made).toBeLessThan(3);
+    const stored = JSON.parse(t.store.get(RUN_STATE_KEY) ?? 'null') as { redo: boolean; redoPartners: string[] };
+    expect(stored.redo).toBe(false);
+    expect(stored.redoPartners).toHaveLength(3 - first.made);
+    let made = first.made;
+    for (let i = 0; i < 5 && t.scheduler.scheduled.has(CONTINUE_HANDLER); i++) {
+      world.nowMs += 60_000;
+      made += continueJob(t.rt, { softDeadlineMs: DEADLINE, startMs: world.nowMs })!.made;
+    }
+    expect(made).toBe(3);
+    expect(t.documents.made).toHaveLength(6);
+    expect(new Set(t.documents.made.slice(3).map((d) => d.name)).size).toBe(3);
   });
 
   it('limits to sponsors and to one event', () => {
