@@ -137,6 +137,11 @@ function mailsTo(gas: GasFakes): Map<string, number> {
 }
 
 /** Never twice, never lost: each partner has one email, or none and «требует проверки»; the journal agrees. */
+/** The letters, without the note to the staff member that a background run finished. */
+const STAFF = 'staff@rovesnik.example';
+const letters = (w: World) => w.gas.mail.sent.filter((m) => m.to !== STAFF);
+const notes = (w: World) => w.gas.mail.sent.filter((m) => m.to === STAFF);
+
 function expectConsistent(w: World, partners: number, label: string): void {
   const mails = mailsTo(w.gas);
   const statuses = journalStatus(w.ss);
@@ -149,7 +154,7 @@ function expectConsistent(w: World, partners: number, label: string): void {
     if (status === 'отправлено' && n !== 1) throw new Error(`journal says sent — ${where}`);
     if (status !== 'отправлено' && status !== 'требует проверки') throw new Error(`unfinished — ${where}`);
   }
-  expect(w.gas.mail.sent.every((m) => m.attachments.length === 1 && m.attachments[0]?.contentType === 'application/pdf')).toBe(true);
+  expect(letters(w).every((m) => m.attachments.length === 1 && m.attachments[0]?.contentType === 'application/pdf')).toBe(true);
 }
 
 describe('invitations through the bundle', () => {
@@ -275,7 +280,10 @@ describe('invitations through the bundle', () => {
       run(() => w.call('continueRun'));
     }
     expect(w.gas.triggers).toEqual([]);
-    expect(w.gas.mail.sent).toHaveLength(PARTNERS);
+    expect(letters(w)).toHaveLength(PARTNERS);
+    // The staff member who started it learns by email that the background run finished.
+    expect(notes(w).map((m) => [m.subject, m.name, m.attachments.length])).toEqual([['Партнёрство: рассылка приглашений на «День матери» — закончена', '', 0]]);
+    expect(notes(w)[0]?.body).toContain(`Всего готово: ${PARTNERS}\u00a0писем.`);
     expectConsistent(w, PARTNERS, 'time limit');
     expect([...journalStatus(w.ss).values()].every((s) => s === 'отправлено')).toBe(true);
     expect(executions.length).toBeGreaterThan(3);
@@ -292,7 +300,7 @@ describe('invitations through the bundle', () => {
     const now = w.gas.env.clock.now();
     const report = startInvite(w);
     expect(report.sent).toBe(5);
-    expect(report.stopped).toEqual({ reason: 'quota', left: 15 });
+    expect(report.stopped).toMatchObject({ reason: 'quota', left: 15 });
     expect(report.message).toMatch(/Дневной лимит писем исчерпан: осталось отправить 15\u00a0писем\. Продолжить можно после 21\u00a0ноября 2026\u00a0г\. 12:00/);
     expect(w.gas.triggers).toEqual([expect.objectContaining({ handler: 'continueRun' })]);
     const due = w.gas.triggers[0]?.dueAt ?? 0;
@@ -300,7 +308,8 @@ describe('invitations through the bundle', () => {
     w.gas.mail.quota = 100;
     w.gas.env.clock.set(due);
     w.call('continueRun');
-    expect(w.gas.mail.sent).toHaveLength(20);
+    expect(letters(w)).toHaveLength(20);
+    expect(notes(w)).toHaveLength(1);
     expectConsistent(w, 20, 'quota');
     expect(w.gas.triggers).toEqual([]);
     expect(w.gas.ui.alerts.length).toBe(1); // only setup's: the trigger shows nothing

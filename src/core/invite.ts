@@ -294,11 +294,15 @@ export interface RunReport {
   attempted: number;
   /** A link to the print-ready document, when one was made. */
   printLink: string;
+  /** What the run was, for a note to its user: `Рассылка приглашений на «День матери»`; '' when it did not start. */
+  what: string;
+  /** Letters of the same job done by earlier runs (its earlier executions included). */
+  doneBefore: number;
 }
 
 /** A report of a run that did nothing, with its reason. */
 export function emptyRunReport(message: string): RunReport {
-  return { ok: false, message, sent: 0, made: 0, printed: 0, errors: [], needsCheck: 0, stopped: null, attempted: 0, printLink: '' };
+  return { ok: false, message, sent: 0, made: 0, printed: 0, errors: [], needsCheck: 0, stopped: null, attempted: 0, printLink: '', what: '', doneBefore: 0 };
 }
 
 export interface RunLimits {
@@ -318,8 +322,10 @@ export function runInvitations(rt: Runtime, request: InviteRequest, limits: RunL
   const { data, plan, journal, event } = ctx;
   if (plan.templateProblems.length > 0) return { ...report, message: [templateMsg.stopped, ...plan.templateProblems].join('\n') };
   writeAssignedIds(rt.workbook, data.assignedIds);
+  report.what = runMsg.noticeInvite(event.title);
   for (const entry of plan.interrupted) journal.update(entry, 'требует проверки', { message: skipMsg.needsCheck });
   report.needsCheck = plan.skipped.filter((s) => s.kind === 'needsCheck').length;
+  report.doneBefore = plan.skipped.filter((s) => s.kind === 'sent' || s.kind === 'printed').length;
 
   const result = deliver(rt, journal, plan.send, {
     action: 'invite',

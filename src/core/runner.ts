@@ -6,6 +6,7 @@
  */
 import type { Runtime } from '../ports';
 import { emptyRunReport, runInvitations, type RunLimits, type RunReport } from './invite';
+import { composeNotice } from './email';
 import { runMsg } from './messages/letters';
 import { runThanks, type ThanksRequest } from './thanks';
 
@@ -69,7 +70,28 @@ export function continueJob(rt: Runtime, limits: RunLimits): RunReport | null {
   const report = startJob(rt, spec, limits);
   // Someone else holds the lock: try again later rather than lose the job.
   if (report.message === runMsg.locked) rt.scheduler.scheduleOnce(CONTINUE_HANDLER, CONTINUE_AFTER_MS);
+  else if (!report.stopped) notifyFinished(rt, report);
   return report;
+}
+
+/**
+ * The person who started a run has long closed the dialog when its continuation finishes: one email
+ * to them with the run's report. A courtesy only — the journal is the record — so a failure to send
+ * it changes nothing.
+ */
+function notifyFinished(rt: Runtime, report: RunReport): void {
+  try {
+    const to = rt.mail.selfAddress();
+    if (!to || !report.what) return;
+    rt.mail.send(composeNotice(to, runMsg.noticeSubject(report.what), [
+        runMsg.noticeIntro(report.what),
+        runMsg.noticeTotal(report.doneBefore + report.sent + report.made + report.printed),
+        report.message,
+        runMsg.noticeJournal,
+      ]));
+  } catch {
+    // See above: nothing depends on this email.
+  }
 }
 
 /** Whether a job is waiting to be continued (for the dialog to say so). */

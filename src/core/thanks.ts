@@ -69,7 +69,7 @@ export function resolvePeriod(data: WorkbookData, request: ThanksRequest, today:
   }
   const year: AcademicYear | null = request.year ? parseAcademicYear(request.year, start) : academicYearOf(today, start);
   if (!year) return { error: thanksMsg.badYear(request.year ?? '') };
-  return { scope: year.label, text: thanksMsg.periodYear(year.label), label: `${year.label} учебный год`, includes: (e) => inYear(e.date, year) };
+  return { scope: year.label, text: thanksMsg.periodYear(year.label), label: thanksMsg.yearLabel(year.label), includes: (e) => inYear(e.date, year) };
 }
 
 /** The sentence(s) listing what a partner did, grouped by event, with amounts. */
@@ -113,6 +113,8 @@ export interface ThanksPlan {
   /** Contributions of made letters that still lack their date (a run died in between). */
   repairs: { row: number; date: LocalDate }[];
   templateProblems: string[];
+  /** Letters of this period made by earlier runs. */
+  doneBefore: number;
 }
 
 export function planThanks(data: WorkbookData, journal: Journal, request: ThanksRequest, period: ThanksPeriod, today: LocalDate): ThanksPlan {
@@ -132,7 +134,7 @@ export function planThanks(data: WorkbookData, journal: Journal, request: Thanks
     .filter((x): x is { partner: Partner; list: { event: EventRecord; contribution: Contribution }[] } => x.partner !== undefined)
     .sort((a, b) => Number(isSponsor(b.partner, b.list)) - Number(isSponsor(a.partner, a.list)) || compareText(a.partner.organisation, b.partner.organisation));
   const base = centreValues(data.settings, today);
-  const plan: ThanksPlan = { period, letters: [], skipped: [], repairs: [], templateProblems: [] };
+  const plan: ThanksPlan = { period, letters: [], skipped: [], repairs: [], templateProblems: [], doneBefore: 0 };
   for (const { partner, list } of entries) {
     if (request.sponsorsOnly && !isSponsor(partner, list)) continue;
     const key = journalKey('thanks', period.scope, partner.id);
@@ -143,6 +145,7 @@ export function planThanks(data: WorkbookData, journal: Journal, request: Thanks
       const date = last.time ?? today;
       for (const { contribution } of list) if (!contribution.thanked) plan.repairs.push({ row: contribution.row, date });
       plan.skipped.push({ partner, reason: thanksMsg.alreadyMade(last.time ? formatDateLong(last.time) : '') });
+      plan.doneBefore++;
       continue;
     }
     if (last && (last.status === 'отправляется' || last.status === 'требует проверки') && !redo) {
@@ -270,6 +273,8 @@ export function runThanks(rt: Runtime, request: ThanksRequest, limits: RunLimits
   const { data, journal, plan } = ctx;
   if (plan.templateProblems.length > 0) return { ...report, message: [templateMsg.stopped, ...plan.templateProblems].join('\n') };
   writeAssignedIds(rt.workbook, data.assignedIds);
+  report.what = runMsg.noticeThanks(plan.period.label);
+  report.doneBefore = plan.doneBefore;
   writeDates(rt, data, plan.repairs);
   if (plan.letters.length === 0) return { ...report, ok: true, message: thanksMsg.nothing(plan.period.label) };
   const today = rt.clock.today();

@@ -16,7 +16,8 @@ export class MailAppMailer implements MailPort {
       subject: message.subject,
       body: message.text,
       htmlBody: message.html,
-      name: message.senderName,
+      // A note to the user has no sender name: MailApp then shows the account's own.
+      ...(message.senderName.trim() !== '' ? { name: message.senderName } : {}),
       attachments: message.attachments.map((a) => {
         // Only this runtime's document maker makes attachments; anything else is a wiring bug.
         if (!isGasAttachment(a)) throw new Error(`Attachment ${a.fileName} was not made by the Google Docs adapter`);

@@ -215,8 +215,14 @@ describe('big lists and quota', () => {
       expect(executions).toBeLessThan(50);
     }
     expect(executions).toBeGreaterThan(2);
-    expect(t.mail.outbox).toHaveLength(300);
-    expect(new Set(t.mail.outbox.map((m) => m.to[0])).size).toBe(300);
+    // The letters, and one note to the user who started the run that it finished in the background.
+    const letters = t.mail.outbox.filter((m) => m.to[0] !== 'me@example.org');
+    expect(letters).toHaveLength(300);
+    expect(new Set(letters.map((m) => m.to[0])).size).toBe(300);
+    const notes = t.mail.outbox.filter((m) => m.to[0] === 'me@example.org');
+    expect(notes.map((m) => m.subject)).toEqual(['Партнёрство: рассылка приглашений на «День матери» — закончена']);
+    expect(notes[0].text).toContain('Всего готово: 300\u00a0писем.');
+    expect(notes[0].senderName).toBe('');
     expect(t.scheduler.scheduled.size).toBe(0);
     expect(t.store.get(RUN_STATE_KEY)).toBeNull();
   });
@@ -233,7 +239,8 @@ describe('big lists and quota', () => {
     t.world.nowMs += 24 * 3600 * 1000;
     const next = continueJob(t.rt, { softDeadlineMs: 270_000, startMs: t.world.nowMs })!;
     expect(next.sent).toBe(15);
-    expect(t.mail.outbox).toHaveLength(20);
+    expect(t.mail.outbox).toHaveLength(21); // and the note that the run finished
+    expect(t.mail.outbox[20].to).toEqual(['me@example.org']);
     expect(t.scheduler.scheduled.size).toBe(0);
   });
 
@@ -257,7 +264,7 @@ describe('big lists and quota', () => {
     t.world.nowMs += QUOTA_RETRY_MS;
     const next = continueJob(t.rt, { softDeadlineMs: 270_000, startMs: t.world.nowMs })!;
     expect(next.sent).toBe(1);
-    expect(t.mail.outbox.slice(4).map((m) => m.to[0])).toEqual(['p1@example.org', 'p3@example.org']);
+    expect(t.mail.outbox.slice(4).map((m) => m.to[0])).toEqual(['p1@example.org', 'p3@example.org', 'me@example.org']);
     expect(t.scheduler.scheduled.size).toBe(0);
   });
 

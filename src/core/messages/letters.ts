@@ -52,6 +52,13 @@ export const runMsg = {
   /** When the daily quota frees up again: `после 28 ноября 2026 г. 15:05`. */
   resumeAfter: (date: string, time: string) => `после ${date} ${time}`,
   done: 'Готово.',
+  /** The email to whoever started a run that finished in the background. */
+  noticeInvite: (title: string) => `Рассылка приглашений на «${title}»`,
+  noticeThanks: (period: string) => `Подготовка благодарственных писем (${period})`,
+  noticeSubject: (what: string) => `Партнёрство: ${what.charAt(0).toLowerCase()}${what.slice(1)} — закончена`,
+  noticeIntro: (what: string) => `${what} закончена: последние письма ушли в фоновом режиме, после того как окно было закрыто.`,
+  noticeTotal: (n: number) => `Всего готово: ${countWith(n, LETTERS)}. Итог последнего запуска:`,
+  noticeJournal: 'Подробности по каждому партнёру — на листе «Журнал» таблицы.',
   partners: (n: number) => countWith(n, PARTNERS),
 };
 

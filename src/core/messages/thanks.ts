@@ -20,6 +20,7 @@ export const thanksMsg = {
   /** In brackets: the template ends the sentence after it, and `… 2025 г.` + `.` would read `г..`. */
   periodEvent: (title: string, date: string) => `при проведении мероприятия «${title}» (${date})`,
   periodYear: (label: string) => `в ${label} учебном году`,
+  yearLabel: (label: string) => `${label} учебный год`,
   badYear: (text: string) => `«${text}» — не учебный год. Укажите год так: 2025/2026.`,
   /**
    * What was done, each phrase after its own «за» (they are accusative: «за подарки», «за
