@@ -112,6 +112,20 @@ describe('wrong usage: exit 2, a Russian message, no stack trace', () => {
     expect(result.stdout).toMatch(/init <файл\.xlsx>/);
     expect(result.stdout).not.toMatch(/Usage:|Options:|\[options\]/);
   });
+
+  it('`help` and `help <команда>` are a success, not «Не указана команда»', () => {
+    const all = run(['help']);
+    expect(all.code).toBe(0);
+    expect(all.stdout).toMatch(/Команды:/);
+    expect(all.stderr).toBe('');
+    const one = run(['help', 'check']);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toMatch(/Использование: partnerstvo check <файл\.xlsx>/);
+    expect(one.stderr).toBe('');
+    const unknown = run(['help', 'chek']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/Неизвестная команда «chek»/);
+  });
 });
 
 describe('init', () => {
