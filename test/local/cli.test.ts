@@ -74,6 +74,8 @@ describe('wrong usage: exit 2, a Russian message, no stack trace', () => {
     ['an unknown option', ['check', '--fast', 'x.xlsx'], /Неизвестный параметр «--fast»/],
     ['a missing argument', ['check'], /Не указан обязательный аргумент «файл\.xlsx»/],
     ['a missing file', ['check', 'нет-такого.xlsx'], /Файл не найден: нет-такого\.xlsx/],
+    ['a missing file to send from', ['invite', 'нет-такого.xlsx', '--event', 'М-001'], /Файл не найден: нет-такого\.xlsx/],
+    ['a file in a missing folder', ['invite', 'нет/такого.xlsx', '--event', 'М-001'], /Файл не найден: нет\/такого\.xlsx/],
     ['a missing --out', ['export', 'x.xlsx'], /Не указан обязательный параметр «-o, --out/],
     ['init without .xlsx', ['init', 'table.txt'], /должно оканчиваться на \.xlsx/],
   ])('%s', (_name, args, message) => {
