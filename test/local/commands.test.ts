@@ -295,3 +295,40 @@ describe('bad options to the jobs: exit 2, a Russian message naming the file, no
     expectUsage(run(['report', 'rovesnik.xlsx', '--year', '2025/2026', '--out', 'file/out'], NO_PDF), /Не удаётся создать папку/);
   });
 });
+
+describe('a workbook without a usable sheet', () => {
+  async function withoutColumn(sheet: string, header: string): Promise<void> {
+    const ExcelJS = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    const ws = wb.getWorksheet(sheet)!;
+    let col = 0;
+    ws.getRow(1).eachCell((cell, c) => {
+      if (cell.value === header) col = c;
+    });
+    ws.spliceColumns(col, 1);
+    await wb.xlsx.writeFile(book);
+  }
+
+  it('invite and thanks stop naming the missing column instead of «sending» nothing', async () => {
+    await withoutColumn('Партнёры', 'Email');
+    for (const extra of [[], ['--dry-run']]) {
+      const r = run(['invite', 'rovesnik.xlsx', '--event', 'М-023', ...extra], NO_PDF);
+      expect(r.code).toBe(1);
+      expect(r.stdout + r.stderr).toContain('На листе «Партнёры» нет обязательного столбца «Email»');
+      expect(r.stdout).not.toMatch(/Отправлено: 0/);
+    }
+    const t = run(['thanks', 'rovesnik.xlsx', '--year', '2025/2026'], NO_PDF);
+    expect(t.code).toBe(1);
+    expect(t.stdout + t.stderr).toContain('нет обязательного столбца «Email»');
+    expect(files(path.join(dir, 'out'), '.docx').filter((f) => !f.includes('шаблоны'))).toEqual([]);
+  });
+
+  it('a missing «Название» column is named, not reported as an unknown event', async () => {
+    await withoutColumn('Мероприятия', 'Название');
+    const r = run(['invite', 'rovesnik.xlsx', '--event', 'М-023', '--dry-run'], NO_PDF);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('На листе «Мероприятия» нет обязательного столбца «Название»');
+    expect(r.stderr).not.toContain('не найдено');
+  });
+});
