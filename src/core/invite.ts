@@ -8,7 +8,7 @@ import { composeMail } from './email';
 import { ACTION_LABEL, DONE, Journal, journalKey } from './journal';
 import { centreValues, eventValues, partnerValues, type Values } from './letters';
 import { docNameMsg, mailMsg, runMsg, skipMsg, templateMsg } from './messages/letters';
-import { readWorkbook } from './read';
+import { readWorkbook, sheetProblems } from './read';
 import type { EventRecord, JournalEntry, Partner, WorkbookData } from './records';
 import { addDays, compareDates, formatDateLong, formatDateShort } from './russian';
 import { CATEGORIES, SHEET } from './schema';
@@ -154,6 +154,8 @@ export interface InviteContext {
 /** Reads the workbook, finds the event and plans; a Russian error when it cannot. */
 export function prepareInvitations(rt: Runtime, request: InviteRequest): InviteContext | { error: string } {
   const data = readWorkbook(rt.workbook);
+  const unusable = sheetProblems(data, [SHEET.partners, SHEET.events]);
+  if (unusable) return { error: unusable };
   const event = findEvent(data, request.eventId);
   if (!event) return { error: runMsg.noEvent(request.eventId) };
   if (event.status === 'отменено') return { error: runMsg.cancelled(event.title) };

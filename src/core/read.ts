@@ -433,3 +433,15 @@ function sheetOrder(name: string): number {
   const i = order.indexOf(name);
   return i < 0 ? order.length : i;
 }
+
+/**
+ * The problems that make a whole sheet unusable (the sheet or one of its required columns is
+ * missing), as one message; '' when the given sheets are usable. A job must stop on them: with no
+ * usable «Партнёры» it would otherwise «send» nothing and report success.
+ */
+export function sheetProblems(data: WorkbookData, sheets: readonly string[]): string {
+  return data.problems
+    .filter((p) => sheets.includes(p.sheet) && p.col === 0 && p.address === p.sheet)
+    .map((p) => p.message)
+    .join('\n');
+}

@@ -11,7 +11,7 @@ import { centreValues, partnerValues, type Values } from './letters';
 import { docNameMsg, mailMsg, runMsg, templateMsg } from './messages/letters';
 import { thanksMsg } from './messages/thanks';
 import { attachPdfSetting, emptyRunReport, findEvent, journalFor, summarizeRun, type RunLimits, type RunReport } from './invite';
-import { readWorkbook } from './read';
+import { readWorkbook, sheetProblems } from './read';
 import type { Contribution, EventRecord, Partner, WorkbookData } from './records';
 import { compareDates, daysBetween, formatDateLong, formatMoney } from './russian';
 import { COL, SHEET } from './schema';
@@ -186,6 +186,8 @@ interface ThanksContext {
 
 function prepareThanks(rt: Runtime, request: ThanksRequest): ThanksContext | { error: string } {
   const data = readWorkbook(rt.workbook);
+  const unusable = sheetProblems(data, [SHEET.partners, SHEET.events, SHEET.contributions]);
+  if (unusable) return { error: unusable };
   const today = rt.clock.today();
   const period = resolvePeriod(data, request, today);
   if ('error' in period) return period;

@@ -53,7 +53,7 @@ function quoted(message: string): string {
   return match ? match[1] : message;
 }
 
-function commanderFailure(error: CommanderError, io: CliIo): number {
+function commanderFailure(error: CommanderError, io: CliIo, args: string[]): number {
   const usage = cliMsg.usage;
   let text: string | null;
   switch (error.code) {
@@ -61,8 +61,10 @@ function commanderFailure(error: CommanderError, io: CliIo): number {
     case 'commander.version':
       return EXIT.ok;
     case 'commander.help':
-      // No command given: commander has printed the help to stderr.
-      text = usage.noCommand;
+      // `help` and `help <команда>` asked for help: done. Otherwise commander printed the help to
+      // stderr because no command (or `help` with an unknown one) was given.
+      if (error.exitCode === 0) return EXIT.ok;
+      text = args[0] === 'help' && args[1] ? usage.unknownCommand(args[1]) : usage.noCommand;
       break;
     case 'commander.unknownCommand':
       text = usage.unknownCommand(quoted(error.message));
@@ -101,7 +103,7 @@ export async function main(args: string[], io: CliIo = processIo()): Promise<num
     await program.parseAsync(args, { from: 'user' });
     return exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) return commanderFailure(error, io);
+    if (error instanceof CommanderError) return commanderFailure(error, io, args);
     if (error instanceof CliError) {
       io.err(error.message);
       if (debug && error.stack) io.err(error.stack);

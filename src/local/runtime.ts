@@ -15,9 +15,14 @@ import { LocalDocuments } from './documents';
 import { EmlMailer, SmtpMailer } from './mail';
 import type { XlsxWorkbook } from './xlsx-workbook';
 
+export function lockPathFor(workbookPath: string): string {
+  return `${workbookPath}.partnerstvo.lock`;
+}
+
 /** A lock file `<workbook>.partnerstvo.lock` holding the owner's PID; a dead owner's lock is taken over. */
 export class FileLock implements LockPort {
   private held = false;
+  private readonly releaseOnExit = () => this.release();
   constructor(private readonly path: string) {}
 
   private ownerAlive(): boolean {
@@ -38,6 +43,8 @@ export class FileLock implements LockPort {
         writeSync(fd, String(process.pid));
         closeSync(fd);
         this.held = true;
+        // A command that fails with an error after taking the lock must not leave it behind.
+        process.once('exit', this.releaseOnExit);
         return true;
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
@@ -55,6 +62,7 @@ export class FileLock implements LockPort {
   release(): void {
     if (!this.held) return;
     this.held = false;
+    process.removeListener('exit', this.releaseOnExit);
     try {
       unlinkSync(this.path);
     } catch {
@@ -117,6 +125,11 @@ export interface LocalRuntimeOptions {
   io: CliIo;
   /** PDFs: 'auto' converts with LibreOffice when installed. */
   pdf?: 'auto' | 'never';
+  /**
+   * The workbook's lock, taken by the command BEFORE it read the workbook (so the journal it read
+   * cannot be stale); the jobs see it as held, and `done()` releases it.
+   */
+  heldLock?: FileLock;
 }
 
 export interface LocalRuntime extends Runtime {
@@ -140,7 +153,7 @@ export function localRuntime(options: LocalRuntimeOptions): LocalRuntime {
       eagerPdf: true,
     }),
     mail,
-    lock: new FileLock(`${options.workbookPath}.partnerstvo.lock`),
+    lock: options.heldLock ? { tryLock: () => true, release: () => undefined } : new FileLock(lockPathFor(options.workbookPath)),
     store: new MemoryStore(),
     scheduler: noScheduler,
     progress,
@@ -148,6 +161,7 @@ export function localRuntime(options: LocalRuntimeOptions): LocalRuntime {
     done() {
       progress.stop();
       if (mail instanceof SmtpMailer) mail.close();
+      options.heldLock?.release();
     },
   };
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { Block, DocModel, TemplateKind } from '../../src/ports';
 import { defaultTemplate, modelPlaceholders, modelTexts, PLACEHOLDER_PATTERN, PLACEHOLDERS, placeholdersIn } from '../../src/core/templates';
+import { templateMsg } from '../../src/core/messages/letters';
 
 const KINDS: TemplateKind[] = ['invitation', 'thanks'];
 
@@ -148,5 +149,13 @@ describe('defaultTemplate', () => {
     expect(b.title).toBe('Приглашение');
     expect(b.blocks.length).toBeGreaterThan(5);
     expect(defaultTemplate('thanks')).not.toEqual(defaultTemplate('invitation'));
+  });
+});
+
+describe('templateMsg.empty', () => {
+  it('ends the list with one period, also after «и др.»', () => {
+    const six = ['А', 'Б', 'В', 'Г', 'Д', 'Е'];
+    expect(templateMsg.empty('Телефон', six)).toContain('А, Б, В, Г, Д и др. Заполните');
+    expect(templateMsg.empty('Телефон', six.slice(0, 2))).toMatch(/у 2\sписем: А, Б\. Заполните/);
   });
 });

@@ -74,6 +74,8 @@ describe('wrong usage: exit 2, a Russian message, no stack trace', () => {
     ['an unknown option', ['check', '--fast', 'x.xlsx'], /Неизвестный параметр «--fast»/],
     ['a missing argument', ['check'], /Не указан обязательный аргумент «файл\.xlsx»/],
     ['a missing file', ['check', 'нет-такого.xlsx'], /Файл не найден: нет-такого\.xlsx/],
+    ['a missing file to send from', ['invite', 'нет-такого.xlsx', '--event', 'М-001'], /Файл не найден: нет-такого\.xlsx/],
+    ['a file in a missing folder', ['invite', 'нет/такого.xlsx', '--event', 'М-001'], /Файл не найден: нет\/такого\.xlsx/],
     ['a missing --out', ['export', 'x.xlsx'], /Не указан обязательный параметр «-o, --out/],
     ['init without .xlsx', ['init', 'table.txt'], /должно оканчиваться на \.xlsx/],
   ])('%s', (_name, args, message) => {
@@ -111,6 +113,20 @@ describe('wrong usage: exit 2, a Russian message, no stack trace', () => {
     expect(result.stdout).toMatch(/Команды:/);
     expect(result.stdout).toMatch(/init <файл\.xlsx>/);
     expect(result.stdout).not.toMatch(/Usage:|Options:|\[options\]/);
+  });
+
+  it('`help` and `help <команда>` are a success, not «Не указана команда»', () => {
+    const all = run(['help']);
+    expect(all.code).toBe(0);
+    expect(all.stdout).toMatch(/Команды:/);
+    expect(all.stderr).toBe('');
+    const one = run(['help', 'check']);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toMatch(/Использование: partnerstvo check <файл\.xlsx>/);
+    expect(one.stderr).toBe('');
+    const unknown = run(['help', 'chek']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/Неизвестная команда «chek»/);
   });
 });
 

@@ -226,9 +226,20 @@ describe('thanks', () => {
 
   it('asks for a period and rejects a bad year clearly', () => {
     expect(run(['thanks', 'rovesnik.xlsx']).stderr).toContain('Укажите период');
-    const bad = run(['thanks', 'rovesnik.xlsx', '--year', 'прошлый']);
-    expect(bad.code).toBe(1);
-    expect(bad.stdout + bad.stderr).toContain('не учебный год');
+    // A malformed year is wrong usage (exit 2), as for `report`, also with --dry-run.
+    for (const extra of [[], ['--dry-run']]) {
+      for (const year of ['прошлый', '2025/2027']) {
+        const bad = run(['thanks', 'rovesnik.xlsx', '--year', year, ...extra]);
+        expect(bad.code).toBe(2);
+        expect(bad.stderr).toContain(`«${year}» — не учебный год`);
+      }
+    }
+  });
+
+  it('--dry-run with an unknown event says so on stderr and exits 1', () => {
+    const r = run(['thanks', 'rovesnik.xlsx', '--event', 'М-999', '--dry-run'], NO_PDF);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Мероприятие «М-999» не найдено');
   });
 });
 
@@ -257,5 +268,76 @@ describe('report', () => {
     const r = run(['report', 'rovesnik.xlsx', '--year', '20-25']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('не учебный год');
+  });
+});
+
+describe('bad options to the jobs: exit 2, a Russian message naming the file, nothing done', () => {
+  const STACK = /\n\s+at .+:\d+:\d+/;
+  const expectUsage = (r: { code: number | null; stdout: string; stderr: string }, message: RegExp) => {
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/Внутренняя ошибка|ENOTDIR|ENOENT|Corrupted zip|End of data/);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(fs.existsSync(`${book}.partnerstvo.jsonl`)).toBe(false);
+  };
+
+  it('--smtp with a URL that is not smtp:// or smtps://', () => {
+    for (const url of ['bad-url', 'http://mail.example.org', 'smtp://']) {
+      expectUsage(run(['invite', 'rovesnik.xlsx', '--event', 'М-023', '--smtp', url], NO_PDF), /Адрес почтового сервера .* записан неверно/);
+    }
+    expectUsage(run(['thanks', 'rovesnik.xlsx', '--year', '2025/2026', '--smtp', 'bad-url'], NO_PDF), /записан неверно/);
+  });
+
+  it('--template that is missing, a folder, or not a Word document', () => {
+    fs.writeFileSync(path.join(dir, 'text.docx'), 'hello');
+    fs.mkdirSync(path.join(dir, 'folder.docx'));
+    expectUsage(run(['invite', 'rovesnik.xlsx', '--event', 'М-023', '--template', 'нет.docx'], NO_PDF), /Файл шаблона не найден: нет\.docx/);
+    expectUsage(run(['invite', 'rovesnik.xlsx', '--event', 'М-023', '--template', 'folder.docx'], NO_PDF), /folder\.docx — это папка/);
+    expectUsage(run(['invite', 'rovesnik.xlsx', '--event', 'М-023', '--template', 'text.docx', '--dry-run'], NO_PDF), /Файл text\.docx — не документ Word/);
+    // A workbook is a zip too, but not a Word document.
+    expectUsage(run(['thanks', 'rovesnik.xlsx', '--year', '2025/2026', '--template', 'rovesnik.xlsx'], NO_PDF), /Файл rovesnik\.xlsx — не документ Word/);
+  });
+
+  it('--out under a file: the folder cannot be created', () => {
+    fs.writeFileSync(path.join(dir, 'file'), '');
+    expectUsage(run(['invite', 'rovesnik.xlsx', '--event', 'М-023', '--out', 'file/out'], NO_PDF), /Не удаётся создать папку file\/out: .*file — это файл/);
+    expectUsage(run(['report', 'rovesnik.xlsx', '--year', '2025/2026', '--out', 'file/out'], NO_PDF), /Не удаётся создать папку/);
+  });
+});
+
+describe('a workbook without a usable sheet', () => {
+  async function withoutColumn(sheet: string, header: string): Promise<void> {
+    const ExcelJS = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    const ws = wb.getWorksheet(sheet)!;
+    let col = 0;
+    ws.getRow(1).eachCell((cell, c) => {
+      if (cell.value === header) col = c;
+    });
+    ws.spliceColumns(col, 1);
+    await wb.xlsx.writeFile(book);
+  }
+
+  it('invite and thanks stop naming the missing column instead of «sending» nothing', async () => {
+    await withoutColumn('Партнёры', 'Email');
+    for (const extra of [[], ['--dry-run']]) {
+      const r = run(['invite', 'rovesnik.xlsx', '--event', 'М-023', ...extra], NO_PDF);
+      expect(r.code).toBe(1);
+      expect(r.stdout + r.stderr).toContain('На листе «Партнёры» нет обязательного столбца «Email»');
+      expect(r.stdout).not.toMatch(/Отправлено: 0/);
+    }
+    const t = run(['thanks', 'rovesnik.xlsx', '--year', '2025/2026'], NO_PDF);
+    expect(t.code).toBe(1);
+    expect(t.stdout + t.stderr).toContain('нет обязательного столбца «Email»');
+    expect(files(path.join(dir, 'out'), '.docx').filter((f) => !f.includes('шаблоны'))).toEqual([]);
+  });
+
+  it('a missing «Название» column is named, not reported as an unknown event', async () => {
+    await withoutColumn('Мероприятия', 'Название');
+    const r = run(['invite', 'rovesnik.xlsx', '--event', 'М-023', '--dry-run'], NO_PDF);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('На листе «Мероприятия» нет обязательного столбца «Название»');
+    expect(r.stderr).not.toContain('не найдено');
   });
 });

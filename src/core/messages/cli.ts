@@ -74,6 +74,13 @@ export const cliMsg = {
     exists: (file: string) => `Файл ${file} уже существует — init не перезаписывает файлы. Укажите новое имя.`,
     notXlsxName: (file: string) => `Имя файла ${file} должно оканчиваться на .xlsx.`,
     cannotWrite: (file: string) => `Не удаётся записать файл ${file}: нет доступа к папке или диск переполнен.`,
+    outIsFile: (dir: string, file: string) =>
+      `Не удаётся создать папку ${dir}: ${file} — это файл, а не папка. Укажите в --out другую папку.`,
+    outUnwritable: (dir: string) => `Не удаётся создать папку ${dir}: нет прав на запись. Укажите в --out другую папку.`,
+    templateMissing: (file: string) => `Файл шаблона не найден: ${file}`,
+    templateIsDirectory: (file: string) => `${file} — это папка, а нужен файл шаблона .docx.`,
+    templateNotDocx: (file: string) =>
+      `Файл ${file} — не документ Word (.docx). Сохраните шаблон в формате .docx (Word: Файл → Сохранить как → Документ Word).`,
     sidecarUnwritable: (file: string) =>
       `Не удаётся записать изменения в файл ${file} (он лежит рядом с таблицей и хранит изменения программы): нет доступа или диск переполнен.`,
   },

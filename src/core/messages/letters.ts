@@ -12,7 +12,7 @@ export const templateMsg = {
   unknown: (name: string, known: readonly string[]) =>
     `В шаблоне неизвестное поле {{${name}}}. Доступные поля: ${known.map((k) => `{{${k}}}`).join(', ')}.`,
   empty: (name: string, who: string[]) =>
-    `Поле {{${name}}} будет пустым у ${countWith(who.length, LETTERS_GENITIVE)}: ${who.slice(0, 5).join(', ')}${who.length > 5 ? ' и др.' : ''}. ` +
+    `Поле {{${name}}} будет пустым у ${countWith(who.length, LETTERS_GENITIVE)}: ${who.slice(0, 5).join(', ')}${who.length > 5 ? ' и др.' : '.'} ` +
     'Заполните данные или уберите поле из шаблона.',
   stopped: 'Шаблон нужно исправить: ничего не отправлено.',
 };

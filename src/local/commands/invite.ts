@@ -55,9 +55,10 @@ export const registerInvite: RegisterCommand = (program, ctx) => {
     .option('--resend <ID,…>', jobMsg.invite.resendOption)
     .option('--dry-run', jobMsg.dryRunOption)
     .action(async (file: string, options: InviteOptions) => {
-      const { wb, rt, outDir } = await openJob(file, options, ctx, 'invitation');
+      const { wb, rt, outDir } = await openJob(file, options, ctx, 'invitation', !options.dryRun);
       if (!options.event) {
         const upcoming = listEvents(rt).filter((e) => e.upcoming).slice(0, 5);
+        rt.done();
         throw new CliError(jobMsg.invite.noEvent(upcoming.map((e) => `  ${e.id}  ${e.title}, ${e.date}`)), EXIT.usage);
       }
       const request = { eventId: options.event, resend: (options.resend ?? '').split(/[,;\s]+/).filter(Boolean) };

@@ -1,9 +1,13 @@
 /** What the job commands share: opening the workbook with its runtime, and printing a run report. */
-import { resolve } from 'node:path';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import PizZip from 'pizzip';
 import type { RunReport } from '../../core/invite';
-import { jobMsg } from '../../core/messages/cli';
-import { EXIT } from '../exit';
-import { localRuntime, type LocalRuntime } from '../runtime';
+import { cliMsg, jobMsg } from '../../core/messages/cli';
+import { runMsg } from '../../core/messages/letters';
+import { CliError, EXIT } from '../exit';
+import { parseSmtpUrl } from '../mail';
+import { FileLock, localRuntime, lockPathFor, type LocalRuntime } from '../runtime';
 import type { XlsxWorkbook } from '../xlsx-workbook';
 import { openWorkbook, printPending } from './shared';
 import type { CommandContext } from './types';
@@ -15,15 +19,101 @@ export interface JobOptions {
   template?: string;
 }
 
+const fileMsg = cliMsg.file;
+
+/** The folder for `--out` exists or can be made: else a usage error now, before anything is done. */
+export function checkOutDir(dir: string): void {
+  let probe = resolve(dir);
+  for (;;) {
+    let stat: ReturnType<typeof statSync> | undefined;
+    try {
+      stat = statSync(probe);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new CliError(fileMsg.outUnwritable(dir), EXIT.usage);
+    }
+    if (stat) {
+      if (!stat.isDirectory()) throw new CliError(fileMsg.outIsFile(dir, probe), EXIT.usage);
+      try {
+        accessSync(probe, constants.W_OK);
+      } catch {
+        throw new CliError(fileMsg.outUnwritable(dir), EXIT.usage);
+      }
+      return;
+    }
+    const parent = dirname(probe);
+    if (parent === probe) return;
+    probe = parent;
+  }
+}
+
+/** A `--template` that is a readable Word document: else a usage error before anything is done. */
+export function checkTemplateFile(file: string): void {
+  let bytes: Buffer;
+  try {
+    if (statSync(file).isDirectory()) throw new CliError(fileMsg.templateIsDirectory(file), EXIT.usage);
+    bytes = readFileSync(file);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(code === 'ENOENT' || code === 'ENOTDIR' ? fileMsg.templateMissing(file) : fileMsg.unreadable(file), EXIT.usage);
+  }
+  let isDocx = false;
+  try {
+    isDocx = bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50 && new PizZip(bytes).file('word/document.xml') !== null;
+  } catch {
+    isDocx = false;
+  }
+  if (!isDocx) throw new CliError(fileMsg.templateNotDocx(file), EXIT.usage);
+}
+
+/** A `--smtp` URL that can be used: else a usage error (the message shows no password). */
+export function checkSmtpUrl(url: string): void {
+  try {
+    parseSmtpUrl(url);
+  } catch (error) {
+    throw new CliError(error instanceof Error ? error.message : String(error), EXIT.usage);
+  }
+}
+
 export async function openJob(
   file: string,
   options: JobOptions,
   ctx: CommandContext,
   templateKind: 'invitation' | 'thanks',
+  /** The command will write (send, make letters): take the workbook's lock before reading it. */
+  writes = false,
 ): Promise<{ wb: XlsxWorkbook; rt: LocalRuntime; outDir: string }> {
-  const wb = await openWorkbook(file, ctx.io);
   const outDir = resolve(options.out ?? 'out');
+  checkOutDir(options.out ?? 'out');
+  if (options.template) checkTemplateFile(options.template);
+  if (options.smtp !== undefined) checkSmtpUrl(options.smtp);
+  // The lock comes before the read: a run that read the journal while another run was still
+  // sending, and got the lock when that one finished, would send everything a second time.
+  const lock = writes ? new FileLock(lockPathFor(file)) : undefined;
+  if (lock) {
+    let locked: boolean | null;
+    try {
+      locked = lock.tryLock();
+    } catch {
+      locked = null;
+    }
+    if (locked === null) {
+      // No lock file could be made: a missing workbook or folder is reported as such by the open.
+      await openWorkbook(file, ctx.io);
+      throw new CliError(fileMsg.cannotWrite(lockPathFor(file)), EXIT.usage);
+    }
+    if (!locked) throw new CliError(runMsg.locked, EXIT.problems);
+  }
+  let wb: XlsxWorkbook;
+  try {
+    wb = await openWorkbook(file, ctx.io);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const rt = localRuntime({
+    heldLock: lock,
     workbook: wb,
     workbookPath: file,
     outDir,

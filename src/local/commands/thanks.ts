@@ -4,6 +4,7 @@ import { thanksMsg } from '../../core/messages/thanks';
 import { startJob } from '../../core/runner';
 import { countWith } from '../../core/russian';
 import { owedThanks, previewThanks } from '../../core/thanks';
+import { parseAcademicYear } from '../../core/year';
 import { CliError, EXIT } from '../exit';
 import { OFFLINE_LIMITS } from '../runtime';
 import { finishJob, openJob, type JobOptions } from './jobs';
@@ -42,7 +43,9 @@ export const registerThanks: RegisterCommand = (program, ctx) => {
       const { io } = ctx;
       if (!options.owed && !options.event && !options.year) throw new CliError(jobMsg.thanks.needPeriod, EXIT.usage);
       if (options.event && options.year) throw new CliError(jobMsg.thanks.bothPeriods, EXIT.usage);
-      const { wb, rt, outDir } = await openJob(file, options, ctx, 'thanks');
+      // A malformed year is wrong usage (exit 2), as in `report`; the year start does not change validity.
+      if (options.year && !parseAcademicYear(options.year)) throw new CliError(thanksMsg.badYear(options.year), EXIT.usage);
+      const { wb, rt, outDir } = await openJob(file, options, ctx, 'thanks', !options.dryRun && !options.owed);
       if (options.owed) {
         const owed = owedThanks(rt);
         rt.done();
@@ -58,6 +61,12 @@ export const registerThanks: RegisterCommand = (program, ctx) => {
       if (options.dryRun) {
         const preview = previewThanks(rt, request);
         rt.done();
+        // No period means the request itself failed (unknown event, no journal, broken template).
+        if (!preview.period) {
+          io.err(preview.error);
+          ctx.setExit(EXIT.problems);
+          return;
+        }
         if (preview.error) io.out(preview.error);
         for (const l of preview.letters) io.out(`  ${l.id} ${l.organisation}${l.sponsor ? ' (спонсор)' : ''}: ${l.text}`);
         for (const s of preview.skipped) io.out(`  ${s.id} ${s.organisation}: ${s.reason}`);
