@@ -189,6 +189,8 @@ export interface InvitePreview {
   quota: number | null;
   quotaShort: boolean;
   templateProblems: string[];
+  /** Things to double-check before sending (the event is already past …). */
+  warnings: string[];
   sample: { to: string; subject: string; text: string; letter: string } | null;
 }
 
@@ -204,6 +206,7 @@ export const emptyPreview = (error: string): InvitePreview => ({
   quota: null,
   quotaShort: false,
   templateProblems: [],
+  warnings: [],
   sample: null,
 });
 
@@ -239,6 +242,7 @@ export function previewInvitations(rt: Runtime, request: InviteRequest): InviteP
     quota,
     quotaShort: quota !== null && quota < recipientsCount,
     templateProblems: plan.templateProblems,
+    warnings: eventWarnings(rt, event),
     sample,
   };
 }
@@ -353,13 +357,20 @@ export function runInvitations(rt: Runtime, request: InviteRequest, limits: RunL
     }
   }
   report.ok = report.errors.length === 0 && !result.stopped;
-  report.message = summarizeRun(report, rt);
+  report.message = [...eventWarnings(rt, event), summarizeRun(report, rt)].join('\n');
   return report;
+}
+
+/** What staff should double-check about the event itself: inviting to a past event is almost always a slip. */
+function eventWarnings(rt: Runtime, event: EventRecord): string[] {
+  return compareDates(event.date, rt.clock.today()) < 0 ? [runMsg.pastEvent(event.title, formatDateLong(event.date))] : [];
 }
 
 export function summarizeRun(report: RunReport, rt: Runtime): string {
   const lines: string[] = [];
-  if (report.sent > 0 || (report.made === 0 && report.printed === 0)) lines.push(runMsg.sent(report.sent));
+  const nothing = report.sent === 0 && report.made === 0 && report.printed === 0;
+  if (nothing && report.errors.length === 0 && !report.stopped) lines.push(report.doneBefore > 0 ? runMsg.nothingNew(report.doneBefore) : runMsg.nobody);
+  else if (report.sent > 0 || nothing) lines.push(runMsg.sent(report.sent));
   if (report.made > 0) lines.push(runMsg.made(report.made));
   if (report.printed > 0) lines.push(runMsg.printBundle(report.printed));
   if (report.errors.length > 0) {

@@ -66,6 +66,9 @@
       quota.textContent = ui.fmt(TEXT.invite.quota, ui.count(p.quota, TEXT.letters)) + (p.quotaShort ? TEXT.invite.quotaShort : '');
     }
 
+    ui.text('warnings', (p.warnings || []).join(' '));
+    ui.show('warnings', !!(p.warnings && p.warnings.length));
+
     var problems = ui.clear('problems');
     (p.templateProblems || []).forEach(function (t) { problems.appendChild(ui.el('li', '', t)); });
     problems.hidden = !(p.templateProblems && p.templateProblems.length);

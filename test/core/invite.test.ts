@@ -135,6 +135,19 @@ describe('invitations', () => {
     expect(journalRows(t.workbook)).toHaveLength(0);
   });
 
+  it('warns before inviting to an event that is already past, and a rerun says nothing new was needed', () => {
+    const t = memoryRuntime(partnersWorkbook(3));
+    expect(previewInvitations(t.rt, { eventId: 'М-001' }).warnings).toEqual([]);
+    expect(invite(t).message).not.toContain('Внимание');
+    const again = invite(t);
+    expect(again.message).toBe('Новых писем нет. Сделано или отправлено раньше: 3\u00a0письма (см. лист «Журнал»).');
+
+    t.world.nowMs = Date.UTC(2026, 11, 2, 9); // 2 December, after «День матери» on 28 November
+    const late = previewInvitations(t.rt, { eventId: 'М-001' });
+    expect(late.warnings).toEqual(['Внимание: мероприятие «День матери» уже прошло (28\u00a0ноября 2026\u00a0г.). Проверьте, что выбрано нужное мероприятие.']);
+    expect(invite(t, ['П-001']).message.split('\n')[0]).toBe(late.warnings[0]);
+  });
+
   it('a second run while the lock is held sends nothing and says why', () => {
     const t = memoryRuntime(partnersWorkbook(2));
     MemoryLock.held = true;

@@ -129,7 +129,7 @@ describe('invite', () => {
 
     const again = run(['invite', 'rovesnik.xlsx', '--event', 'М-021', '--out', 'out'], NO_PDF);
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('Отправлено: 0\u00a0писем.');
+    expect(again.stdout).toContain('Новых писем нет. Сделано или отправлено раньше:');
     expect(files(path.join(dir, 'out', 'письма'), '.eml')).toHaveLength(22);
   });
 

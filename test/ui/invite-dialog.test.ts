@@ -26,6 +26,7 @@ function preview(eventId: unknown) {
     quota: 1,
     quotaShort: true,
     templateProblems: broken ? ['В шаблоне неизвестное поле {{Неизвестное}}.'] : [],
+    warnings: broken ? ['Внимание: мероприятие «Новый год» уже прошло (27 декабря 2025 г.).'] : [],
     sample: { to: 'ryba@example.org', subject: 'Приглашение: «День матери»', text: 'Уважаемый Иван Петрович!', letter: 'Уважаемый Иван Петрович!\nПриглашаем <b>$1</b>' },
   };
 }
@@ -74,6 +75,7 @@ if (!CHROMIUM) {
       expect(await page.locator('#sample b').count()).toBe(0);
       expect(await page.textContent('#quota')).toMatch(/Лимита не хватит/);
       expect(await page.isVisible('#pending')).toBe(true);
+      expect(await page.isVisible('#warnings')).toBe(false);
       expect(await page.isEnabled('#send')).toBe(true);
       expect((await calls(page)).map((c) => c.name)).toEqual(['dialogInviteData', 'dialogPreviewInvite']);
     });
@@ -84,6 +86,8 @@ if (!CHROMIUM) {
       const all = await calls(page);
       expect(all[all.length - 1]).toEqual({ name: 'dialogPreviewInvite', args: ['М-002'] });
       expect(await page.textContent('#problems')).toContain('{{Неизвестное}}');
+      expect(await page.textContent('#warnings')).toBe('Внимание: мероприятие «Новый год» уже прошло (27 декабря 2025 г.).');
+      expect(await page.isVisible('#warnings')).toBe(true);
       expect(await page.$eval('#problems', (e) => getComputedStyle(e).color)).toBe('rgb(197, 34, 31)');
       expect(await page.isDisabled('#send')).toBe(true);
       expect(await page.isDisabled('#test')).toBe(true);

@@ -33,6 +33,8 @@ export const runMsg = {
   cancelled: (title: string) => `Мероприятие ${q(title)} отменено: приглашения не отправляются.`,
   noJournal: 'Нет листа «Журнал» с нужными столбцами. Выполните «Партнёрство → Настроить таблицу».',
   nobody: 'Некому отправлять: все адресаты уже получили письма или пропущены.',
+  nothingNew: (n: number) => `Новых писем нет. Сделано или отправлено раньше: ${countWith(n, LETTERS)} (см. лист «Журнал»).`,
+  pastEvent: (title: string, date: string) => `Внимание: мероприятие «${title}» уже прошло (${date}). Проверьте, что выбрано нужное мероприятие.`,
   sent: (n: number) => `Отправлено: ${countWith(n, LETTERS)}.`,
   made: (n: number) => `Создано: ${countWith(n, LETTERS)}.`,
   errors: (n: number) => `С ошибками: ${countWith(n, LETTERS)} (подробности в «Журнале»).`,

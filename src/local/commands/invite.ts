@@ -16,6 +16,7 @@ interface InviteOptions extends JobOptions {
 export function printInvitePreview(preview: InvitePreview, io: CliIo): void {
   const p = jobMsg.preview;
   if (preview.event) io.out(p.event(preview.event.title, preview.event.date, preview.event.time, preview.event.place));
+  for (const w of preview.warnings) io.out(w);
   io.out(p.counts(preview.counts.send, preview.counts.print, preview.counts.skipped));
   if (preview.quota !== null) io.out(p.quota(preview.quota));
   if (preview.byCategory.length > 0) {
