@@ -4,7 +4,8 @@ import { thanksMsg } from './messages/thanks';
 import { reportJobMsg } from './messages/report';
 import { readWorkbook } from './read';
 import { buildReport, computeReportStats, type ReportStats } from './report';
-import { academicYearOf, parseAcademicYear, parseYearStart } from './year';
+import type { WorkbookData } from './records';
+import { academicYearOf, parseAcademicYear, parseYearStart, type YearStart } from './year';
 
 export interface ReportResult {
   ok: boolean;
@@ -25,8 +26,24 @@ export function makeReport(rt: Runtime, yearText?: string): ReportResult {
   const today = rt.clock.today();
   const year = yearText && yearText.trim() ? parseAcademicYear(yearText, start) : academicYearOf(today, start);
   if (!year) return { ok: false, message: thanksMsg.badYear(yearText ?? ''), link: '', stats: null };
-  const model = buildReport(data, year, today);
   const stats = computeReportStats(data, year);
+  // A report of nothing helps nobody (and a typo in the year would make one): say which years have data.
+  if (stats.jointEvents === 0 && stats.contributions === 0 && stats.thanksLetters === 0) {
+    return { ok: false, message: reportJobMsg.noData(year.label, yearsWithData(data, start)), link: '', stats };
+  }
+  const model = buildReport(data, year, today);
   const doc = rt.documents.render(model, reportJobMsg.folder, model.title);
   return { ok: true, message: reportJobMsg.done(model.title, stats.activePartners, stats.jointEvents, stats.reach), link: doc.link, stats };
+}
+
+/** Academic years with joint work: events held, or with contributions. */
+export function yearsWithData(data: WorkbookData, start: YearStart): string[] {
+  const helped = new Set(data.contributions.map((c) => c.eventId));
+  const years = new Map<number, string>();
+  for (const e of data.events) {
+    if (e.status === 'отменено' || (e.status !== 'проведено' && !helped.has(e.id))) continue;
+    const y = academicYearOf(e.date, start);
+    years.set(y.startYear, y.label);
+  }
+  return [...years.entries()].sort((a, b) => a[0] - b[0]).map(([, label]) => label);
 }

@@ -9,6 +9,8 @@ import { countWith, formatMoney, formatNumber, NBSP } from '../../src/core/russi
 import { CATEGORIES, COL, RESOURCES, SHEET, SHEET_SPECS, type Category, type Resource } from '../../src/core/schema';
 import { academicYear, parseAcademicYear } from '../../src/core/year';
 import { d, MemoryWorkbook } from '../helpers/memory-workbook';
+import { memoryRuntime } from '../helpers/memory-runtime';
+import { makeReport, yearsWithData } from '../../src/core/report-job';
 
 type JsonCell = string | number | boolean;
 interface JsonSheet {
@@ -293,6 +295,22 @@ describe('annual report edge cases', () => {
       expect(texts.every((t) => t.includes('2030/2031'))).toBe(true);
     }
     expect(paragraphs(section(model, 'ВЫВОД'))[0]).toContain('нельзя');
+  });
+
+  it('the report job makes no document for a year without data and names the years that have it', () => {
+    const t = memoryRuntime(new MemoryWorkbook(sampleSheets()));
+    const none = makeReport(t.rt, '2030/2031');
+    expect(none.ok).toBe(false);
+    expect(none.link).toBe('');
+    expect(none.message).toBe(
+      'За 2030/2031 учебный год в таблице нет ни проведённых мероприятий, ни вклада партнёров — отчёт не составлен. ' +
+        `Данные есть за ${yearsWithData(loadData(), { day: 1, month: 9 }).join(', ')} учебные годы.`,
+    );
+    expect(yearsWithData(loadData(), { day: 1, month: 9 })).toEqual(expect.arrayContaining(['2024/2025', '2025/2026']));
+    expect(t.documents.made).toHaveLength(0);
+    const made = makeReport(t.rt, '2025/2026');
+    expect(made.ok).toBe(true);
+    expect(made.link).not.toBe('');
   });
 
   it('an empty workbook (no sheets) still builds a report', () => {

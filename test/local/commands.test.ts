@@ -269,6 +269,14 @@ describe('report', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('не учебный год');
   });
+
+  it('a year without data is a data problem: exit 1, the years that have data, no document', () => {
+    const r = run(['report', 'rovesnik.xlsx', '--year', '2030/2031', '--out', 'out'], NO_PDF);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('За 2030/2031 учебный год в таблице нет ни проведённых мероприятий, ни вклада партнёров');
+    expect(r.stderr).toContain('2025/2026');
+    expect(files(path.join(dir, 'out'), '.docx')).toEqual([]);
+  });
 });
 
 describe('bad options to the jobs: exit 2, a Russian message naming the file, nothing done', () => {

@@ -19,7 +19,8 @@ export const registerReport: RegisterCommand = (program, ctx) => {
       rt.done();
       if (!result.ok) {
         ctx.io.err(result.message);
-        ctx.setExit(EXIT.usage);
+        // A year that cannot be read is wrong usage; a year without data is a data problem.
+        ctx.setExit(result.stats ? EXIT.problems : EXIT.usage);
         return;
       }
       ctx.io.out(result.message);
