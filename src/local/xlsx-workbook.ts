@@ -17,7 +17,7 @@ import type { Cell, CellNote, CellWrite, LocalDateTime, SetupStep, WorkbookPort 
 import { cliMsg, sidecarMsg } from '../core/messages/cli';
 import { cellAddress } from '../core/table';
 import { WorkbookFileError } from './exit';
-import { displayCell, OverlayBook, sameCell, SidecarFile, sidecarPathFor, type LoadedSheet, type PendingChanges } from './overlay';
+import { displayCell, OverlayBook, sameCell, SidecarFile, sidecarPathFor, type LoadedSheet, type PendingChanges, type SidecarRecord } from './overlay';
 import { freezeRows, layColumns, LISTS_SHEET } from './xlsx-layout';
 
 /** An exceljs value as `getValues` would give it. */
@@ -133,7 +133,11 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /** Loads the whole workbook into memory and replays the sidecar over it. */
-  static async open(file: string): Promise<XlsxWorkbook> {
+  /**
+   * Opens a workbook with its sidecar replayed. `persist: false` keeps the program's writes in memory
+   * (for `setup --out`, which only writes a new file): neither the workbook nor its sidecar changes.
+   */
+  static async open(file: string, options: { persist?: boolean } = {}): Promise<XlsxWorkbook> {
     const bytes = readWorkbookBytes(file);
     const book = new ExcelJS.Workbook();
     try {
@@ -152,13 +156,14 @@ export class XlsxWorkbook implements WorkbookPort {
     } catch (error) {
       throw fileError((error as NodeJS.ErrnoException).code, sidecarPath);
     }
-    const overlay = new OverlayBook(sheets, (record) => {
+    const persist = (record: SidecarRecord): void => {
       try {
         sidecar.append(record);
       } catch {
         throw new WorkbookFileError('cannotWrite', sidecarPath, fileMsg.sidecarUnwritable(sidecarPath));
       }
-    });
+    };
+    const overlay = new OverlayBook(sheets, options.persist === false ? null : persist);
     overlay.replay(read.records);
     return new XlsxWorkbook(book, overlay, notes, file, sidecarPath, [...read.warnings, ...overlay.warnings]);
   }

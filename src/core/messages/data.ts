@@ -2,6 +2,10 @@
 import { countWith, pluralForm } from '../russian';
 
 const q = (s: string) => `«${s}»`;
+
+/** How to add missing sheets and columns, in both runtimes: the menu in Sheets, `setup` offline. */
+export const SETUP_HINT = 'Выполните «Партнёрство → Настроить таблицу» (без Google — команду partnerstvo setup).';
+const SETUP_HINT_LOWER = SETUP_HINT.charAt(0).toLowerCase() + SETUP_HINT.slice(1);
 const cut = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 export const cellMsg = {
@@ -15,9 +19,9 @@ export const cellMsg = {
 };
 
 export const dataMsg = {
-  missingSheet: (sheet: string) => `Нет листа ${q(sheet)}. Выполните «Партнёрство → Настроить таблицу».`,
+  missingSheet: (sheet: string) => `Нет листа ${q(sheet)}. ${SETUP_HINT}`,
   missingColumn: (sheet: string, header: string) =>
-    `На листе ${q(sheet)} нет обязательного столбца ${q(header)}. Выполните «Настроить таблицу» или верните заголовок.`,
+    `На листе ${q(sheet)} нет обязательного столбца ${q(header)}. Верните заголовок или ${SETUP_HINT_LOWER}`,
   emptyRequired: (header: string) => `Не заполнено обязательное поле ${q(header)}.`,
   formulaError: (error: string) => `Ошибка формулы ${error}: исправьте формулу или введите значение.`,
   badYearStart: (text: string) =>

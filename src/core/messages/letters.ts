@@ -1,5 +1,6 @@
 /** Russian texts of the letter jobs: template check, previews, run reports, email bodies. */
 import { countWith } from '../russian';
+import { SETUP_HINT } from './data';
 
 const q = (s: string) => `«${s}»`;
 
@@ -31,7 +32,7 @@ export const runMsg = {
   locked: 'Уже идёт другая рассылка или подготовка документов. Дождитесь её окончания и попробуйте снова.',
   noEvent: (id: string) => `Мероприятие ${q(id)} не найдено на листе «Мероприятия».`,
   cancelled: (title: string) => `Мероприятие ${q(title)} отменено: приглашения не отправляются.`,
-  noJournal: 'Нет листа «Журнал» с нужными столбцами. Выполните «Партнёрство → Настроить таблицу».',
+  noJournal: `Нет листа «Журнал» с нужными столбцами. ${SETUP_HINT}`,
   nobody: 'Некому отправлять: все адресаты уже получили письма или пропущены.',
   nothingNew: (n: number) => `Новых писем нет. Сделано или отправлено раньше: ${countWith(n, LETTERS)} (см. лист «Журнал»).`,
   pastEvent: (title: string, date: string) => `Внимание: мероприятие «${title}» уже прошло (${date}). Проверьте, что выбрано нужное мероприятие.`,
@@ -39,7 +40,7 @@ export const runMsg = {
   made: (n: number) => `Создано: ${countWith(n, LETTERS)}.`,
   errors: (n: number) => `С ошибками: ${countWith(n, LETTERS)} (подробности в «Журнале»).`,
   needsCheck: (n: number) =>
-    `Требуют проверки: ${countWith(n, LETTERS)} — отправка прервалась, повторно они не отправляются; проверьте и при необходимости выберите «Отправить повторно».`,
+    `Требуют проверки: ${countWith(n, LETTERS)} — отправка прервалась на середине, и программа не отправит их повторно сама. Проверьте и при необходимости отправьте повторно («Отправить повторно» в окне, --resend в командной строке).`,
   printBundle: (n: number) => `Для печати (нет email): ${countWith(n, LETTERS)} в одном документе.`,
   deadline: (left: number) =>
     `Время выполнения скрипта на исходе: осталось ${countWith(left, LETTERS)}. Рассылка продолжится автоматически через минуту.`,
