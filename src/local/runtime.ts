@@ -123,6 +123,8 @@ export interface LocalRuntimeOptions {
   self?: string;
   templates?: Partial<Record<TemplateKind, string>>;
   io: CliIo;
+  /** A preview (`--dry-run`): nothing is written, not even the default template into the out folder. */
+  dryRun?: boolean;
   /** PDFs: 'auto' converts with LibreOffice when installed. */
   pdf?: 'auto' | 'never';
   /**
@@ -149,6 +151,7 @@ export function localRuntime(options: LocalRuntimeOptions): LocalRuntime {
       outDir: options.outDir,
       templates: options.templates,
       defaultTemplate,
+      saveDefaultTemplates: options.dryRun !== true,
       pdf: options.pdf ?? 'auto',
       eagerPdf: true,
     }),

@@ -85,9 +85,8 @@ describe('invite', () => {
     expect(r.stdout).toContain('ФАП хутора Весёлого: нет адреса электронной почты');
     expect(r.stdout).toContain('ООО «Стройсервис»: в столбце «Приглашать» снят флажок');
     expect(r.stdout).toContain('Уважаемая Наталья Сергеевна!');
-    // Only the default template may be written (so staff can edit it); no letters, no emails.
-    expect(files(path.join(dir, 'out'), '.docx').filter((f) => !f.includes(`${path.sep}шаблоны${path.sep}`))).toEqual([]);
-    expect(files(path.join(dir, 'out'), '.eml')).toEqual([]);
+    // Nothing at all: no out folder (not even the default template), no journal in the sidecar.
+    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
     expect(fs.existsSync(`${book}.partnerstvo.jsonl`)).toBe(false);
   });
 
@@ -234,6 +233,15 @@ describe('thanks', () => {
         expect(bad.stderr).toContain(`«${year}» — не учебный год`);
       }
     }
+  });
+
+  it('--dry-run previews the letters and writes nothing: no out folder, no template, no sidecar', () => {
+    const r = run(['thanks', 'rovesnik.xlsx', '--year', '2025/2026', '--dry-run', '--out', 'out'], NO_PDF);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Благодарим Вас');
+    expect(r.stdout).toContain('ничего не создано и не отправлено');
+    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
+    expect(fs.existsSync(`${book}.partnerstvo.jsonl`)).toBe(false);
   });
 
   it('--dry-run with an unknown event says so on stderr and exits 1', () => {

@@ -17,6 +17,8 @@ export interface JobOptions {
   smtp?: string;
   from?: string;
   template?: string;
+  /** Only show what would be done: nothing may be written (see `LocalRuntimeOptions.dryRun`). */
+  dryRun?: boolean;
 }
 
 const fileMsg = cliMsg.file;
@@ -120,6 +122,7 @@ export async function openJob(
     smtp: options.smtp,
     from: options.from,
     templates: options.template ? { [templateKind]: options.template } : undefined,
+    dryRun: options.dryRun === true,
     io: ctx.io,
   });
   return { wb, rt, outDir };
