@@ -60,6 +60,23 @@ function fileError(code: string | undefined, file: string): WorkbookFileError {
   return new WorkbookFileError('unreadable', file, fileMsg.unreadable(file));
 }
 
+/**
+ * The folder a new file goes into is missing or is not a folder: the usage error naming it (a
+ * bare «нет доступа или диск переполнен» would send the user looking for the wrong problem).
+ */
+function folderProblem(file: string, code?: string): WorkbookFileError | null {
+  const folder = path.dirname(file);
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(folder);
+  } catch (error) {
+    code = (error as NodeJS.ErrnoException).code ?? code;
+  }
+  if (stat ? !stat.isDirectory() : code === 'ENOTDIR') return new WorkbookFileError('noFolder', file, fileMsg.notAFolder(file, folder));
+  if (!stat && code === 'ENOENT') return new WorkbookFileError('noFolder', file, fileMsg.noFolder(file, folder));
+  return null;
+}
+
 /** Reads the file's bytes, turning every way it can fail into a clear Russian usage error. */
 function readWorkbookBytes(file: string): Buffer {
   let stat: fs.Stats;
@@ -286,14 +303,18 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!options.overwrite && fs.existsSync(target)) {
       throw new WorkbookFileError('exists', file, this.path ? cliMsg.export.outExists(file) : fileMsg.exists(file));
     }
+    // Before the (slow) merge: a folder that is not there is not worth waiting for.
+    const noFolder = folderProblem(file);
+    if (noFolder) throw noFolder;
     const bytes = await this.mergedBytes(options.created);
     try {
       fs.writeFileSync(target, bytes, { flag: options.overwrite ? 'w' : 'wx' });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') {
         throw new WorkbookFileError('exists', file, this.path ? cliMsg.export.outExists(file) : fileMsg.exists(file));
       }
-      throw new WorkbookFileError('cannotWrite', file, fileMsg.cannotWrite(file));
+      throw folderProblem(file, code) ?? new WorkbookFileError('cannotWrite', file, fileMsg.cannotWrite(file));
     }
   }
 

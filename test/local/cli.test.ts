@@ -236,6 +236,27 @@ describe('check', () => {
   });
 });
 
+describe('a new file in a folder that is not there', () => {
+  it('export and init say the folder is missing (or is a file), exit 2, and create nothing', async () => {
+    const file = path.join(dir, 'good.xlsx');
+    await workbook(file, GOOD);
+    fs.writeFileSync(path.join(dir, 'plain'), '');
+    const cases: [string[], RegExp][] = [
+      [['export', 'good.xlsx', '--out', 'nodir/a.xlsx'], /Не удаётся записать файл nodir\/a\.xlsx: папки nodir нет/],
+      [['export', 'good.xlsx', '--out', 'plain/a.xlsx', '--force'], /Не удаётся записать файл plain\/a\.xlsx: plain — это файл, а не папка/],
+      [['init', 'nodir/new.xlsx'], /Не удаётся записать файл nodir\/new\.xlsx: папки nodir нет/],
+    ];
+    for (const [args, message] of cases) {
+      const result = run(args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toMatch(/нет доступа|диск переполнен/);
+      expect(result.stderr).not.toMatch(STACK);
+    }
+    expect(fs.existsSync(path.join(dir, 'nodir'))).toBe(false);
+  });
+});
+
 describe('bin/partnerstvo.js', () => {
   it('runs the built CLI', () => {
     const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'partnerstvo.js'), '--version'], { encoding: 'utf8' });

@@ -74,6 +74,10 @@ export const cliMsg = {
     exists: (file: string) => `Файл ${file} уже существует — init не перезаписывает файлы. Укажите новое имя.`,
     notXlsxName: (file: string) => `Имя файла ${file} должно оканчиваться на .xlsx.`,
     cannotWrite: (file: string) => `Не удаётся записать файл ${file}: нет доступа к папке или диск переполнен.`,
+    noFolder: (file: string, dir: string) =>
+      `Не удаётся записать файл ${file}: папки ${dir} нет. Создайте её или укажите путь к существующей папке.`,
+    notAFolder: (file: string, dir: string) =>
+      `Не удаётся записать файл ${file}: ${dir} — это файл, а не папка. Укажите путь к существующей папке.`,
     outIsFile: (dir: string, file: string) =>
       `Не удаётся создать папку ${dir}: ${file} — это файл, а не папка. Укажите в --out другую папку.`,
     outUnwritable: (dir: string) => `Не удаётся создать папку ${dir}: нет прав на запись. Укажите в --out другую папку.`,
