@@ -236,6 +236,33 @@ describe('check', () => {
   });
 });
 
+describe('check and the workbook lock', () => {
+  it('refuses while a run holds the lock (assigning no IDs), and leaves no lock of its own behind', async () => {
+    const file = path.join(dir, 'ids.xlsx');
+    await workbook(file, {
+      ...GOOD,
+      Партнёры: [...GOOD['Партнёры'], ['', 'Больница', 'Учреждения здравоохранения', '', '', '', '', 'crb@example.org', '', '', false, true, '']],
+    });
+    const lock = `${file}.partnerstvo.lock`;
+    const sidecar = `${file}.partnerstvo.jsonl`;
+    // A run in progress: the lock names a live process (this test's).
+    fs.writeFileSync(lock, String(process.pid));
+    const busy = run(['check', 'ids.xlsx']);
+    expect(busy.code).toBe(1);
+    expect(busy.stderr).toMatch(/Уже идёт другая рассылка/);
+    expect(busy.stdout).not.toMatch(/Присвоен/);
+    expect(fs.existsSync(sidecar)).toBe(false);
+    expect(fs.readFileSync(lock, 'utf8')).toBe(String(process.pid));
+
+    fs.rmSync(lock);
+    const free = run(['check', 'ids.xlsx']);
+    expect(free.code).toBe(0);
+    expect(free.stdout).toMatch(/Присвоен 1\s+новый ID/);
+    expect(fs.existsSync(sidecar)).toBe(true);
+    expect(fs.existsSync(lock)).toBe(false);
+  });
+});
+
 describe('a new file in a folder that is not there', () => {
   it('export and init say the folder is missing (or is a file), exit 2, and create nothing', async () => {
     const file = path.join(dir, 'good.xlsx');
