@@ -95,6 +95,10 @@ export const cliMsg = {
       `Переменная окружения SOURCE_DATE_EPOCH должна быть числом секунд с 1 января 1970 г., а не ${q(value)}. Уберите её, чтобы работать с текущей датой.`,
   },
 
+  /** Ctrl-C during invite/thanks: the run stopped at once; the journal holds what was done. */
+  interrupted:
+    'Прервано. Уже отправленные и созданные письма записаны в журнал; повторный запуск продолжит с того места, где остановился, и ничего не отправит дважды.',
+
   internalError: (detail: string) =>
     `Внутренняя ошибка программы: ${detail}\nПодробности: запустите ещё раз с переменной окружения PARTNERSTVO_DEBUG=1.`,
 };
