@@ -64,17 +64,26 @@ function fileError(code: string | undefined, file: string): WorkbookFileError {
  * The folder a new file goes into is missing or is not a folder: the usage error naming it (a
  * bare «нет доступа или диск переполнен» would send the user looking for the wrong problem).
  */
-function folderProblem(file: string, code?: string): WorkbookFileError | null {
+function folderProblem(file: string): WorkbookFileError | null {
   const folder = path.dirname(file);
-  let stat: fs.Stats | undefined;
-  try {
-    stat = fs.statSync(folder);
-  } catch (error) {
-    code = (error as NodeJS.ErrnoException).code ?? code;
+  // Up from the folder to the nearest part of the path that exists (the folder itself when all is well).
+  for (let probe = folder; ; ) {
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(probe);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // Anything else (no access…) is for the write itself to report.
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') return null;
+    }
+    if (stat) {
+      if (!stat.isDirectory()) return new WorkbookFileError('noFolder', file, fileMsg.notAFolder(file, probe));
+      return probe === folder ? null : new WorkbookFileError('noFolder', file, fileMsg.noFolder(file, folder));
+    }
+    const parent = path.dirname(probe);
+    if (parent === probe) return null;
+    probe = parent;
   }
-  if (stat ? !stat.isDirectory() : code === 'ENOTDIR') return new WorkbookFileError('noFolder', file, fileMsg.notAFolder(file, folder));
-  if (!stat && code === 'ENOENT') return new WorkbookFileError('noFolder', file, fileMsg.noFolder(file, folder));
-  return null;
 }
 
 /** Reads the file's bytes, turning every way it can fail into a clear Russian usage error. */
@@ -314,7 +323,7 @@ export class XlsxWorkbook implements WorkbookPort {
       if (code === 'EEXIST') {
         throw new WorkbookFileError('exists', file, this.path ? cliMsg.export.outExists(file) : fileMsg.exists(file));
       }
-      throw folderProblem(file, code) ?? new WorkbookFileError('cannotWrite', file, fileMsg.cannotWrite(file));
+      throw folderProblem(file) ?? new WorkbookFileError('cannotWrite', file, fileMsg.cannotWrite(file));
     }
   }
 

@@ -272,6 +272,8 @@ describe('a new file in a folder that is not there', () => {
       [['export', 'good.xlsx', '--out', 'nodir/a.xlsx'], /Не удаётся записать файл nodir\/a\.xlsx: папки nodir нет/],
       [['export', 'good.xlsx', '--out', 'plain/a.xlsx', '--force'], /Не удаётся записать файл plain\/a\.xlsx: plain — это файл, а не папка/],
       [['init', 'nodir/new.xlsx'], /Не удаётся записать файл nodir\/new\.xlsx: папки nodir нет/],
+      [['export', 'good.xlsx', '--out', 'plain/sub/a.xlsx'], /Не удаётся записать файл plain\/sub\/a\.xlsx: plain — это файл, а не папка/],
+      [['export', 'good.xlsx', '--out', 'nodir/sub/a.xlsx'], /Не удаётся записать файл nodir\/sub\/a\.xlsx: папки nodir\/sub нет/],
     ];
     for (const [args, message] of cases) {
       const result = run(args);
