@@ -10,6 +10,7 @@ import { cliMsg } from '../core/messages/cli';
 import { COMMANDS } from './commands';
 import type { CliIo } from './commands/types';
 import { CliError, EXIT, type ExitCode } from './exit';
+import { isInterruptible, reportLocksFromEnv, runInterruptible } from './interrupt';
 
 export type { CliIo } from './commands/types';
 
@@ -118,7 +119,11 @@ export async function main(args: string[], io: CliIo = processIo()): Promise<num
 
 /** The process entry point (`bin/partnerstvo.js`, or `node build/cli.js`). */
 export function runCli(): void {
-  main(process.argv.slice(2)).then(
+  const args = process.argv.slice(2);
+  // A long job runs in a child process so that Ctrl-C is answered at once (see interrupt.ts).
+  const isChild = reportLocksFromEnv();
+  const run = !isChild && isInterruptible(args) ? runInterruptible(process.argv[1], args) : main(args);
+  run.then(
     (code) => {
       process.exitCode = code;
     },

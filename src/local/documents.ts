@@ -24,6 +24,11 @@ export interface LocalDocumentsOptions {
   templates?: Partial<Record<TemplateKind, string>>;
   /** The built-in template of a kind, rendered once to `<outDir>/шаблоны/<kind>.docx`. */
   defaultTemplate: (kind: TemplateKind) => DocModel;
+  /**
+   * Write the built-in template into `<outDir>/шаблоны/` so staff can edit it (default). A preview
+   * (`--dry-run`) passes false: it renders the template in memory and writes nothing.
+   */
+  saveDefaultTemplates?: boolean;
   /** `auto`: make PDFs when LibreOffice is found; `never`: no PDFs. */
   pdf: 'auto' | 'never';
   /** The soffice program; `null` means none; default: searched for (`findSoffice`). */
@@ -88,7 +93,7 @@ export class LocalDocuments implements DocumentPort {
     this.soffice = options.soffice;
   }
 
-  /** Where the template of this kind is read from (the default one is written there first). */
+  /** Where the template of this kind is read from (the default one is written there first, unless a preview). */
   templatePath(kind: TemplateKind): string {
     const custom = this.options.templates?.[kind];
     if (custom) return custom;
@@ -137,7 +142,7 @@ export class LocalDocuments implements DocumentPort {
       bytes = readFileSync(path);
     } else {
       bytes = renderDocx(this.options.defaultTemplate(kind));
-      writeFile(path, bytes);
+      if (this.options.saveDefaultTemplates !== false) writeFile(path, bytes);
     }
     this.templateBytes.set(kind, bytes);
     return bytes;

@@ -22,7 +22,7 @@ export class CliError extends Error {
 }
 
 /** What went wrong with a workbook file; always a usage problem (exit 2). */
-export type FileProblem = 'missing' | 'isDirectory' | 'notXlsx' | 'unreadable' | 'damaged' | 'exists' | 'cannotWrite' | 'sameAsInput';
+export type FileProblem = 'missing' | 'isDirectory' | 'notXlsx' | 'unreadable' | 'damaged' | 'exists' | 'cannotWrite' | 'noFolder' | 'sameAsInput';
 
 export class WorkbookFileError extends CliError {
   constructor(

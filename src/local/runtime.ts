@@ -10,6 +10,7 @@ import { readWorkbook } from '../core/read';
 import { defaultTemplate } from '../core/templates';
 import type { LockPort, MailPort, ProgressPort, Runtime, SchedulerPort, StorePort, TemplateKind } from '../ports';
 import { NodeClock, timeSource } from './clock';
+import { reportLock } from './interrupt';
 import type { CliIo } from './commands/types';
 import { LocalDocuments } from './documents';
 import { EmlMailer, SmtpMailer } from './mail';
@@ -43,6 +44,8 @@ export class FileLock implements LockPort {
         writeSync(fd, String(process.pid));
         closeSync(fd);
         this.held = true;
+        // The parent process (see interrupt.ts) removes it if this process is stopped by Ctrl-C.
+        reportLock(this.path);
         // A command that fails with an error after taking the lock must not leave it behind.
         process.once('exit', this.releaseOnExit);
         return true;
@@ -123,6 +126,8 @@ export interface LocalRuntimeOptions {
   self?: string;
   templates?: Partial<Record<TemplateKind, string>>;
   io: CliIo;
+  /** A preview (`--dry-run`): nothing is written, not even the default template into the out folder. */
+  dryRun?: boolean;
   /** PDFs: 'auto' converts with LibreOffice when installed. */
   pdf?: 'auto' | 'never';
   /**
@@ -149,6 +154,7 @@ export function localRuntime(options: LocalRuntimeOptions): LocalRuntime {
       outDir: options.outDir,
       templates: options.templates,
       defaultTemplate,
+      saveDefaultTemplates: options.dryRun !== true,
       pdf: options.pdf ?? 'auto',
       eagerPdf: true,
     }),

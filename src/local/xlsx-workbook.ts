@@ -60,6 +60,32 @@ function fileError(code: string | undefined, file: string): WorkbookFileError {
   return new WorkbookFileError('unreadable', file, fileMsg.unreadable(file));
 }
 
+/**
+ * The folder a new file goes into is missing or is not a folder: the usage error naming it (a
+ * bare «нет доступа или диск переполнен» would send the user looking for the wrong problem).
+ */
+function folderProblem(file: string): WorkbookFileError | null {
+  const folder = path.dirname(file);
+  // Up from the folder to the nearest part of the path that exists (the folder itself when all is well).
+  for (let probe = folder; ; ) {
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(probe);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // Anything else (no access…) is for the write itself to report.
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') return null;
+    }
+    if (stat) {
+      if (!stat.isDirectory()) return new WorkbookFileError('noFolder', file, fileMsg.notAFolder(file, probe));
+      return probe === folder ? null : new WorkbookFileError('noFolder', file, fileMsg.noFolder(file, folder));
+    }
+    const parent = path.dirname(probe);
+    if (parent === probe) return null;
+    probe = parent;
+  }
+}
+
 /** Reads the file's bytes, turning every way it can fail into a clear Russian usage error. */
 function readWorkbookBytes(file: string): Buffer {
   let stat: fs.Stats;
@@ -291,14 +317,18 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!options.overwrite && fs.existsSync(target)) {
       throw new WorkbookFileError('exists', file, this.path ? cliMsg.export.outExists(file) : fileMsg.exists(file));
     }
+    // Before the (slow) merge: a folder that is not there is not worth waiting for.
+    const noFolder = folderProblem(file);
+    if (noFolder) throw noFolder;
     const bytes = await this.mergedBytes(options.created);
     try {
       fs.writeFileSync(target, bytes, { flag: options.overwrite ? 'w' : 'wx' });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') {
         throw new WorkbookFileError('exists', file, this.path ? cliMsg.export.outExists(file) : fileMsg.exists(file));
       }
-      throw new WorkbookFileError('cannotWrite', file, fileMsg.cannotWrite(file));
+      throw folderProblem(file) ?? new WorkbookFileError('cannotWrite', file, fileMsg.cannotWrite(file));
     }
   }
 

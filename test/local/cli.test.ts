@@ -236,6 +236,56 @@ describe('check', () => {
   });
 });
 
+describe('check and the workbook lock', () => {
+  it('refuses while a run holds the lock (assigning no IDs), and leaves no lock of its own behind', async () => {
+    const file = path.join(dir, 'ids.xlsx');
+    await workbook(file, {
+      ...GOOD,
+      Партнёры: [...GOOD['Партнёры'], ['', 'Больница', 'Учреждения здравоохранения', '', '', '', '', 'crb@example.org', '', '', false, true, '']],
+    });
+    const lock = `${file}.partnerstvo.lock`;
+    const sidecar = `${file}.partnerstvo.jsonl`;
+    // A run in progress: the lock names a live process (this test's).
+    fs.writeFileSync(lock, String(process.pid));
+    const busy = run(['check', 'ids.xlsx']);
+    expect(busy.code).toBe(1);
+    expect(busy.stderr).toMatch(/Уже идёт другая рассылка/);
+    expect(busy.stdout).not.toMatch(/Присвоен/);
+    expect(fs.existsSync(sidecar)).toBe(false);
+    expect(fs.readFileSync(lock, 'utf8')).toBe(String(process.pid));
+
+    fs.rmSync(lock);
+    const free = run(['check', 'ids.xlsx']);
+    expect(free.code).toBe(0);
+    expect(free.stdout).toMatch(/Присвоен 1\s+новый ID/);
+    expect(fs.existsSync(sidecar)).toBe(true);
+    expect(fs.existsSync(lock)).toBe(false);
+  });
+});
+
+describe('a new file in a folder that is not there', () => {
+  it('export and init say the folder is missing (or is a file), exit 2, and create nothing', async () => {
+    const file = path.join(dir, 'good.xlsx');
+    await workbook(file, GOOD);
+    fs.writeFileSync(path.join(dir, 'plain'), '');
+    const cases: [string[], RegExp][] = [
+      [['export', 'good.xlsx', '--out', 'nodir/a.xlsx'], /Не удаётся записать файл nodir\/a\.xlsx: папки nodir нет/],
+      [['export', 'good.xlsx', '--out', 'plain/a.xlsx', '--force'], /Не удаётся записать файл plain\/a\.xlsx: plain — это файл, а не папка/],
+      [['init', 'nodir/new.xlsx'], /Не удаётся записать файл nodir\/new\.xlsx: папки nodir нет/],
+      [['export', 'good.xlsx', '--out', 'plain/sub/a.xlsx'], /Не удаётся записать файл plain\/sub\/a\.xlsx: plain — это файл, а не папка/],
+      [['export', 'good.xlsx', '--out', 'nodir/sub/a.xlsx'], /Не удаётся записать файл nodir\/sub\/a\.xlsx: папки nodir\/sub нет/],
+    ];
+    for (const [args, message] of cases) {
+      const result = run(args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toMatch(/нет доступа|диск переполнен/);
+      expect(result.stderr).not.toMatch(STACK);
+    }
+    expect(fs.existsSync(path.join(dir, 'nodir'))).toBe(false);
+  });
+});
+
 describe('bin/partnerstvo.js', () => {
   it('runs the built CLI', () => {
     const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'partnerstvo.js'), '--version'], { encoding: 'utf8' });

@@ -85,9 +85,8 @@ describe('invite', () => {
     expect(r.stdout).toContain('ФАП хутора Весёлого: нет адреса электронной почты');
     expect(r.stdout).toContain('ООО «Стройсервис»: в столбце «Приглашать» снят флажок');
     expect(r.stdout).toContain('Уважаемая Наталья Сергеевна!');
-    // Only the default template may be written (so staff can edit it); no letters, no emails.
-    expect(files(path.join(dir, 'out'), '.docx').filter((f) => !f.includes(`${path.sep}шаблоны${path.sep}`))).toEqual([]);
-    expect(files(path.join(dir, 'out'), '.eml')).toEqual([]);
+    // Nothing at all: no out folder (not even the default template), no journal in the sidecar.
+    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
     expect(fs.existsSync(`${book}.partnerstvo.jsonl`)).toBe(false);
   });
 
@@ -167,6 +166,59 @@ describe('invite', () => {
     }
   });
 
+  it('Ctrl-C stops at once (Russian message, exit 130, no lock left); a rerun sends the rest once and flags the cut letter', async () => {
+    // A slow server: each message is acknowledged only after a delay, so the run is still going.
+    let delay = 2000;
+    let arrived: () => void = () => undefined;
+    const received: string[] = [];
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, session, callback) {
+        stream.on('data', () => undefined);
+        stream.on('end', () => {
+          received.push(session.envelope.rcptTo.map((r) => r.address).join(','));
+          arrived();
+          setTimeout(callback, delay);
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.server.address() as { port: number }).port;
+    try {
+      const args = ['invite', 'rovesnik.xlsx', '--event', 'М-021', '--out', 'out', '--smtp', `smtp://127.0.0.1:${port}`, '--from', 'rovesnik@example.org'];
+      const firstArrived = new Promise<void>((resolve) => (arrived = resolve));
+      const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, env: { ...process.env, ...NO_PDF } });
+      let stderr = '';
+      child.stdout.on('data', () => undefined);
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+      await firstArrived;
+      expect(fs.existsSync(`${book}.partnerstvo.lock`)).toBe(true);
+      // The first message is on the server and not yet acknowledged: Ctrl-C cuts the run there.
+      child.kill('SIGINT');
+      expect(await closed).toBe(130);
+      expect(stderr).toContain('Прервано. Уже отправленные и созданные письма записаны в журнал');
+      expect(stderr).not.toMatch(/Внутренняя ошибка|\n\s+at /);
+      expect(fs.existsSync(`${book}.partnerstvo.lock`)).toBe(false);
+      expect(received).toHaveLength(1);
+      const cut = received[0];
+
+      delay = 0;
+      const again = await runAsync(args, NO_PDF);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toContain('Отправлено: 21\u00a0письмо.');
+      expect(again.stdout).toContain('Требуют проверки: 1\u00a0письмо');
+      // Every recipient of the event exactly once over both runs; the cut one is not sent again.
+      expect(received).toHaveLength(22);
+      expect(new Set(received).size).toBe(22);
+      expect(received.slice(1)).not.toContain(cut);
+      expect(fs.existsSync(`${book}.partnerstvo.lock`)).toBe(false);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
   it('with LibreOffice: the letters become PDFs with the right salutation, attached to the emails', async () => {
     if (!SOFFICE || !PDFTOTEXT) {
       console.log('Тест не запущен: LibreOffice или pdftotext не установлен');
@@ -234,6 +286,15 @@ describe('thanks', () => {
         expect(bad.stderr).toContain(`«${year}» — не учебный год`);
       }
     }
+  });
+
+  it('--dry-run previews the letters and writes nothing: no out folder, no template, no sidecar', () => {
+    const r = run(['thanks', 'rovesnik.xlsx', '--year', '2025/2026', '--dry-run', '--out', 'out'], NO_PDF);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Благодарим Вас');
+    expect(r.stdout).toContain('ничего не создано и не отправлено');
+    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
+    expect(fs.existsSync(`${book}.partnerstvo.jsonl`)).toBe(false);
   });
 
   it('--dry-run with an unknown event says so on stderr and exits 1', () => {

@@ -71,6 +71,14 @@ describe('LocalDocuments', () => {
     expect(rendered).toEqual(['invitation']);
   });
 
+  it('a preview (saveDefaultTemplates: false) reads the default template in memory and writes nothing', () => {
+    const out = join(dir, 'preview');
+    const docs = make(out, { saveDefaultTemplates: false });
+    expect(docs.templatePlaceholders('invitation')).toEqual(['Адресат', 'Обращение', 'Мероприятие']);
+    expect(docs.templateText('invitation')).toContain('Приглашаем Вас на мероприятие');
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('fills a letter into <outDir>/<folder>/<safe name>.docx and links to it', () => {
     const out = join(dir, 'b');
     const made = make(out).fillTemplate('invitation', values, 'Приглашения/День матери', 'П-001 ООО "Рыбозавод"');

@@ -80,6 +80,10 @@ export const cliMsg = {
     exists: (file: string) => `Файл ${file} уже существует — init не перезаписывает файлы. Укажите новое имя.`,
     notXlsxName: (file: string) => `Имя файла ${file} должно оканчиваться на .xlsx.`,
     cannotWrite: (file: string) => `Не удаётся записать файл ${file}: нет доступа к папке или диск переполнен.`,
+    noFolder: (file: string, dir: string) =>
+      `Не удаётся записать файл ${file}: папки ${dir} нет. Создайте её или укажите путь к существующей папке.`,
+    notAFolder: (file: string, dir: string) =>
+      `Не удаётся записать файл ${file}: ${dir} — это файл, а не папка. Укажите путь к существующей папке.`,
     outIsFile: (dir: string, file: string) =>
       `Не удаётся создать папку ${dir}: ${file} — это файл, а не папка. Укажите в --out другую папку.`,
     outUnwritable: (dir: string) => `Не удаётся создать папку ${dir}: нет прав на запись. Укажите в --out другую папку.`,
@@ -96,6 +100,10 @@ export const cliMsg = {
     badEpoch: (value: string) =>
       `Переменная окружения SOURCE_DATE_EPOCH должна быть числом секунд с 1 января 1970 г., а не ${q(value)}. Уберите её, чтобы работать с текущей датой.`,
   },
+
+  /** Ctrl-C during invite/thanks: the run stopped at once; the journal holds what was done. */
+  interrupted:
+    'Прервано. Уже отправленные и созданные письма записаны в журнал; повторный запуск продолжит с того места, где остановился, и ничего не отправит дважды.',
 
   internalError: (detail: string) =>
     `Внутренняя ошибка программы: ${detail}\nПодробности: запустите ещё раз с переменной окружения PARTNERSTVO_DEBUG=1.`,

@@ -3,7 +3,7 @@ import { formatProblem, runCheck } from '../../core/check';
 import { cliMsg } from '../../core/messages/cli';
 import { checkMsg } from '../../core/messages/data';
 import { EXIT } from '../exit';
-import { openWorkbook, printPending } from './shared';
+import { openWorkbookLocked, printPending } from './shared';
 import type { RegisterCommand } from './types';
 
 export const registerCheck: RegisterCommand = (program, { io, setExit }) => {
@@ -14,17 +14,23 @@ export const registerCheck: RegisterCommand = (program, { io, setExit }) => {
     .argument('<файл.xlsx>', cliMsg.fileArgument)
     .addHelpText('after', `\n${cliMsg.check.exitCodes}`)
     .action(async (file: string) => {
-      const wb = await openWorkbook(file, io);
-      const report = runCheck(wb);
-      const { problems, data } = report;
-      for (const problem of problems) io.out(formatProblem(problem));
-      io.out(
-        problems.length === 0
-          ? checkMsg.clean(data.partners.length, data.events.length, data.contributions.length)
-          : checkMsg.found(problems.length),
-      );
-      if (report.assignedIds > 0) io.out(checkMsg.assignedIds(report.assignedIds));
-      printPending(wb, io);
-      setExit(problems.length === 0 ? EXIT.ok : EXIT.problems);
+      // check writes the IDs it assigns into the sidecar: under the same lock as the jobs, so it
+      // never writes while a run is sending (nor reads a journal that run is still changing).
+      const { wb, lock } = await openWorkbookLocked(file, io, { lockOptional: true });
+      try {
+        const report = runCheck(wb);
+        const { problems, data } = report;
+        for (const problem of problems) io.out(formatProblem(problem));
+        io.out(
+          problems.length === 0
+            ? checkMsg.clean(data.partners.length, data.events.length, data.contributions.length)
+            : checkMsg.found(problems.length),
+        );
+        if (report.assignedIds > 0) io.out(checkMsg.assignedIds(report.assignedIds));
+        printPending(wb, io);
+        setExit(problems.length === 0 ? EXIT.ok : EXIT.problems);
+      } finally {
+        lock?.release();
+      }
     });
 };

@@ -9,7 +9,6 @@ import type { CliIo, RegisterCommand } from './types';
 
 interface InviteOptions extends JobOptions {
   event?: string;
-  dryRun?: boolean;
   resend?: string;
 }
 

@@ -4,12 +4,11 @@ import { dirname, resolve } from 'node:path';
 import PizZip from 'pizzip';
 import type { RunReport } from '../../core/invite';
 import { cliMsg, jobMsg } from '../../core/messages/cli';
-import { runMsg } from '../../core/messages/letters';
 import { CliError, EXIT } from '../exit';
 import { parseSmtpUrl } from '../mail';
-import { FileLock, localRuntime, lockPathFor, type LocalRuntime } from '../runtime';
+import { localRuntime, type FileLock, type LocalRuntime } from '../runtime';
 import type { XlsxWorkbook } from '../xlsx-workbook';
-import { openWorkbook, printPending } from './shared';
+import { openWorkbook, openWorkbookLocked, printPending } from './shared';
 import type { CommandContext } from './types';
 
 export interface JobOptions {
@@ -17,6 +16,8 @@ export interface JobOptions {
   smtp?: string;
   from?: string;
   template?: string;
+  /** Only show what would be done: nothing may be written (see `LocalRuntimeOptions.dryRun`). */
+  dryRun?: boolean;
 }
 
 const fileMsg = cliMsg.file;
@@ -88,30 +89,10 @@ export async function openJob(
   checkOutDir(options.out ?? 'out');
   if (options.template) checkTemplateFile(options.template);
   if (options.smtp !== undefined) checkSmtpUrl(options.smtp);
-  // The lock comes before the read: a run that read the journal while another run was still
-  // sending, and got the lock when that one finished, would send everything a second time.
-  const lock = writes ? new FileLock(lockPathFor(file)) : undefined;
-  if (lock) {
-    let locked: boolean | null;
-    try {
-      locked = lock.tryLock();
-    } catch {
-      locked = null;
-    }
-    if (locked === null) {
-      // No lock file could be made: a missing workbook or folder is reported as such by the open.
-      await openWorkbook(file, ctx.io);
-      throw new CliError(fileMsg.cannotWrite(lockPathFor(file)), EXIT.usage);
-    }
-    if (!locked) throw new CliError(runMsg.locked, EXIT.problems);
-  }
   let wb: XlsxWorkbook;
-  try {
-    wb = await openWorkbook(file, ctx.io);
-  } catch (error) {
-    lock?.release();
-    throw error;
-  }
+  let lock: FileLock | undefined;
+  if (writes) ({ wb, lock } = await openWorkbookLocked(file, ctx.io));
+  else wb = await openWorkbook(file, ctx.io);
   const rt = localRuntime({
     heldLock: lock,
     workbook: wb,
@@ -120,6 +101,7 @@ export async function openJob(
     smtp: options.smtp,
     from: options.from,
     templates: options.template ? { [templateKind]: options.template } : undefined,
+    dryRun: options.dryRun === true,
     io: ctx.io,
   });
   return { wb, rt, outDir };

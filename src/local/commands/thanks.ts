@@ -17,7 +17,6 @@ interface ThanksOptions extends JobOptions {
   redo?: boolean;
   email?: boolean;
   owed?: boolean;
-  dryRun?: boolean;
 }
 
 const DAYS = ['день', 'дня', 'дней'] as const;
