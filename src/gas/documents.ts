@@ -199,21 +199,24 @@ export class DocsDocuments implements DocumentPort {
     return new DocsMadeDocument(this.filledCopy(kind, values, this.folder(folder), name), name);
   }
 
+  /**
+   * One print-ready Doc, a letter per page. The bundle is itself a filled copy of the template (so
+   * it keeps the template's page setup, header and footer — the letterhead); the other letters'
+   * bodies are appended after page breaks from temporary filled copies, which go to the trash.
+   */
   fillTemplateBundle(kind: TemplateKind, letters: Record<string, string>[], folder: string, name: string): MadeDocument {
-    if (letters.length === 0) throw new Error(docsMsg.bundleEmpty);
+    const [first, ...rest] = letters;
+    if (!first) throw new Error(docsMsg.bundleEmpty);
     const target = this.folder(folder);
-    const bundle = DocumentApp.openById(createDocument(name, target));
+    const id = this.filledCopy(kind, first, target, name);
+    const bundle = DocumentApp.openById(id);
     const body = bundle.getBody();
-    const placeholder = body.getNumChildren() > 0 ? body.getChild(0) : null;
-    letters.forEach((values, i) => {
-      if (i > 0) body.appendPageBreak();
-      const id = this.filledCopy(kind, values, target, `${name} — ${i + 1}`);
-      appendBodyOf(DocumentApp.openById(id).getBody(), body);
-      trashFile(id);
+    rest.forEach((values, i) => {
+      body.appendPageBreak();
+      const copy = this.filledCopy(kind, values, target, `${name} — ${i + 2}`);
+      appendBodyOf(DocumentApp.openById(copy).getBody(), body);
+      trashFile(copy);
     });
-    // A new Doc starts with one empty paragraph; drop it so the first letter starts at the top.
-    if (placeholder && placeholder.getType() === DocumentApp.ElementType.PARAGRAPH && placeholder.asParagraph().getText() === '') placeholder.removeFromParent();
-    const id = bundle.getId();
     bundle.saveAndClose();
     return new DocsMadeDocument(id, name);
   }

@@ -68,11 +68,12 @@ describe('DocsDocuments', () => {
     expect(pdf && isGasAttachment(pdf) && pdf.blob.getDataAsString()).toContain('Здравствуйте!');
   });
 
-  it('a bundle has N letters and N-1 page breaks, keeps paragraph formatting and tables, and trashes the temporaries', () => {
+  it('a bundle has N letters and N-1 page breaks, keeps the template’s header, paragraph formatting and tables, and trashes the temporaries', () => {
     const { docs, template } = setup();
     const doc = template.doc as FakeDoc;
     doc.body[0] = { ...(doc.body[0] as FakeDoc['body'][0] & { kind: 'paragraph' }), alignment: 'CENTER', bold: true };
     doc.body.push({ kind: 'table', rows: [['Директор', '{{Организация}}']], borderWidth: 0 });
+    doc.header = [{ kind: 'paragraph', text: 'ДЮЦ «Ровесник» — бланк', alignment: 'CENTER', bold: false, heading: 'NORMAL', indentFirstLine: null, listItem: false }];
     const letters = [1, 2, 3].map((i) => ({ Обращение: `Уважаемый №${i}!`, Организация: `Орг ${i} $1`, Мероприятие: 'Бал' }));
     const made = docs.fillTemplateBundle('invitation', letters, 'Печать', 'Приглашения для печати');
     const bundle = docOf(idOf(made.link));
@@ -82,8 +83,11 @@ describe('DocsDocuments', () => {
     expect(greetings.every((e) => e.kind === 'paragraph' && e.alignment === 'CENTER' && e.bold)).toBe(true);
     expect(bundle.body.filter((e) => e.kind === 'table').map((e) => e.kind === 'table' && e.rows[0]?.[1])).toEqual(['Орг 1 $1', 'Орг 2 $1', 'Орг 3 $1']);
     expect(bundle.body[0]).toMatchObject({ kind: 'paragraph', text: 'Уважаемый №1!' });
+    // The bundle is a copy of the template, so the letterhead (header) stays; letters 2 and 3 come
+    // from temporary copies that end in the trash.
+    expect(bundle.header).toEqual([expect.objectContaining({ text: 'ДЮЦ «Ровесник» — бланк' })]);
     const temporaries = [...gas.drive.items.values()].filter((i) => i.name.startsWith('Приглашения для печати — '));
-    expect(temporaries).toHaveLength(3);
+    expect(temporaries.map((i) => i.name)).toEqual(['Приглашения для печати — 2', 'Приглашения для печати — 3']);
     expect(temporaries.every((i) => i.trashed)).toBe(true);
     const bundleItem = gas.drive.items.get(idOf(made.link)) as DriveItem;
     expect((gas.drive.items.get(bundleItem.parents[0] ?? '') as DriveItem).name).toBe('Печать');
