@@ -33,9 +33,21 @@ function continuation(spec: JobSpec, notReached: string[]): JobSpec {
   return { ...spec, redo: false, redoPartners };
 }
 
+/** The job a spec names, apart from how far it got: the same kind for the same event or period and options. */
+function jobIdentity(spec: JobSpec): string {
+  if (spec.job === 'invite') return ['invite', spec.eventId.trim().toLowerCase()].join('|');
+  return ['thanks', (spec.eventId ?? '').trim().toLowerCase(), (spec.year ?? '').trim(), spec.sponsorsOnly === true, spec.email === true].join('|');
+}
+
 export function startJob(rt: Runtime, spec: JobSpec, limits: RunLimits): RunReport {
   if (!rt.lock.tryLock(LOCK_WAIT_MS)) return emptyRunReport(runMsg.locked);
   try {
+    // One stored continuation at a time: a different job started now would overwrite it, and the
+    // letters the stopped run had not reached would never be made.
+    const pending = pendingJob(rt);
+    if (pending && jobIdentity(pending) !== jobIdentity(spec)) {
+      return emptyRunReport(pending.job === 'invite' ? runMsg.otherInvitePending(pending.eventId) : runMsg.otherThanksPending);
+    }
     const report = execute(rt, spec, limits);
     if (report.stopped) {
       // Explicit resends and redos already attempted must not be repeated by the continuation; the

@@ -257,6 +257,25 @@ describe('big lists and quota', () => {
     expect(t.scheduler.scheduled.size).toBe(0);
   });
 
+  it('a different job started while a stopped run waits for its continuation is refused, so the waiting letters are not lost', () => {
+    const t = memoryRuntime(partnersWorkbook(20));
+    t.mail.quota = 5;
+    invite(t);
+    const waiting = t.store.get(RUN_STATE_KEY);
+    const thanks = startJob(t.rt, { job: 'thanks', year: '2026/2027' }, { softDeadlineMs: 270_000, startMs: t.world.nowMs });
+    expect(thanks.ok).toBe(false);
+    expect(thanks.message).toMatch(/^Ещё не закончена рассылка приглашений на мероприятие «М-001»: она продолжится автоматически/);
+    expect(t.store.get(RUN_STATE_KEY)).toBe(waiting);
+    expect(MemoryLock.held).toBe(false);
+    // The same job started again by hand is its continuation, as before.
+    expect(invite(t).stopped?.reason).toBe('quota');
+    t.mail.quota = 100;
+    t.world.nowMs += QUOTA_RETRY_MS;
+    expect(continueJob(t.rt, { softDeadlineMs: 270_000, startMs: t.world.nowMs })?.sent).toBe(15);
+    expect(t.mail.outbox.filter((m) => m.to[0] !== 'me@example.org')).toHaveLength(20);
+    expect(t.store.get(RUN_STATE_KEY)).toBeNull();
+  });
+
   it('an explicit resend sends again to the chosen partner only', () => {
     const t = memoryRuntime(partnersWorkbook(3));
     invite(t);
