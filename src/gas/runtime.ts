@@ -113,6 +113,7 @@ export function toastProgress(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsh
   let last = -Infinity;
   return {
     report: (done, total, message) => {
+      if (total <= 0) return; // a run with nothing to do: the dialog says so, a toast would be blank
       const now = clock.nowMs();
       if (done !== 0 && done < total && now - last < everyMs) return;
       last = now;

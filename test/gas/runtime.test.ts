@@ -76,6 +76,16 @@ describe('sheetsRuntime', () => {
     ]);
   });
 
+  it('progress: the last report of a run says «Готово», and a run with nothing to do shows no blank toast', () => {
+    install();
+    const ss = gas.activeSpreadsheet();
+    const progress = toastProgress(ss, { nowMs: () => 0, today: () => ({ year: 2026, month: 1, day: 1, hour: 0, minute: 0, second: 0 }) }, 5000);
+    progress.report(0, 0, '');
+    progress.report(0, 2, 'ООО «Ромашка»');
+    progress.report(2, 2, '');
+    expect(gas.spreadsheet?.toasts.map((t) => t.message)).toEqual(['ООО «Ромашка»: 0 из 2', 'Готово: 2 из 2']);
+  });
+
   it('says in Russian when there is no spreadsheet', () => {
     gas = installGasFakes(globalThis);
     expect(() => sheetsRuntime()).toThrow(/таблицы Google/);

@@ -34,7 +34,8 @@ export const gasMsg = {
   noSpreadsheet: 'Программа работает только из таблицы Google: откройте таблицу и выберите пункт меню «Партнёрство».',
   sheetExists: (sheet: string) => `Лист «${sheet}» уже есть; настройка не стала создавать его заново.`,
   noSheet: (sheet: string) => `Нет листа «${sheet}». Выполните «Партнёрство → Настроить таблицу».`,
-  progress: (message: string, done: number, total: number) => (total > 0 ? `${message}: ${done} из ${total}` : message),
+  /** `message` names the item being worked on; the last report of a run has none. */
+  progress: (message: string, done: number, total: number) => `${message || 'Готово'}: ${done} из ${total}`,
 };
 
 /** Help texts shown by data validation when a cell is being edited. */
