@@ -8,6 +8,7 @@
  * signature as a two-column borderless row, performer in small print at the bottom.
  */
 import type { Block, DocModel, TemplateKind } from '../ports';
+import { DOC_MSG } from './messages/documents';
 import { COL, SETTING, SHEET } from './schema';
 
 export interface PlaceholderInfo {
@@ -33,6 +34,26 @@ export function placeholdersIn(text: string): string[] {
     if (!names.includes(name)) names.push(name);
   }
   return names;
+}
+
+/**
+ * Braces that do not make a placeholder: `{{Дата_письма` without its `}}`, a stray `}}`, an empty
+ * `{{}}`. Such text would go into every letter as it is, so it is reported like an unknown field.
+ */
+export function placeholderSyntaxProblems(text: string): string[] {
+  const problems: string[] = [];
+  for (const line of text.split('\n')) {
+    const rest = line.replace(new RegExp(PLACEHOLDER_PATTERN.source, 'g'), (m) => ' '.repeat(m.length));
+    if (/\{\{\s*\}\}/.test(rest)) {
+      problems.push(DOC_MSG.templateEmptyTag);
+      continue;
+    }
+    const open = rest.indexOf('{{');
+    if (open >= 0) problems.push(DOC_MSG.templateUnclosedTag(line.slice(open, open + 40).trim()));
+    const close = rest.indexOf('}}');
+    if (close >= 0 && (open < 0 || close < open)) problems.push(DOC_MSG.templateUnopenedTag(line.slice(Math.max(0, close - 40), close + 2).trim()));
+  }
+  return [...new Set(problems)];
 }
 
 /** Every piece of text of a document model, block by block (table cells row by row). */

@@ -7,7 +7,7 @@
 import type { Attachment, Block, ChartSpec, DocModel, DocumentPort, MadeDocument, TemplateKind } from '../ports';
 import { docsMsg } from '../core/messages/gas';
 import { SETTING } from '../core/schema';
-import { PLACEHOLDER_PATTERN } from '../core/templates';
+import { PLACEHOLDER_PATTERN, placeholderSyntaxProblems } from '../core/templates';
 import { childFolder, copyFile, createDocument, createFolder, findFile, findFolder, trashFile } from './drive';
 
 type Body = GoogleAppsScript.Document.Body;
@@ -178,6 +178,8 @@ export class DocsDocuments implements DocumentPort {
   /** Also checks the documents folder, so a bad folder is reported before anything is sent. */
   templatePlaceholders(kind: TemplateKind): string[] {
     const template = this.template(kind);
+    const problems = placeholderSyntaxProblems(template.text);
+    if (problems.length > 0) throw new Error(problems.join(' '));
     this.root();
     return [...template.tokens.keys()];
   }

@@ -38,6 +38,18 @@ describe('DocsDocuments', () => {
     expect(docs.templateText('invitation')).toContain('Приглашаем {{ Организация }}');
   });
 
+  it('braces that make no placeholder (an unclosed {{, a stray }}, an empty {{}}) are a Russian problem before anything is made', () => {
+    const { docs } = setup(['{{Обращение}}', 'Исх. от {{Дата_письма', 'Подпись}} и {{Организация}}']);
+    expect(() => docs.templatePlaceholders('invitation')).toThrow(
+      'В шаблоне есть поле без закрывающих скобок «}}»: «{{Дата_письма». Каждое поле пишется так: {{Название}}. ' +
+        'В шаблоне есть закрывающие скобки «}}» без открывающих «{{» рядом с текстом «Подпись}}».',
+    );
+    gas.uninstall();
+    expect(() => setup(['Уважаемый {{ }}!']).docs.templatePlaceholders('invitation')).toThrow(/пустое поле «\{\{\}\}»/);
+    gas.uninstall();
+    expect(setup(['{{Обращение}} {{ Организация }}', 'фигурные { скобки } можно']).docs.templatePlaceholders('invitation')).toEqual(['Обращение', 'Организация']);
+  });
+
   it('fills a copy literally in one batchUpdate: $1, {{x}}, <b>, =1+1 and emoji stay text; spaced tokens replaced', () => {
     const { docs, root } = setup();
     const values = { Обращение: 'Уважаемый {{Организация}}!', Организация: TRICKY, Мероприятие: 'День $1 матери {{Обращение}}' };
