@@ -4,7 +4,7 @@
  */
 import { version } from '../package.json';
 import { runCheck } from './core/check';
-import { defaultEventId, emptyPreview, emptyRunReport, listEvents, previewInvitations, sendTestInvitation, stringsFrom, type InvitePreview, type RunLimits, type RunReport } from './core/invite';
+import { defaultEventId, emptyPreview, emptyRunReport, listEvents, previewInvitations, sendTestInvitation, stringsFrom, type InvitePreview, type RunLimits, type RunReport, type TestSendResult } from './core/invite';
 import { dialogMsg, docsMsg, gasMsg, MENU } from './core/messages/gas';
 import { setupMsg } from './core/messages/data';
 import { currentYearLabel, makeReport } from './core/report-job';
@@ -128,8 +128,8 @@ export function dialogPreviewInvite(eventId: string): InvitePreview {
   return serve(dialogMsg.inviteTitle, emptyPreview, () => previewInvitations(gasRuntime(), { eventId: String(eventId ?? '') }));
 }
 
-export function dialogSendTestInvite(eventId: string): string {
-  return serve(dialogMsg.inviteTitle, (message) => message, () => sendTestInvitation(gasRuntime(), { eventId: String(eventId ?? '') }));
+export function dialogSendTestInvite(eventId: string): TestSendResult {
+  return serve(dialogMsg.inviteTitle, (message) => ({ ok: false, message }), () => sendTestInvitation(gasRuntime(), { eventId: String(eventId ?? '') }));
 }
 
 export function dialogStartInvite(eventId: string, resendIds?: string[]): RunReport {

@@ -189,7 +189,7 @@ describe('invitations through the bundle', () => {
     expect(preview.counts.send).toBe(3);
     expect(preview.sample.letter).toContain('Уважаемый Иван Петрович!');
     expect(Object.getPrototypeOf(preview)).toBe(vm.runInContext('Object.prototype', w.context));
-    expect(w.call<string>('dialogSendTestInvite', 'М-001')).toContain('staff@rovesnik.example');
+    expect(w.call<{ ok: boolean; message: string }>('dialogSendTestInvite', 'М-001')).toEqual({ ok: true, message: 'Тестовое письмо отправлено на staff@rovesnik.example.' });
     expect(w.gas.mail.sent.map((m) => m.subject)).toEqual([expect.stringMatching(/^\[ТЕСТ\] Приглашение/)]);
     expect(w.call<{ error: string }>('dialogPreviewInvite', 'М-404').error).toContain('«М-404» не найдено');
   });

@@ -272,19 +272,27 @@ export function listEvents(rt: Runtime): { id: string; title: string; date: stri
 }
 
 /** Sends the first planned letter to the user's own address, marked as a test; not journaled. */
-export function sendTestInvitation(rt: Runtime, request: InviteRequest, to?: string): string {
+/** The outcome of «Отправить тест себе», for the dialog to show as done or as a problem. */
+export interface TestSendResult {
+  ok: boolean;
+  message: string;
+}
+
+/** Sends the first planned letter to the user's own address, marked as a test; not journaled. */
+export function sendTestInvitation(rt: Runtime, request: InviteRequest, to?: string): TestSendResult {
+  const failed = (message: string): TestSendResult => ({ ok: false, message });
   const ctx = prepareInvitations(rt, request);
-  if ('error' in ctx) return ctx.error;
-  if (ctx.plan.templateProblems.length > 0) return [templateMsg.stopped, ...ctx.plan.templateProblems].join('\n');
+  if ('error' in ctx) return failed(ctx.error);
+  if (ctx.plan.templateProblems.length > 0) return failed([templateMsg.stopped, ...ctx.plan.templateProblems].join('\n'));
   const self = to ?? rt.mail.selfAddress();
   const item = ctx.plan.send[0];
-  if (!self) return runMsg.noSelfAddress;
-  if (!item || !item.mail) return runMsg.nobody;
+  if (!self) return failed(runMsg.noSelfAddress);
+  if (!item || !item.mail) return failed(runMsg.nobody);
   const doc = rt.documents.fillTemplate('invitation', item.values, inviteFolder(ctx.event), docNameMsg.test(item.docName));
-  const pdf = ctx.data.settings.attachPdf.trim().toLowerCase() !== 'нет' ? doc.pdf() : null;
+  const pdf = attachPdfSetting(ctx.data) ? doc.pdf() : null;
   const message = item.mail(pdf ? [pdf] : []);
   rt.mail.send({ ...message, to: [self], subject: mailMsg.testPrefix + message.subject });
-  return runMsg.testSent(self);
+  return { ok: true, message: runMsg.testSent(self) };
 }
 
 export interface RunReport {

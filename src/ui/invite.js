@@ -167,9 +167,9 @@
 
   function sendTest() {
     setBusy(true, TEXT.invite.sendingTest);
-    ui.call('dialogSendTestInvite', [$('event').value], function (message) {
+    ui.call('dialogSendTestInvite', [$('event').value], function (result) {
       setBusy(false);
-      ui.report('report', { ok: true, message: message });
+      ui.report('report', result);
     }, function (message) {
       setBusy(false);
       showError(message);

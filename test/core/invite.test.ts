@@ -129,10 +129,18 @@ describe('invitations', () => {
 
   it('sends a test to oneself without journaling it', () => {
     const t = memoryRuntime(partnersWorkbook(2));
-    expect(sendTestInvitation(t.rt, { eventId: 'М-001' })).toContain('me@example.org');
+    expect(sendTestInvitation(t.rt, { eventId: 'М-001' })).toEqual({ ok: true, message: 'Тестовое письмо отправлено на me@example.org.' });
     expect(t.mail.outbox[0].subject.startsWith('[ТЕСТ] ')).toBe(true);
     expect(t.mail.outbox[0].to).toEqual(['me@example.org']);
     expect(journalRows(t.workbook)).toHaveLength(0);
+  });
+
+  it('a test send that cannot be made says so as a failure, not as a success', () => {
+    const t = memoryRuntime(partnersWorkbook(2));
+    expect(sendTestInvitation(t.rt, { eventId: 'М-999' })).toEqual({ ok: false, message: expect.stringContaining('«М-999» не найдено') });
+    t.mail.self = null;
+    expect(sendTestInvitation(t.rt, { eventId: 'М-001' })).toEqual({ ok: false, message: 'Не удалось определить ваш адрес электронной почты.' });
+    expect(t.mail.outbox).toHaveLength(0);
   });
 
   it('warns before inviting to an event that is already past, and a rerun says nothing new was needed', () => {

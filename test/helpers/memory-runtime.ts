@@ -100,6 +100,8 @@ export class MemoryDocuments implements DocumentPort {
 export class MemoryMail implements MailPort {
   outbox: MailMessage[] = [];
   quota: number | null = null;
+  /** The user's own address; null when it cannot be known (a consumer account in some contexts). */
+  self: string | null = 'me@example.org';
   remainingQuota(): number | null {
     return this.quota;
   }
@@ -111,7 +113,7 @@ export class MemoryMail implements MailPort {
     this.outbox.push(message);
   }
   selfAddress(): string | null {
-    return 'me@example.org';
+    return this.self;
   }
 }
 

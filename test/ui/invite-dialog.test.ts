@@ -35,7 +35,7 @@ const answers = {
   dialogInviteData: { events, selected: 'М-001', pending: { job: 'invite', eventId: 'М-001', resend: [] }, error: '' },
   dialogPreviewInvite: preview,
   dialogStartInvite: () => ({ ok: true, message: 'Отправлено: 3 письма.', sent: 3, made: 0, printed: 1, errors: [], needsCheck: 0, stopped: null, attempted: 3, printLink: 'https://docs.google.com/document/d/print/edit' }),
-  dialogSendTestInvite: () => 'Тестовое письмо отправлено на staff@example.org.',
+  dialogSendTestInvite: () => ({ ok: true, message: 'Тестовое письмо отправлено на staff@example.org.' }),
 };
 
 if (!CHROMIUM) {
@@ -115,6 +115,23 @@ if (!CHROMIUM) {
       await page.waitForSelector('#report:not([hidden])');
       expect(await page.textContent('#report')).toContain('staff@example.org');
       expect((await calls(page)).filter((c) => c.name === 'dialogSendTestInvite')).toEqual([{ name: 'dialogSendTestInvite', args: ['М-001'] }]);
+      expect(await page.getAttribute('#report', 'class')).toBe('report');
+    });
+
+    it('a test send that failed shows as a problem, not as done', async () => {
+      const failing = await openDialog(browser, dialogs.html('invite'), {
+        ...answers,
+        dialogSendTestInvite: () => ({ ok: false, message: 'Не удалось определить ваш адрес электронной почты.' }),
+      });
+      try {
+        await failing.waitForSelector('#preview:not([hidden])');
+        await failing.click('#test');
+        await failing.waitForSelector('#report:not([hidden])');
+        expect(await failing.textContent('#report')).toBe('Не удалось определить ваш адрес электронной почты.');
+        expect(await failing.getAttribute('#report', 'class')).toBe('report failed');
+      } finally {
+        await failing.close();
+      }
     });
   });
 }
