@@ -283,4 +283,13 @@ describe('the bundle in a vm with the Apps Script fakes', () => {
     expect(shown).not.toMatch(/\n\s+at /);
     expect(gas.logs.some((l) => l.level === 'error' && /\n\s+at /.test(l.text))).toBe(true);
   });
+
+  it('an alert for a menu item that opens a dialog is titled without the caption’s «…»', () => {
+    const { gas, call } = load(spreadsheetFromSheets({}));
+    gas.env.failAt(1, { service: 'HtmlService', message: 'Exception: Service unavailable.' });
+    call('menuInvite');
+    const alert = gas.ui.lastAlert();
+    expect(alert?.title).toBe('Пригласить на мероприятие');
+    expect(alert?.prompt).toMatch(/^Не удалось выполнить «Пригласить на мероприятие»/);
+  });
 });

@@ -2,7 +2,8 @@
 import type { Runtime } from '../ports';
 import { thanksMsg } from './messages/thanks';
 import { reportJobMsg } from './messages/report';
-import { readWorkbook } from './read';
+import { readWorkbook, sheetProblems } from './read';
+import { SHEET } from './schema';
 import { buildReport, computeReportStats, type ReportStats } from './report';
 import type { WorkbookData } from './records';
 import { academicYearOf, parseAcademicYear, parseYearStart, type YearStart } from './year';
@@ -12,6 +13,8 @@ export interface ReportResult {
   message: string;
   link: string;
   stats: ReportStats | null;
+  /** The request itself was wrong (a year that cannot be read), not the data. */
+  badRequest: boolean;
 }
 
 /** The academic year shown by default: the current one. */
@@ -25,15 +28,18 @@ export function makeReport(rt: Runtime, yearText?: string): ReportResult {
   const start = parseYearStart(data.settings.yearStart);
   const today = rt.clock.today();
   const year = yearText && yearText.trim() ? parseAcademicYear(yearText, start) : academicYearOf(today, start);
-  if (!year) return { ok: false, message: thanksMsg.badYear(yearText ?? ''), link: '', stats: null };
+  if (!year) return { ok: false, message: thanksMsg.badYear(yearText ?? ''), link: '', stats: null, badRequest: true };
+  // Without its sheets or required columns the numbers would silently be zeros: name what is missing.
+  const unusable = sheetProblems(data, [SHEET.partners, SHEET.events, SHEET.contributions]);
+  if (unusable) return { ok: false, message: unusable, link: '', stats: null, badRequest: false };
   const stats = computeReportStats(data, year);
   // A report of nothing helps nobody (and a typo in the year would make one): say which years have data.
   if (stats.jointEvents === 0 && stats.contributions === 0 && stats.thanksLetters === 0) {
-    return { ok: false, message: reportJobMsg.noData(year.label, yearsWithData(data, start)), link: '', stats };
+    return { ok: false, message: reportJobMsg.noData(year.label, yearsWithData(data, start)), link: '', stats, badRequest: false };
   }
   const model = buildReport(data, year, today);
   const doc = rt.documents.render(model, reportJobMsg.folder, model.title);
-  return { ok: true, message: reportJobMsg.done(model.title, stats.activePartners, stats.jointEvents, stats.reach), link: doc.link, stats };
+  return { ok: true, message: reportJobMsg.done(model.title, stats.activePartners, stats.jointEvents, stats.reach), link: doc.link, stats, badRequest: false };
 }
 
 /** Academic years with joint work: events held, or with contributions. */

@@ -81,7 +81,9 @@ export function guarded<T>(action: string, run: () => T): T | undefined {
   } catch (error) {
     logError(action, error);
     try {
-      alert(action, errorText(action, error));
+      // A menu caption ends in «…» when it opens a dialog; in an alert it should not.
+      const title = action.replace(/\s*…$/, '');
+      alert(title, errorText(title, error));
     } catch (uiError) {
       logError(action, uiError);
     }

@@ -313,6 +313,17 @@ describe('annual report edge cases', () => {
     expect(made.link).not.toBe('');
   });
 
+  it('the report job names a missing required column instead of reporting zeros', () => {
+    const sheets = sampleSheets();
+    const header = sheets[SHEET.events][0];
+    header[header.indexOf('Дата')] = 'Когда';
+    const t = memoryRuntime(new MemoryWorkbook(sheets));
+    const result = makeReport(t.rt, '2025/2026');
+    expect(result).toMatchObject({ ok: false, badRequest: false, link: '' });
+    expect(result.message).toContain('На листе «Мероприятия» нет обязательного столбца «Дата»');
+    expect(makeReport(t.rt, 'прошлый')).toMatchObject({ ok: false, badRequest: true });
+  });
+
   it('an empty workbook (no sheets) still builds a report', () => {
     const data = readWorkbook(new MemoryWorkbook({}));
     const model = buildReport(data, YEAR, TODAY);

@@ -49,7 +49,7 @@ export const runMsg = {
     `Требуют проверки: ${countWith(n, LETTERS)} — отправка прервалась на середине, и программа не отправит их повторно сама. Проверьте и при необходимости отправьте повторно («Отправить повторно» в окне, --resend в командной строке).`,
   printBundle: (n: number) => `Для печати (нет email): ${countWith(n, LETTERS)} в одном документе.`,
   deadline: (left: number) =>
-    `Время выполнения скрипта на исходе: осталось ${countWith(left, LETTERS)}. Рассылка продолжится автоматически через минуту.`,
+    `Время выполнения скрипта на исходе: осталось ${countWith(left, LETTERS)}. Работа продолжится автоматически через минуту.`,
   quota: (left: number, when: string) =>
     `Дневной лимит писем исчерпан: осталось отправить ${countWith(left, LETTERS)}. Продолжить можно ${when}; рассылка продолжится автоматически.`,
   itemError: (who: string, message: string) => `${who}: ${message}`,
@@ -65,7 +65,7 @@ export const runMsg = {
   noticeInvite: (title: string) => `Рассылка приглашений на «${title}»`,
   noticeThanks: (period: string) => `Подготовка благодарственных писем (${period})`,
   noticeSubject: (what: string) => `Партнёрство: ${what.charAt(0).toLowerCase()}${what.slice(1)} — закончена`,
-  noticeIntro: (what: string) => `${what} закончена: последние письма ушли в фоновом режиме, после того как окно было закрыто.`,
+  noticeIntro: (what: string) => `${what} закончена: последние письма готовы — уже в фоновом режиме, после того как окно было закрыто.`,
   noticeTotal: (n: number) => `Всего готово: ${countWith(n, LETTERS)}. Итог последнего запуска:`,
   noticeJournal: 'Подробности по каждому партнёру — на листе «Журнал» таблицы.',
   partners: (n: number) => countWith(n, PARTNERS),

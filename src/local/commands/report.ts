@@ -20,7 +20,7 @@ export const registerReport: RegisterCommand = (program, ctx) => {
       if (!result.ok) {
         ctx.io.err(result.message);
         // A year that cannot be read is wrong usage; a year without data is a data problem.
-        ctx.setExit(result.stats ? EXIT.problems : EXIT.usage);
+        ctx.setExit(result.badRequest ? EXIT.usage : EXIT.problems);
         return;
       }
       ctx.io.out(result.message);
