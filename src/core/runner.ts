@@ -95,12 +95,9 @@ function notifyFinished(rt: Runtime, report: RunReport): void {
   try {
     const to = rt.mail.selfAddress();
     if (!to || !report.what) return;
-    rt.mail.send(composeNotice(to, runMsg.noticeSubject(report.what), [
-        runMsg.noticeIntro(report.what),
-        runMsg.noticeTotal(report.doneBefore + report.sent + report.made + report.printed),
-        report.message,
-        runMsg.noticeJournal,
-      ]));
+    const total = report.doneBefore + report.sent + report.made + report.printed;
+    const paragraphs = [runMsg.noticeIntro(report.what), runMsg.noticeTotal(total), report.message, runMsg.noticeJournal];
+    rt.mail.send(composeNotice(to, runMsg.noticeSubject(report.what), paragraphs));
   } catch {
     // See above: nothing depends on this email.
   }
