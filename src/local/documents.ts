@@ -123,6 +123,11 @@ export class LocalDocuments implements DocumentPort {
     return this.write(renderDocx(model), folder, name, true);
   }
 
+  /** Whether letters get their PDF here (LibreOffice found and not switched off). */
+  pdfAvailable(): boolean {
+    return this.sofficePath() !== null;
+  }
+
   private sofficePath(): string | null {
     if (this.options.pdf === 'never') return null;
     if (this.soffice === undefined) this.soffice = findSoffice();

@@ -139,6 +139,7 @@ export interface LocalRuntimeOptions {
 
 export interface LocalRuntime extends Runtime {
   mail: MailPort & { close?: () => void };
+  documents: LocalDocuments;
   done(): void;
 }
 

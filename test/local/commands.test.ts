@@ -126,8 +126,10 @@ describe('invite', () => {
     for (const f of letters) expect(docxText(f)).not.toContain('{{');
     expect(hash(book)).toBe(before);
 
+    expect(r.stdout).toContain('PDF не сделаны');
     const again = run(['invite', 'rovesnik.xlsx', '--event', 'М-021', '--out', 'out'], NO_PDF);
     expect(again.code).toBe(0);
+    expect(again.stdout).not.toContain('PDF не сделаны'); // nothing was made this time
     expect(again.stdout).toContain('Новых писем нет. Сделано или отправлено раньше:');
     expect(files(path.join(dir, 'out', 'письма'), '.eml')).toHaveLength(22);
   });
@@ -227,6 +229,7 @@ describe('invite', () => {
     // Three partners are enough to prove the conversion: limit the event to one category.
     const r = run(['invite', 'rovesnik.xlsx', '--event', 'М-021', '--out', 'out']);
     expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('PDF не сделаны');
     const pdf = files(path.join(dir, 'out'), '.pdf').find((f) => f.includes('Приморский рыбозавод'))!;
     const text = pdfText(pdf);
     expect(text).toContain('Уважаемый Иван Петрович!');

@@ -172,6 +172,9 @@ export const jobMsg = {
     yearOption: 'учебный год, например 2025/2026 (по умолчанию — текущий)',
     written: (path: string) => `Отчёт: ${path}`,
   },
+  noPdf:
+    'PDF не сделаны: программа LibreOffice (soffice) не найдена или отключена (PARTNERSTVO_SOFFICE=none). ' +
+    'Письма сохранены в .docx, email — без вложения PDF. Установите LibreOffice, чтобы следующие письма получали PDF.',
   demo: {
     description: 'показать работу на примере (examples/rovesnik.xlsx): проверка, приглашения, благодарности, отчёт — в папку out',
     step: (title: string) => `\n=== ${title} ===`,

@@ -81,6 +81,7 @@ export const registerDemo: RegisterCommand = (program, ctx) => {
       io.out(report.message);
       if (report.link) io.out(jobMsg.report.written(report.link));
       rt.done();
+      if (!rt.documents.pdfAvailable()) io.out(`\n${jobMsg.noPdf}`);
       io.out(jobMsg.demo.done(outDir));
       ctx.setExit(exit);
     });

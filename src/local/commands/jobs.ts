@@ -111,7 +111,10 @@ export async function openJob(
 export function finishJob(report: RunReport, wb: XlsxWorkbook, rt: LocalRuntime, outDir: string, ctx: CommandContext): void {
   rt.done();
   ctx.io.out(report.message);
-  if (report.sent + report.made + report.printed > 0) ctx.io.out(jobMsg.files(report.sent + report.made + report.printed, outDir));
+  if (report.sent + report.made + report.printed > 0) {
+    ctx.io.out(jobMsg.files(report.sent + report.made + report.printed, outDir));
+    if (!rt.documents.pdfAvailable()) ctx.io.out(jobMsg.noPdf);
+  }
   printPending(wb, ctx.io);
   ctx.setExit(report.ok ? EXIT.ok : EXIT.problems);
 }

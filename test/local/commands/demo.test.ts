@@ -48,6 +48,8 @@ describe('demo', () => {
     expect(r.stdout).toContain('Благодарственные письма за 2025/2026 учебный год');
     expect(r.stdout).toContain('Годовой отчёт за 2025/2026 учебный год');
     expect(r.stdout).not.toContain('В примере нет');
+    // PDFs are switched off here, and the demo says so instead of leaving the user to wonder.
+    expect(r.stdout).toContain('PDF не сделаны: программа LibreOffice (soffice) не найдена или отключена');
     const out = path.join(dir, 'out');
     expect(files(out, '.eml').length).toBeGreaterThan(5);
     expect(files(out, '.docx').some((f) => f.includes('Благодарственное письмо'))).toBe(true);
