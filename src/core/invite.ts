@@ -271,7 +271,6 @@ export function listEvents(rt: Runtime): { id: string; title: string; date: stri
   return [...upcoming, ...past].map((e) => ({ id: e.id, title: e.title, date: formatDateLong(e.date), upcoming: compareDates(e.date, today) >= 0 }));
 }
 
-/** Sends the first planned letter to the user's own address, marked as a test; not journaled. */
 /** The outcome of «Отправить тест себе», for the dialog to show as done or as a problem. */
 export interface TestSendResult {
   ok: boolean;

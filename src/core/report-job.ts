@@ -6,7 +6,7 @@ import { readWorkbook, sheetProblems } from './read';
 import { SHEET } from './schema';
 import { buildReport, computeReportStats, type ReportStats } from './report';
 import type { WorkbookData } from './records';
-import { academicYearOf, parseAcademicYear, parseYearStart, type YearStart } from './year';
+import { academicYearOf, parseAcademicYear, parseYearStart, type AcademicYear, type YearStart } from './year';
 
 export interface ReportResult {
   ok: boolean;
@@ -35,21 +35,21 @@ export function makeReport(rt: Runtime, yearText?: string): ReportResult {
   const stats = computeReportStats(data, year);
   // A report of nothing helps nobody (and a typo in the year would make one): say which years have data.
   if (stats.jointEvents === 0 && stats.contributions === 0 && stats.thanksLetters === 0) {
-    return { ok: false, message: reportJobMsg.noData(year.label, yearsWithData(data, start)), link: '', stats, badRequest: false };
+    return { ok: false, message: reportJobMsg.noData(year.label, yearsWithData(data, start).map((y) => y.label)), link: '', stats, badRequest: false };
   }
   const model = buildReport(data, year, today);
   const doc = rt.documents.render(model, reportJobMsg.folder, model.title);
   return { ok: true, message: reportJobMsg.done(model.title, stats.activePartners, stats.jointEvents, stats.reach), link: doc.link, stats, badRequest: false };
 }
 
-/** Academic years with joint work: events held, or with contributions. */
-export function yearsWithData(data: WorkbookData, start: YearStart): string[] {
+/** Academic years with joint work (events held, or with contributions), oldest first. */
+export function yearsWithData(data: WorkbookData, start: YearStart): AcademicYear[] {
   const helped = new Set(data.contributions.map((c) => c.eventId));
-  const years = new Map<number, string>();
+  const years = new Map<number, AcademicYear>();
   for (const e of data.events) {
     if (e.status === 'отменено' || (e.status !== 'проведено' && !helped.has(e.id))) continue;
     const y = academicYearOf(e.date, start);
-    years.set(y.startYear, y.label);
+    years.set(y.startYear, y);
   }
-  return [...years.entries()].sort((a, b) => a[0] - b[0]).map(([, label]) => label);
+  return [...years.values()].sort((a, b) => a.startYear - b.startYear);
 }

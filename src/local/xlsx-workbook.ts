@@ -18,6 +18,7 @@ import { cliMsg, sidecarMsg } from '../core/messages/cli';
 import { cellAddress } from '../core/table';
 import { WorkbookFileError } from './exit';
 import { displayCell, OverlayBook, sameCell, SidecarFile, sidecarPathFor, type LoadedSheet, type PendingChanges, type SidecarRecord } from './overlay';
+import { nearestExisting } from './paths';
 import { freezeRows, layColumns, LISTS_SHEET } from './xlsx-layout';
 
 /** An exceljs value as `getValues` would give it. */
@@ -66,24 +67,10 @@ function fileError(code: string | undefined, file: string): WorkbookFileError {
  */
 function folderProblem(file: string): WorkbookFileError | null {
   const folder = path.dirname(file);
-  // Up from the folder to the nearest part of the path that exists (the folder itself when all is well).
-  for (let probe = folder; ; ) {
-    let stat: fs.Stats | undefined;
-    try {
-      stat = fs.statSync(probe);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      // Anything else (no access…) is for the write itself to report.
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') return null;
-    }
-    if (stat) {
-      if (!stat.isDirectory()) return new WorkbookFileError('noFolder', file, fileMsg.notAFolder(file, probe));
-      return probe === folder ? null : new WorkbookFileError('noFolder', file, fileMsg.noFolder(file, folder));
-    }
-    const parent = path.dirname(probe);
-    if (parent === probe) return null;
-    probe = parent;
-  }
+  const found = nearestExisting(folder);
+  if (!found) return null;
+  if (!found.stat.isDirectory()) return new WorkbookFileError('noFolder', file, fileMsg.notAFolder(file, found.path));
+  return found.path === folder ? null : new WorkbookFileError('noFolder', file, fileMsg.noFolder(file, folder));
 }
 
 /** Reads the file's bytes, turning every way it can fail into a clear Russian usage error. */
@@ -158,9 +145,8 @@ export class XlsxWorkbook implements WorkbookPort {
     this.warningList = warnings;
   }
 
-  /** Loads the whole workbook into memory and replays the sidecar over it. */
   /**
-   * Opens a workbook with its sidecar replayed. `persist: false` keeps the program's writes in memory
+   * Loads the whole workbook into memory and replays the sidecar over it. `persist: false` keeps the program's writes in memory
    * (for `setup --out`, which only writes a new file): neither the workbook nor its sidecar changes.
    */
   static async open(file: string, options: { persist?: boolean } = {}): Promise<XlsxWorkbook> {

@@ -304,9 +304,9 @@ describe('annual report edge cases', () => {
     expect(none.link).toBe('');
     expect(none.message).toBe(
       'За 2030/2031 учебный год в таблице нет ни проведённых мероприятий, ни вклада партнёров — отчёт не составлен. ' +
-        `Данные есть за ${yearsWithData(loadData(), { day: 1, month: 9 }).join(', ')} учебные годы.`,
+        `Данные есть за ${yearsWithData(loadData(), { day: 1, month: 9 }).map((y) => y.label).join(', ')} учебные годы.`,
     );
-    expect(yearsWithData(loadData(), { day: 1, month: 9 })).toEqual(expect.arrayContaining(['2024/2025', '2025/2026']));
+    expect(yearsWithData(loadData(), { day: 1, month: 9 }).map((y) => y.label)).toEqual(expect.arrayContaining(['2024/2025', '2025/2026']));
     expect(t.documents.made).toHaveLength(0);
     const made = makeReport(t.rt, '2025/2026');
     expect(made.ok).toBe(true);

@@ -87,7 +87,11 @@ export const registerDemo: RegisterCommand = (program, ctx) => {
     });
 };
 
-/** Last academic year if it has contributions, else the latest earlier one that has, else the earliest. */
+/**
+ * Last academic year if it has contributions, else the latest earlier one that has, else the
+ * earliest. Contributions, not `yearsWithData` (which also counts events merely held): the demo
+ * makes thank-you letters, and a year without contributions has none to make.
+ */
 export function demoYear(data: WorkbookData, lastYear: number, yearStart: YearStart): number {
   const eventDates = new Map(data.events.filter((e) => e.status !== 'отменено').map((e) => [e.id, e.date]));
   const years = new Set<number>();

@@ -1,11 +1,12 @@
 /** What the job commands share: opening the workbook with its runtime, and printing a run report. */
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import PizZip from 'pizzip';
 import type { RunReport } from '../../core/invite';
 import { cliMsg, jobMsg } from '../../core/messages/cli';
 import { CliError, EXIT } from '../exit';
 import { parseSmtpUrl } from '../mail';
+import { nearestExisting } from '../paths';
 import { localRuntime, type FileLock, type LocalRuntime } from '../runtime';
 import type { XlsxWorkbook } from '../xlsx-workbook';
 import { openWorkbook, openWorkbookLocked, printPending } from './shared';
@@ -24,27 +25,13 @@ const fileMsg = cliMsg.file;
 
 /** The folder for `--out` exists or can be made: else a usage error now, before anything is done. */
 export function checkOutDir(dir: string): void {
-  let probe = resolve(dir);
-  for (;;) {
-    let stat: ReturnType<typeof statSync> | undefined;
-    try {
-      stat = statSync(probe);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new CliError(fileMsg.outUnwritable(dir), EXIT.usage);
-    }
-    if (stat) {
-      if (!stat.isDirectory()) throw new CliError(fileMsg.outIsFile(dir, probe), EXIT.usage);
-      try {
-        accessSync(probe, constants.W_OK);
-      } catch {
-        throw new CliError(fileMsg.outUnwritable(dir), EXIT.usage);
-      }
-      return;
-    }
-    const parent = dirname(probe);
-    if (parent === probe) return;
-    probe = parent;
+  const found = nearestExisting(resolve(dir));
+  if (!found) throw new CliError(fileMsg.outUnwritable(dir), EXIT.usage);
+  if (!found.stat.isDirectory()) throw new CliError(fileMsg.outIsFile(dir, found.path), EXIT.usage);
+  try {
+    accessSync(found.path, constants.W_OK);
+  } catch {
+    throw new CliError(fileMsg.outUnwritable(dir), EXIT.usage);
   }
 }
 
