@@ -18,7 +18,15 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error', 'SpreadsheetApp', 'DocumentApp', 'DriveApp', 'MailApp', 'LockService', 'PropertiesService', 'ScriptApp', 'HtmlService', 'Utilities', 'process', 'Buffer', 'require', 'setTimeout', 'Intl'],
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', '../gas/*', '../local/*', '../../gas/*', '../../local/*'] }],
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', '**/gas/*', '**/local/*', '**/main'] }],
+    },
+  },
+  {
+    // All Russian text, shared by both runtimes: pure data and the Russian language helpers only.
+    files: ['src/messages/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', 'SpreadsheetApp', 'DocumentApp', 'DriveApp', 'MailApp', 'process', 'Buffer', 'require', 'Intl'],
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', '**/gas/*', '**/local/*', '**/main', '**/core/run/*', '**/core/invite/*', '**/core/thanks/*', '**/core/report/*', '**/core/jobs'] }],
     },
   },
   {

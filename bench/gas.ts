@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vm from 'node:vm';
-import { SHEET_SPECS } from '../src/core/schema';
+import { SHEET_SPECS } from '../src/core/data/schema';
 import type { Cell } from '../src/ports';
 import { installGasFakes, spreadsheetFromSheets } from '../test/gas/fakes';
 

@@ -5,9 +5,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { startJob } from '../src/core/runner';
-import { runSetup } from '../src/core/setup';
-import { defaultTemplate } from '../src/core/templates';
+import { startJob } from '../src/core/jobs';
+import { runSetup } from '../src/core/data/setup';
+import { defaultTemplate } from '../src/core/letters/templates';
 import type { Cell } from '../src/ports';
 import { NodeClock } from '../src/local/clock';
 import { LocalDocuments } from '../src/local/documents';

@@ -10,9 +10,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import PizZip from 'pizzip';
 import type { Cell, ColumnLayout, SetupStep } from '../src/ports';
-import { planSetup } from '../src/core/setup';
-import { SHEET_SPECS, type ColumnKind } from '../src/core/schema';
-import { normalizeHeader } from '../src/core/table';
+import { planSetup } from '../src/core/data/setup';
+import { SHEET_SPECS, type ColumnKind } from '../src/core/data/schema';
+import { normalizeHeader } from '../src/core/data/table';
 import { XlsxWorkbook } from '../src/local/xlsx-workbook';
 
 type JsonCell = string | number | boolean | null;

@@ -39,9 +39,9 @@ const stubs = entryPoints
 writeFileSync(join(OUT, 'Code.js'), `${output}\n// Entry points visible to Apps Script (menus, triggers, google.script.run).\n${stubs}\n`);
 copyFileSync('appsscript.json', join(OUT, 'appsscript.json'));
 
-// The dialogs' texts (src/core/messages/dialogs.ts), kept with every other Russian text, go into each
+// The dialogs' texts (src/messages/dialogs.ts), kept with every other Russian text, go into each
 // dialog as `var TEXT = {...}` before its scripts.
-const messages = await build({ entryPoints: ['src/core/messages/dialogs.ts'], bundle: true, format: 'esm', write: false, logLevel: 'warning' });
+const messages = await build({ entryPoints: ['src/messages/dialogs.ts'], bundle: true, format: 'esm', write: false, logLevel: 'warning' });
 const { dialogScriptMsg } = await import(`data:text/javascript;base64,${Buffer.from(messages.outputFiles[0].text).toString('base64')}`);
 const textScript = `<script>\nvar TEXT = ${JSON.stringify(dialogScriptMsg, null, 2).replace(/</g, '\\u003c')};\n</script>`;
 

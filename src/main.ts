@@ -3,15 +3,15 @@
  * triggers and google.script.run see only those). Each wires the adapters into a core job and returns.
  */
 import { version } from '../package.json';
-import { runCheck } from './core/check';
-import { defaultEventId, emptyPreview, emptyRunReport, listEvents, previewInvitations, sendTestInvitation, stringsFrom, type InvitePreview, type RunLimits, type RunReport, type TestSendResult } from './core/invite';
-import { dialogMsg, docsMsg, gasMsg, MENU } from './core/messages/gas';
-import { setupMsg } from './core/messages/data';
-import { currentYearLabel, makeReport } from './core/report-job';
-import { continueJob, pendingJob, startJob } from './core/runner';
-import { SHEET } from './core/schema';
-import { runSetup } from './core/setup';
-import { emptyThanksPreview, owedThanks, previewThanks, thanksRequestFrom, type ThanksPreview, type ThanksRequest } from './core/thanks';
+import { runCheck } from './core/data/check';
+import { defaultEventId, emptyPreview, emptyRunReport, listEvents, previewInvitations, sendTestInvitation, stringsFrom, type InvitePreview, type RunLimits, type RunReport, type TestSendResult } from './core/invite/invitations';
+import { dialogMsg, docsMsg, gasMsg, MENU } from './messages/gas';
+import { setupMsg } from './messages/data';
+import { currentYearLabel, makeReport } from './core/report/job';
+import { continueJob, pendingJob, startJob } from './core/jobs';
+import { SHEET } from './core/data/schema';
+import { runSetup } from './core/data/setup';
+import { emptyThanksPreview, owedThanks, previewThanks, thanksRequestFrom, type ThanksPreview, type ThanksRequest } from './core/thanks/thank-you';
 import { gasRuntime } from './gas/runtime';
 import { ensureDocsSetup } from './gas/templates';
 import { activeRowOf, alert, guarded, openDialog, serve, showTextDialog } from './gas/ui';

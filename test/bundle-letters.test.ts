@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vm from 'node:vm';
 import type { Cell } from '../src/ports';
-import { reportMsg } from '../src/core/messages/report';
-import { runMsg } from '../src/core/messages/letters';
-import { SHEET_SPECS } from '../src/core/schema';
+import { reportMsg } from '../src/messages/report';
+import { runMsg } from '../src/messages/letters';
+import { SHEET_SPECS } from '../src/core/data/schema';
 import { documentText, type GasFakes, installGasFakes, isKilled, type SpreadsheetModel, spreadsheetFromSheets } from './gas/fakes';
 import type { DocModel as FakeDoc } from './gas/fakes/documents';
 

@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vm from 'node:vm';
 import type { Cell } from '../src/ports';
-import { columnLetter } from '../src/core/table';
-import { COL, SHEET_SPECS, type SheetSpec } from '../src/core/schema';
-import { CONTINUE_HANDLER } from '../src/core/runner';
-import { dialogScriptMsg } from '../src/core/messages/dialogs';
+import { columnLetter } from '../src/core/data/table';
+import { COL, SHEET_SPECS, type SheetSpec } from '../src/core/data/schema';
+import { CONTINUE_HANDLER } from '../src/core/jobs';
+import { dialogScriptMsg } from '../src/messages/dialogs';
 import { type GasFakes, installGasFakes, type SpreadsheetModel, spreadsheetFromSheets } from './gas/fakes';
 
 const root = join(__dirname, '..');

@@ -5,9 +5,9 @@
  * Documents go into a subfolder (by name) of the folder from «Настройки».
  */
 import type { Attachment, Block, ChartSpec, DocModel, DocumentPort, MadeDocument, TemplateKind } from '../ports';
-import { docsMsg } from '../core/messages/gas';
-import { SETTING } from '../core/schema';
-import { PLACEHOLDER_PATTERN, placeholderSyntaxProblems } from '../core/templates';
+import { docsMsg } from '../messages/gas';
+import { SETTING } from '../core/data/schema';
+import { PLACEHOLDER_PATTERN, placeholderSyntaxProblems } from '../core/letters/templates';
 import { childFolder, copyFile, createDocument, createFolder, findFile, findFolder, trashFile } from './drive';
 
 type Body = GoogleAppsScript.Document.Body;

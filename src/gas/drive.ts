@@ -6,7 +6,7 @@
  * documents it created through this API, which is all it needs (setup creates the folder and the
  * templates; letters are copies of those templates).
  */
-import { docsMsg } from '../core/messages/gas';
+import { docsMsg } from '../messages/gas';
 
 type FilesCollection = GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection;
 

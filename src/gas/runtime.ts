@@ -3,8 +3,8 @@
  * Docs/Drive/Mail adapters; `SheetsRuntime` is everything else.
  */
 import type { Clock, LocalDateTime, LockPort, ProgressPort, Runtime, SchedulerPort, StorePort } from '../ports';
-import { gasMsg } from '../core/messages/gas';
-import { readWorkbook } from '../core/read';
+import { gasMsg } from '../messages/gas';
+import { readWorkbook } from '../core/data/read';
 import { DocsDocuments } from './documents';
 import { MailAppMailer } from './mail';
 import { SheetsWorkbook } from './workbook';

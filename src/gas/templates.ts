@@ -5,10 +5,10 @@
  * Idempotent: when everything is in place, nothing is created or written.
  */
 import type { CellWrite, TemplateKind, WorkbookPort } from '../ports';
-import { docsMsg } from '../core/messages/gas';
-import { COL, SETTING, SETTINGS_SPEC, SHEET, type SettingKey } from '../core/schema';
-import { locateTable, normalizeHeader } from '../core/table';
-import { defaultTemplate } from '../core/templates';
+import { docsMsg } from '../messages/gas';
+import { COL, SETTING, SETTINGS_SPEC, SHEET, type SettingKey } from '../core/data/schema';
+import { locateTable, normalizeHeader } from '../core/data/table';
+import { defaultTemplate } from '../core/letters/templates';
 import { renderToFolder } from './documents';
 import { createFolder, DOC_MIME, findFile, findFolder, folderUrl } from './drive';
 

@@ -2,8 +2,8 @@
  * What the user sees in Sheets: toasts, alerts, confirmations and dialogs, plus the guard every menu
  * handler runs in, which turns any failure into a Russian alert (the stack goes to the log only).
  */
-import { escapeHtml } from '../core/email';
-import { gasMsg } from '../core/messages/gas';
+import { escapeHtml } from '../core/letters/email';
+import { gasMsg } from '../messages/gas';
 
 export interface DialogSize {
   width: number;

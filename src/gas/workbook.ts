@@ -5,7 +5,7 @@
  * before `appendRow` returns, a rewritten row rides along with the next flush.
  */
 import type { Cell, CellNote, CellWrite, ColumnLayout, ColumnValidation, LocalDateTime, SetupStep, WorkbookPort } from '../ports';
-import { gasMsg, validationHelp } from '../core/messages/gas';
+import { gasMsg, validationHelp } from '../messages/gas';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -6,7 +6,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { version } from '../../package.json';
-import { cliMsg } from '../core/messages/cli';
+import { cliMsg } from '../messages/cli';
 import { COMMANDS } from './commands';
 import type { CliIo } from './commands/types';
 import { CliError, EXIT, type ExitCode } from './exit';

@@ -1,6 +1,6 @@
 /** The clock on Node: real time, wall-clock time in the centre's IANA zone via `Intl`. */
 import type { Clock, LocalDateTime } from '../ports';
-import { cliMsg } from '../core/messages/cli';
+import { cliMsg } from '../messages/cli';
 import { CliError, EXIT } from './exit';
 
 export const DEFAULT_TIME_ZONE = 'Europe/Moscow';

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Attachment, DocModel, DocumentPort, MadeDocument, TemplateKind } from '../ports';
-import { DOC_MSG } from '../core/messages/documents';
+import { DOC_MSG } from '../messages/documents';
 import { fillBundle, fillDocx, placeholdersOf, templateTextOf } from './docx-fill';
 import { renderDocx } from './docx-render';
 import { convertToPdf, findSoffice } from './pdf';

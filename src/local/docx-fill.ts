@@ -6,7 +6,7 @@
  */
 import PizZip from 'pizzip';
 import Docxtemplater from 'docxtemplater';
-import { DOC_MSG } from '../core/messages/documents';
+import { DOC_MSG } from '../messages/documents';
 
 export type PlaceholderScan = { ok: true; names: string[] } | { ok: false; problem: string };
 

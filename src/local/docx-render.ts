@@ -29,7 +29,7 @@ import {
 } from 'docx';
 import { Resvg } from '@resvg/resvg-js';
 import type { Block, ChartSpec, DocModel } from '../ports';
-import { chartSvg } from '../core/chart-svg';
+import { chartSvg } from '../core/report/chart-svg';
 import { callWorker } from './sync';
 
 export const BODY_FONT = 'Times New Roman';

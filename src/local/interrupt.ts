@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { cliMsg } from '../core/messages/cli';
+import { cliMsg } from '../messages/cli';
 
 /** Set in the child: the file descriptor on which it reports every lock file it takes. */
 export const LOCK_FD_ENV = 'PARTNERSTVO_LOCK_FD';

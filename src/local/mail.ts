@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Attachment, MailMessage, MailPort } from '../ports';
-import { DOC_MSG } from '../core/messages/documents';
+import { DOC_MSG } from '../messages/documents';
 import { safeFileName, type LocalAttachment } from './documents';
 import { callWorker, type ComposedMail, type SmtpConfig } from './sync';
 

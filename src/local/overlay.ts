@@ -21,8 +21,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Cell, CellWrite, ColumnLayout, SetupStep } from '../ports';
-import { sidecarMsg } from '../core/messages/cli';
-import { columnLetter, lastUsedColumn, normalizeHeader } from '../core/table';
+import { sidecarMsg } from '../messages/cli';
+import { columnLetter, lastUsedColumn, normalizeHeader } from '../core/data/table';
 
 /** Which row a record is about: an xlsx row (with its fingerprint), an appended row, or a bare number. */
 export type RowRef = { row: number; fp?: Cell[] } | { seq: number };

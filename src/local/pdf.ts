@@ -8,7 +8,7 @@ import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync,
 import { tmpdir } from 'node:os';
 import { basename, delimiter, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DOC_MSG } from '../core/messages/documents';
+import { DOC_MSG } from '../messages/documents';
 
 const USUAL_PATHS = [
   '/usr/bin/soffice',

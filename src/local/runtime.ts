@@ -6,8 +6,8 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { readWorkbook } from '../core/read';
-import { defaultTemplate } from '../core/templates';
+import { readWorkbook } from '../core/data/read';
+import { defaultTemplate } from '../core/letters/templates';
 import type { LockPort, MailPort, ProgressPort, Runtime, SchedulerPort, StorePort, TemplateKind } from '../ports';
 import { NodeClock, timeSource } from './clock';
 import { reportLock } from './interrupt';

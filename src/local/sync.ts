@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { createSyncFn } from 'synckit';
 import type { DocModel } from '../ports';
-import { DOC_MSG } from '../core/messages/documents';
+import { DOC_MSG } from '../messages/documents';
 
 /** A message ready for nodemailer: addresses formatted, attachments as file paths. */
 export interface ComposedMail {

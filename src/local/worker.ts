@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { createTransport } from 'nodemailer';
 import { runAsWorker } from 'synckit';
-import { DOC_MSG } from '../core/messages/documents';
+import { DOC_MSG } from '../messages/documents';
 import { buildDocx } from './docx-render';
 import type { ComposedMail, SmtpConfig, SmtpResult, WorkerReply, WorkerRequest } from './sync';
 

@@ -5,8 +5,8 @@
  */
 import type ExcelJS from 'exceljs';
 import type { ColumnLayout, ColumnValidation } from '../ports';
-import { layoutMsg } from '../core/messages/cli';
-import { columnLetter } from '../core/table';
+import { layoutMsg } from '../messages/cli';
+import { columnLetter } from '../core/data/table';
 
 /**
  * A hidden sheet with the option lists that cannot be written inline in a validation formula

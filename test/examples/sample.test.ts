@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Cell } from '../../src/ports';
-import { readWorkbook } from '../../src/core/read';
+import { readWorkbook } from '../../src/core/data/read';
 import {
   CATEGORIES,
   COL,
@@ -19,8 +19,8 @@ import {
   SHEET_SPECS,
   type SettingKey,
   type SheetSpec,
-} from '../../src/core/schema';
-import { defaultTemplate, modelPlaceholders } from '../../src/core/templates';
+} from '../../src/core/data/schema';
+import { defaultTemplate, modelPlaceholders } from '../../src/core/letters/templates';
 import { MemoryWorkbook } from '../helpers/memory-workbook';
 
 type JsonCell = string | number | boolean;

@@ -1,7 +1,7 @@
 import { DocsDocuments, placeholderTokens, replaceRequests } from '../../src/gas/documents';
 import { ensureDocsSetup } from '../../src/gas/templates';
 import { SheetsWorkbook } from '../../src/gas/workbook';
-import { defaultTemplate } from '../../src/core/templates';
+import { defaultTemplate } from '../../src/core/letters/templates';
 import type { DocModel } from '../../src/ports';
 import { chartOfPng, documentText, type GasFakes, installGasFakes, spreadsheetFromSheets } from './fakes';
 import type { DocModel as FakeDoc, DriveItem } from './fakes/documents';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Cell, CellWrite, SetupStep } from '../../src/ports';
-import { layoutFor, PARTNERS_SPEC } from '../../src/core/schema';
+import { layoutFor, PARTNERS_SPEC } from '../../src/core/data/schema';
 import { blocksOf, instantOf, SheetsWorkbook, wallTime } from '../../src/gas/workbook';
 import { type GasFakes, installGasFakes, Killed, spreadsheetFromSheets } from './fakes';
 

@@ -20,8 +20,8 @@ import type {
   StorePort,
   TemplateKind,
 } from '../../src/ports';
-import { defaultTemplate, modelPlaceholders, modelTexts } from '../../src/core/templates';
-import { fillText } from '../../src/core/template-fill';
+import { defaultTemplate, modelPlaceholders, modelTexts } from '../../src/core/letters/templates';
+import { fillText } from '../../src/core/letters/fill';
 import { MemoryWorkbook } from './memory-workbook';
 
 export class Killed {

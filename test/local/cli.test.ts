@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
-import { SETTING, SETTING_DEFAULTS, SHEET_SPECS, type SettingKey } from '../../src/core/schema';
+import { SETTING, SETTING_DEFAULTS, SHEET_SPECS, type SettingKey } from '../../src/core/data/schema';
 
 const ROOT = path.join(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'build', 'cli.js');

@@ -1,7 +1,7 @@
 /** `partnerstvo check <файл.xlsx>`: every problem with its cell; exit 1 when there are any. */
-import { formatProblem, runCheck } from '../../core/check';
-import { cliMsg } from '../../core/messages/cli';
-import { checkMsg } from '../../core/messages/data';
+import { formatProblem, runCheck } from '../../core/data/check';
+import { cliMsg } from '../../messages/cli';
+import { checkMsg } from '../../messages/data';
 import { EXIT } from '../exit';
 import { openWorkbookLocked, printPending } from './shared';
 import type { RegisterCommand } from './types';

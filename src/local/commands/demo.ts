@@ -6,14 +6,14 @@
  */
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatProblem, runCheck } from '../../core/check';
-import { listEvents, previewInvitations } from '../../core/invite';
-import { jobMsg } from '../../core/messages/cli';
-import { makeReport } from '../../core/report-job';
-import { startJob } from '../../core/runner';
-import { readWorkbook } from '../../core/read';
-import { academicYearOf, parseYearStart, type YearStart } from '../../core/year';
-import type { WorkbookData } from '../../core/records';
+import { formatProblem, runCheck } from '../../core/data/check';
+import { listEvents, previewInvitations } from '../../core/invite/invitations';
+import { jobMsg } from '../../messages/cli';
+import { makeReport } from '../../core/report/job';
+import { startJob } from '../../core/jobs';
+import { readWorkbook } from '../../core/data/read';
+import { academicYearOf, parseYearStart, type YearStart } from '../../core/data/academic-year';
+import type { WorkbookData } from '../../core/data/records';
 import { EXIT } from '../exit';
 import { localRuntime, OFFLINE_LIMITS } from '../runtime';
 import { printInvitePreview } from './invite';

@@ -1,5 +1,5 @@
 /** `partnerstvo export <файл.xlsx> --out <новый.xlsx>`: a NEW file with the program's changes applied. */
-import { cliMsg } from '../../core/messages/cli';
+import { cliMsg } from '../../messages/cli';
 import { EXIT } from '../exit';
 import { openWorkbook } from './shared';
 import type { RegisterCommand } from './types';

@@ -1,6 +1,6 @@
 /** `partnerstvo init <файл.xlsx>`: a new workbook with every sheet, validation and default settings. */
-import { cliMsg } from '../../core/messages/cli';
-import { runSetup } from '../../core/setup';
+import { cliMsg } from '../../messages/cli';
+import { runSetup } from '../../core/data/setup';
 import { CliError, EXIT } from '../exit';
 import { XlsxWorkbook } from '../xlsx-workbook';
 import type { RegisterCommand } from './types';

@@ -1,7 +1,7 @@
 /** `partnerstvo invite <файл.xlsx> --event <ID>`: preview (--dry-run) or send the invitations. */
-import { listEvents, previewInvitations, type InvitePreview } from '../../core/invite';
-import { jobMsg } from '../../core/messages/cli';
-import { startJob } from '../../core/runner';
+import { listEvents, previewInvitations, type InvitePreview } from '../../core/invite/invitations';
+import { jobMsg } from '../../messages/cli';
+import { startJob } from '../../core/jobs';
 import { CliError, EXIT } from '../exit';
 import { OFFLINE_LIMITS } from '../runtime';
 import { finishJob, openJob, type JobOptions } from './jobs';

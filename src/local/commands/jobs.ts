@@ -2,8 +2,8 @@
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import PizZip from 'pizzip';
-import type { RunReport } from '../../core/invite';
-import { cliMsg, jobMsg } from '../../core/messages/cli';
+import type { RunReport } from '../../core/invite/invitations';
+import { cliMsg, jobMsg } from '../../messages/cli';
 import { CliError, EXIT } from '../exit';
 import { parseSmtpUrl } from '../mail';
 import { nearestExisting } from '../paths';

@@ -1,6 +1,6 @@
 /** `partnerstvo report <файл.xlsx> --year 2025/2026`: the annual conclusions report (.docx, .pdf). */
-import { jobMsg } from '../../core/messages/cli';
-import { makeReport } from '../../core/report-job';
+import { jobMsg } from '../../messages/cli';
+import { makeReport } from '../../core/report/job';
 import { EXIT } from '../exit';
 import { openJob, type JobOptions } from './jobs';
 import type { RegisterCommand } from './types';

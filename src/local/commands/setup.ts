@@ -4,8 +4,8 @@
  * frozen headers) go into a NEW file, together with any pending changes of the sidecar; the original
  * and its sidecar stay as they were.
  */
-import { cliMsg } from '../../core/messages/cli';
-import { runSetup } from '../../core/setup';
+import { cliMsg } from '../../messages/cli';
+import { runSetup } from '../../core/data/setup';
 import { EXIT } from '../exit';
 import { XlsxWorkbook } from '../xlsx-workbook';
 import type { RegisterCommand } from './types';

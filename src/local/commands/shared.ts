@@ -1,6 +1,6 @@
 /** Helpers the commands share: opening the workbook (under its lock) and telling what the sidecar holds. */
-import { cliMsg } from '../../core/messages/cli';
-import { runMsg } from '../../core/messages/letters';
+import { cliMsg } from '../../messages/cli';
+import { runMsg } from '../../messages/letters';
 import { CliError, EXIT } from '../exit';
 import { FileLock, lockPathFor } from '../runtime';
 import { XlsxWorkbook } from '../xlsx-workbook';

@@ -1,10 +1,10 @@
 /** `partnerstvo thanks <файл.xlsx> (--event <ID> | --year 2025/2026)`, and `--owed`. */
-import { jobMsg } from '../../core/messages/cli';
-import { thanksMsg } from '../../core/messages/thanks';
-import { startJob } from '../../core/runner';
+import { jobMsg } from '../../messages/cli';
+import { thanksMsg } from '../../messages/thanks';
+import { startJob } from '../../core/jobs';
 import { countWith } from '../../core/russian';
-import { owedThanks, previewThanks } from '../../core/thanks';
-import { parseAcademicYear } from '../../core/year';
+import { owedThanks, previewThanks } from '../../core/thanks/thank-you';
+import { parseAcademicYear } from '../../core/data/academic-year';
 import { CliError, EXIT } from '../exit';
 import { OFFLINE_LIMITS } from '../runtime';
 import { finishJob, openJob, type JobOptions } from './jobs';

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { demoYear } from '../../../src/local/commands/demo';
-import type { WorkbookData } from '../../../src/core/records';
+import type { WorkbookData } from '../../../src/core/data/records';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'build', 'cli.js');

@@ -1,0 +1,281 @@
+/**
+ * The workbook schema: sheet names, column headers and how setup lays them out.
+ * Columns are always found by header text; the order here is only the order setup creates them in.
+ */
+import type { ColumnLayout, ColumnValidation } from '../../ports';
+
+export const SHEET = {
+  partners: 'Партнёры',
+  events: 'Мероприятия',
+  contributions: 'Вклад',
+  journal: 'Журнал',
+  settings: 'Настройки',
+} as const;
+export type SheetName = (typeof SHEET)[keyof typeof SHEET];
+
+export const CATEGORIES = [
+  'Семья',
+  'Государственные структуры и органы местного самоуправления',
+  'Учреждения здравоохранения',
+  'Учреждения образования, науки и культуры',
+  'Общественные организации',
+  'Предприятия и предприниматели',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const EVENT_STATUSES = ['запланировано', 'проведено', 'отменено'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+export const ROLES = ['участник', 'соорганизатор', 'спонсор'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const RESOURCES = [
+  'кадровый',
+  'финансовый',
+  'программно-методический',
+  'временной',
+  'материально-технический',
+  'информационный',
+] as const;
+export type Resource = (typeof RESOURCES)[number];
+
+export const JOURNAL_STATUSES = ['отправляется', 'отправлено', 'создано', 'пропущено', 'ошибка', 'требует проверки'] as const;
+export type JournalStatus = (typeof JOURNAL_STATUSES)[number];
+
+export const GENDERS = ['М', 'Ж'] as const;
+
+/** How a column's cells are parsed and validated. */
+export type ColumnKind =
+  | 'id'
+  | 'text'
+  /** Text kept exactly as typed: the sheet must not turn `01.09` or `8 (861) 2-13-45` into a date or number. */
+  | 'plainText'
+  | 'emails'
+  | 'date'
+  | 'time'
+  | 'checkbox'
+  | 'number'
+  | 'money'
+  | 'list'
+  | 'categories'
+  | 'datetime';
+
+export interface ColumnSpec {
+  header: string;
+  kind: ColumnKind;
+  /** A row without this value is a problem (blank rows are skipped before this check). */
+  required?: boolean;
+  /** Allowed values for `list` columns. */
+  options?: readonly string[];
+  width: number;
+  hint?: string;
+}
+
+export interface SheetSpec {
+  name: SheetName;
+  /** Prefix of assigned IDs (`П-001`), for sheets with an ID column. */
+  idPrefix?: string;
+  columns: readonly ColumnSpec[];
+}
+
+export const COL = {
+  id: 'ID',
+  organisation: 'Организация',
+  category: 'Категория',
+  contact: 'Контактное лицо',
+  gender: 'Пол',
+  position: 'Должность',
+  dativeOverride: 'Кому (дательный падеж)',
+  email: 'Email',
+  phone: 'Телефон',
+  address: 'Адрес',
+  sponsor: 'Спонсор',
+  invite: 'Приглашать',
+  note: 'Примечание',
+  title: 'Название',
+  date: 'Дата',
+  time: 'Время',
+  place: 'Место',
+  form: 'Форма проведения',
+  audience: 'Участники',
+  description: 'Описание',
+  whom: 'Кого приглашать',
+  status: 'Статус',
+  reach: 'Охват, чел.',
+  responsible: 'Ответственный',
+  event: 'Мероприятие',
+  partner: 'Партнёр',
+  role: 'Роль',
+  resource: 'Ресурс',
+  what: 'Что сделано',
+  amount: 'Сумма, руб.',
+  thanked: 'Благодарность',
+  action: 'Действие',
+  key: 'Ключ',
+  document: 'Документ',
+  message: 'Сообщение',
+  parameter: 'Параметр',
+  value: 'Значение',
+} as const;
+
+export const PARTNERS_SPEC: SheetSpec = {
+  name: SHEET.partners,
+  idPrefix: 'П-',
+  columns: [
+    { header: COL.id, kind: 'id', width: 70 },
+    { header: COL.organisation, kind: 'text', required: true, width: 260 },
+    { header: COL.category, kind: 'list', required: true, options: CATEGORIES, width: 260 },
+    { header: COL.contact, kind: 'text', width: 220, hint: 'Фамилия Имя Отчество, например: Сидоров Иван Петрович' },
+    { header: COL.gender, kind: 'list', options: GENDERS, width: 50, hint: 'М или Ж — если пол по имени определяется неверно' },
+    { header: COL.position, kind: 'text', width: 160, hint: 'В именительном падеже: директор, глава поселения' },
+    { header: COL.dativeOverride, kind: 'text', width: 260, hint: 'Если заполнено — используется в письме вместо автоматического адресата' },
+    { header: COL.email, kind: 'emails', width: 220, hint: 'Несколько адресов — через запятую или точку с запятой' },
+    { header: COL.phone, kind: 'text', width: 130 },
+    { header: COL.address, kind: 'text', width: 220 },
+    { header: COL.sponsor, kind: 'checkbox', width: 80 },
+    { header: COL.invite, kind: 'checkbox', width: 90, hint: 'Снимите флажок, чтобы никогда не приглашать' },
+    { header: COL.note, kind: 'text', width: 220 },
+  ],
+};
+
+export const EVENTS_SPEC: SheetSpec = {
+  name: SHEET.events,
+  idPrefix: 'М-',
+  columns: [
+    { header: COL.id, kind: 'id', width: 70 },
+    { header: COL.title, kind: 'text', required: true, width: 240 },
+    { header: COL.date, kind: 'date', required: true, width: 100 },
+    { header: COL.time, kind: 'time', width: 70 },
+    { header: COL.place, kind: 'text', width: 180 },
+    { header: COL.form, kind: 'text', width: 150 },
+    { header: COL.audience, kind: 'text', width: 200 },
+    { header: COL.description, kind: 'text', width: 260 },
+    { header: COL.whom, kind: 'categories', width: 220, hint: 'Категории через «;», пусто или «все» — все партнёры' },
+    { header: COL.status, kind: 'list', options: EVENT_STATUSES, width: 120 },
+    { header: COL.reach, kind: 'number', width: 90 },
+    { header: COL.responsible, kind: 'text', width: 160 },
+  ],
+};
+
+export const CONTRIBUTIONS_SPEC: SheetSpec = {
+  name: SHEET.contributions,
+  columns: [
+    { header: COL.event, kind: 'text', required: true, width: 200, hint: 'ID мероприятия или его точное название' },
+    { header: COL.partner, kind: 'text', required: true, width: 220, hint: 'ID партнёра или точное название организации' },
+    { header: COL.role, kind: 'list', options: ROLES, width: 120 },
+    { header: COL.resource, kind: 'list', required: true, options: RESOURCES, width: 190 },
+    { header: COL.what, kind: 'text', width: 300, hint: 'Фраза для письма: «подарки для детей из малообеспеченных семей»' },
+    { header: COL.amount, kind: 'money', width: 110 },
+    { header: COL.thanked, kind: 'date', width: 110, hint: 'Заполняется программой' },
+  ],
+};
+
+export const JOURNAL_SPEC: SheetSpec = {
+  name: SHEET.journal,
+  columns: [
+    { header: COL.time, kind: 'datetime', width: 140 },
+    { header: COL.action, kind: 'text', width: 120 },
+    { header: COL.key, kind: 'text', width: 200 },
+    { header: COL.event, kind: 'text', width: 120 },
+    { header: COL.partner, kind: 'text', width: 120 },
+    { header: COL.address, kind: 'text', width: 200 },
+    { header: COL.status, kind: 'list', options: JOURNAL_STATUSES, width: 130 },
+    { header: COL.document, kind: 'text', width: 240 },
+    { header: COL.message, kind: 'text', width: 320 },
+  ],
+};
+
+export const SETTINGS_SPEC: SheetSpec = {
+  name: SHEET.settings,
+  columns: [
+    { header: COL.parameter, kind: 'text', width: 300 },
+    { header: COL.value, kind: 'plainText', width: 420 },
+  ],
+};
+
+export const SHEET_SPECS: readonly SheetSpec[] = [PARTNERS_SPEC, EVENTS_SPEC, CONTRIBUTIONS_SPEC, JOURNAL_SPEC, SETTINGS_SPEC];
+
+/** The parameters of `Настройки`, with their defaults (what setup writes when a row is missing). */
+export const SETTING = {
+  centreFull: 'Полное название учреждения',
+  centreShort: 'Краткое название',
+  directorName: 'Руководитель (ФИО)',
+  directorPosition: 'Должность руководителя',
+  address: 'Адрес учреждения',
+  phone: 'Телефон учреждения',
+  replyTo: 'Email для ответов',
+  senderName: 'Имя отправителя',
+  performerName: 'Исполнитель (ФИО)',
+  performerPhone: 'Телефон исполнителя',
+  folder: 'Папка для документов (ID Google Диска)',
+  invitationTemplate: 'Шаблон приглашения (ID документа)',
+  thanksTemplate: 'Шаблон благодарственного письма (ID документа)',
+  attachPdf: 'Прикладывать PDF',
+  yearStart: 'Начало учебного года (день.месяц)',
+  timeZone: 'Часовой пояс',
+} as const;
+export type SettingKey = keyof typeof SETTING;
+
+export const SETTING_DEFAULTS: Record<SettingKey, string> = {
+  centreFull: 'Муниципальное бюджетное учреждение дополнительного образования «Детско-юношеский центр «Ровесник»',
+  centreShort: 'ДЮЦ «Ровесник»',
+  directorName: '',
+  directorPosition: 'директор',
+  address: '',
+  phone: '',
+  replyTo: '',
+  senderName: 'ДЮЦ «Ровесник»',
+  performerName: '',
+  performerPhone: '',
+  folder: '',
+  invitationTemplate: '',
+  thanksTemplate: '',
+  attachPdf: 'да',
+  yearStart: '01.09',
+  timeZone: 'Europe/Moscow',
+};
+
+/** Data validation for a column spec, as setup applies it. */
+export function validationFor(col: ColumnSpec): ColumnValidation {
+  switch (col.kind) {
+    case 'list':
+      return { kind: 'list', options: col.options ?? [] };
+    case 'checkbox':
+      return { kind: 'checkbox' };
+    case 'date':
+    case 'datetime':
+      return { kind: 'date' };
+    case 'number':
+    case 'money':
+      return { kind: 'number', min: 0 };
+    default:
+      return { kind: 'none' };
+  }
+}
+
+function numberFormatFor(col: ColumnSpec): string | undefined {
+  switch (col.kind) {
+    case 'date':
+      return 'dd.mm.yyyy';
+    case 'datetime':
+      return 'dd.mm.yyyy hh:mm:ss';
+    case 'money':
+      return '#,##0.00';
+    case 'number':
+      return '0';
+    case 'id':
+    case 'time':
+    case 'plainText':
+      return '@';
+    default:
+      return undefined;
+  }
+}
+
+export function layoutFor(col: ColumnSpec): ColumnLayout {
+  const layout: ColumnLayout = { header: col.header, width: col.width, validation: validationFor(col) };
+  const format = numberFormatFor(col);
+  if (format) layout.numberFormat = format;
+  if (col.hint) layout.hint = col.hint;
+  return layout;
+}

@@ -1,0 +1,97 @@
+/**
+ * The values that go into letters: how a partner is addressed and greeted, the centre's own
+ * fields, an event's fields. Everything is plain text; templates insert it literally.
+ */
+import type { LocalDate } from '../../ports';
+import { thanksMsg } from '../../messages/thanks';
+import type { EventRecord, Partner, Settings } from '../data/records';
+import {
+  addressee,
+  detectGender,
+  formatDateLong,
+  fullNameNatural,
+  initialsSurname,
+  isFamily,
+  nbspInitials,
+  quotes,
+  salutation,
+  weekdayName,
+} from '../russian';
+
+export type Values = Record<string, string>;
+
+/** `Уважаемый Иван Петрович!` and the dative address block for a partner. */
+export function partnerValues(partner: Partner): Values {
+  const family = isFamily(partner.category, partner.organisation);
+  const input = {
+    contact: partner.contact,
+    gender: partner.gender,
+    position: partner.position,
+    organisation: partner.organisation,
+    family,
+    override: partner.dativeOverride,
+  };
+  return {
+    Обращение: salutation(input),
+    // A typed `Кому (дательный падеж)` has ordinary spaces in `П. С. Горячему`: bind them like ours.
+    Адресат: breakBeforeName(nbspInitials(addressee(input))),
+    Организация: quotes(partner.organisation),
+    Кому_благодарность: thanksRecipient(partner, family),
+  };
+}
+
+/**
+ * The address block goes on two lines, the person's name on its own
+ * («Генеральному директору АО «Рыбозавод»» / «И. П. Сидорову»), as business letters set it.
+ */
+export function breakBeforeName(block: string): string {
+  // Only an ordinary space separates the name; inside it the spaces are non-breaking.
+  const m = /^(.*\S) +([А-ЯЁ]\.\u00a0(?:[А-ЯЁ]\.\u00a0)?[А-ЯЁ][^ ]*)$/u.exec(block);
+  return m && m[1].length > 0 ? `${m[1]}\n${m[2]}` : block;
+}
+
+/** Whom the thank-you sentence names, in the dative: the person, the family, or the collective. */
+function thanksRecipient(partner: Partner, family: boolean): string {
+  const gender = partner.contact ? detectGender(partner.contact, partner.gender) : null;
+  if (partner.contact && gender) return fullNameNatural(partner.contact, gender, 'dative');
+  if (family) {
+    // Mid-sentence: «выражают семье Кузнецовых», not «Семье».
+    const block = addressee({ contact: '', gender: null, position: '', organisation: partner.organisation, family: true, override: '' });
+    return block.charAt(0).toLowerCase() + block.slice(1);
+  }
+  return thanksMsg.collective(quotes(partner.organisation));
+}
+
+/** The centre's fields from `Настройки`, the same in every letter. */
+export function centreValues(settings: Settings, today: LocalDate): Values {
+  const director = settings.directorName.trim();
+  const directorGender = director ? detectGender(director, null) : null;
+  return {
+    Учреждение: quotes(settings.centreFull),
+    Учреждение_кратко: quotes(settings.centreShort),
+    Руководитель: director ? initialsSurname(director, directorGender ?? 'male', 'nominative') : '',
+    Должность_руководителя: capitalize(settings.directorPosition.trim()),
+    Исполнитель: settings.performerName.trim(),
+    Телефон_исполнителя: settings.performerPhone.trim(),
+    Адрес_учреждения: settings.address.trim(),
+    Телефон_учреждения: settings.phone.trim(),
+    Дата_письма: formatDateLong(today),
+  };
+}
+
+export function eventValues(event: EventRecord): Values {
+  return {
+    Мероприятие: quotes(event.title),
+    Дата: formatDateLong(event.date),
+    День_недели: weekdayName(event.date),
+    Время: event.time,
+    Место: quotes(event.place),
+    Форма: event.form,
+    Участники: event.audience,
+    Описание: event.description,
+  };
+}
+
+export function capitalize(s: string): string {
+  return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+}

@@ -1,0 +1,55 @@
+/** «Годовой отчёт»: reads the workbook once, builds the report for a year and renders it. */
+import type { Runtime } from '../../ports';
+import { thanksMsg } from '../../messages/thanks';
+import { reportJobMsg } from '../../messages/report';
+import { readWorkbook, sheetProblems } from '../data/read';
+import { SHEET } from '../data/schema';
+import { buildReport, computeReportStats, type ReportStats } from './model';
+import type { WorkbookData } from '../data/records';
+import { academicYearOf, parseAcademicYear, parseYearStart, type AcademicYear, type YearStart } from '../data/academic-year';
+
+export interface ReportResult {
+  ok: boolean;
+  message: string;
+  link: string;
+  stats: ReportStats | null;
+  /** The request itself was wrong (a year that cannot be read), not the data. */
+  badRequest: boolean;
+}
+
+/** The academic year shown by default: the current one. */
+export function currentYearLabel(rt: Runtime): string {
+  const data = readWorkbook(rt.workbook);
+  return academicYearOf(rt.clock.today(), parseYearStart(data.settings.yearStart)).label;
+}
+
+export function makeReport(rt: Runtime, yearText?: string): ReportResult {
+  const data = readWorkbook(rt.workbook);
+  const start = parseYearStart(data.settings.yearStart);
+  const today = rt.clock.today();
+  const year = yearText && yearText.trim() ? parseAcademicYear(yearText, start) : academicYearOf(today, start);
+  if (!year) return { ok: false, message: thanksMsg.badYear(yearText ?? ''), link: '', stats: null, badRequest: true };
+  // Without its sheets or required columns the numbers would silently be zeros: name what is missing.
+  const unusable = sheetProblems(data, [SHEET.partners, SHEET.events, SHEET.contributions]);
+  if (unusable) return { ok: false, message: unusable, link: '', stats: null, badRequest: false };
+  const stats = computeReportStats(data, year);
+  // A report of nothing helps nobody (and a typo in the year would make one): say which years have data.
+  if (stats.jointEvents === 0 && stats.contributions === 0 && stats.thanksLetters === 0) {
+    return { ok: false, message: reportJobMsg.noData(year.label, yearsWithData(data, start).map((y) => y.label)), link: '', stats, badRequest: false };
+  }
+  const model = buildReport(data, year, today);
+  const doc = rt.documents.render(model, reportJobMsg.folder, model.title);
+  return { ok: true, message: reportJobMsg.done(model.title, stats.activePartners, stats.jointEvents, stats.reach), link: doc.link, stats, badRequest: false };
+}
+
+/** Academic years with joint work (events held, or with contributions), oldest first. */
+export function yearsWithData(data: WorkbookData, start: YearStart): AcademicYear[] {
+  const helped = new Set(data.contributions.map((c) => c.eventId));
+  const years = new Map<number, AcademicYear>();
+  for (const e of data.events) {
+    if (e.status === 'отменено' || (e.status !== 'проведено' && !helped.has(e.id))) continue;
+    const y = academicYearOf(e.date, start);
+    years.set(y.startYear, y);
+  }
+  return [...years.values()].sort((a, b) => a.startYear - b.startYear);
+}

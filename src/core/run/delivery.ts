@@ -1,0 +1,118 @@
+/**
+ * The letter loop shared by invitations and thank-you letters: for each item not yet done,
+ * claim it in the journal (durable) → make the letter → send it → record the result.
+ *
+ * Crash-safety: nothing is sent before its claim row is durable; a run killed after the claim
+ * leaves `отправляется`, which the next run turns into `требует проверки` and never resends.
+ * A failure before the send records `ошибка` (the next run retries it); a failure after the send
+ * never records `ошибка`, so a letter that went out is never sent again.
+ */
+import type { Attachment, MailMessage, Runtime, TemplateKind } from '../../ports';
+import { ACTION_LABEL, type Journal, type JournalAction } from './journal';
+import type { Values } from '../letters/fields';
+import type { Partner } from '../data/records';
+
+export interface LetterItem {
+  key: string;
+  partner: Partner;
+  /** The journal's `Мероприятие` column: event ID or academic year. */
+  scope: string;
+  values: Values;
+  /** Recipients; empty when the letter is only made (no email). */
+  to: string[];
+  docName: string;
+  /** Builds the email once the letter exists; null when the letter is not emailed. */
+  mail: ((attachments: Attachment[]) => MailMessage) | null;
+  /** Runs after the letter is recorded as done (e.g. dating the thanked contributions). */
+  afterDone?: () => void;
+}
+
+export interface DeliveryOptions {
+  action: JournalAction;
+  kind: TemplateKind;
+  folder: string;
+  attachPdf: boolean;
+  /** Stop before starting an item once this many ms have passed since `startMs`. */
+  softDeadlineMs: number;
+  startMs: number;
+}
+
+export interface ItemError {
+  who: string;
+  message: string;
+}
+
+export interface DeliveryResult {
+  sent: number;
+  made: number;
+  errors: ItemError[];
+  /** Why the loop stopped early, how many items were left, and whose (partner IDs, in order). */
+  stopped: { reason: 'deadline' | 'quota'; left: number; partners: string[] } | null;
+}
+
+export function errorText(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
+export function deliver(rt: Runtime, journal: Journal, items: LetterItem[], options: DeliveryOptions): DeliveryResult {
+  const result: DeliveryResult = { sent: 0, made: 0, errors: [], stopped: null };
+  let quota = items.some((i) => i.mail && i.to.length > 0) ? rt.mail.remainingQuota() : null;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const emails = item.mail && item.to.length > 0;
+    if (rt.clock.nowMs() - options.startMs >= options.softDeadlineMs) {
+      result.stopped = { reason: 'deadline', left: items.length - i, partners: items.slice(i).map((x) => x.partner.id) };
+      break;
+    }
+    if (emails && quota !== null && quota < item.to.length) {
+      result.stopped = { reason: 'quota', left: items.length - i, partners: items.slice(i).map((x) => x.partner.id) };
+      break;
+    }
+    rt.progress.report(i, items.length, item.partner.organisation);
+    const entry = journal.add({
+      action: ACTION_LABEL[options.action],
+      key: item.key,
+      event: item.scope,
+      partner: item.partner.id,
+      address: emails ? item.to.join(', ') : '',
+      status: 'отправляется',
+      document: '',
+      message: '',
+    });
+    let sent = false;
+    let link = '';
+    try {
+      const doc = rt.documents.fillTemplate(options.kind, item.values, options.folder, item.docName);
+      link = doc.link;
+      if (emails && item.mail) {
+        const pdf = options.attachPdf ? doc.pdf() : null;
+        rt.mail.send(item.mail(pdf ? [pdf] : []));
+        sent = true;
+        if (quota !== null) quota -= item.to.length;
+      }
+      journal.update(entry, sent ? 'отправлено' : 'создано', { document: link });
+    } catch (e) {
+      const message = errorText(e);
+      result.errors.push({ who: item.partner.organisation, message });
+      try {
+        // After a send, only the record failed: the letter went out, so it must not be retried.
+        if (sent) journal.update(entry, 'отправлено', { document: link, message });
+        else journal.update(entry, 'ошибка', { document: link, message });
+      } catch {
+        // The row stays `отправляется`; the next run marks it `требует проверки`.
+      }
+      continue;
+    }
+    if (sent) result.sent++;
+    else result.made++;
+    try {
+      item.afterDone?.();
+    } catch (e) {
+      // The letter is done and journaled; what afterDone writes is repaired from the journal next run.
+      result.errors.push({ who: item.partner.organisation, message: errorText(e) });
+    }
+  }
+  if (!result.stopped) rt.progress.report(items.length, items.length, '');
+  return result;
+}

@@ -1,0 +1,81 @@
+/**
+ * The journal (`Журнал`): the truth about what was sent and made. One row per attempt; the latest
+ * row of a key is its state. Every state change is one durable row write, made before the next
+ * side effect, so a run killed at any moment leaves a row that says what may have happened.
+ */
+import type { Cell, Clock, WorkbookPort } from '../../ports';
+import type { JournalEntry } from '../data/records';
+import { COL, JOURNAL_SPEC, SHEET, type JournalStatus } from '../data/schema';
+
+export type JournalAction = 'invite' | 'thanks';
+
+/** The journal's `Действие` text per action. */
+export const ACTION_LABEL: Record<JournalAction, string> = {
+  invite: 'приглашение',
+  thanks: 'благодарность',
+};
+
+/** Idempotency key: action + scope (event ID or academic year) + partner ID. */
+export function journalKey(action: JournalAction, scope: string, partnerId: string): string {
+  return `${action}|${scope}|${partnerId}`;
+}
+
+/** Statuses that mean "done, do not repeat". */
+export const DONE: readonly JournalStatus[] = ['отправлено', 'создано'];
+
+export class Journal {
+  private readonly latestByKey = new Map<string, JournalEntry>();
+  private readonly width: number;
+
+  constructor(
+    private readonly wb: WorkbookPort,
+    private readonly clock: Clock,
+    private readonly columns: Record<string, number>,
+    entries: JournalEntry[],
+  ) {
+    for (const entry of entries) this.latestByKey.set(entry.key, entry);
+    this.width = Math.max(...JOURNAL_SPEC.columns.map((c) => columns[c.header] ?? 0));
+  }
+
+  latest(key: string): JournalEntry | undefined {
+    return this.latestByKey.get(key);
+  }
+
+  entries(): JournalEntry[] {
+    return [...this.latestByKey.values()];
+  }
+
+  private toRow(entry: JournalEntry): Cell[] {
+    const row: Cell[] = new Array(this.width).fill('');
+    const put = (header: string, value: Cell) => {
+      const col = this.columns[header];
+      if (col !== undefined) row[col - 1] = value;
+    };
+    put(COL.time, entry.time ? this.wb.toCellDate(entry.time) : '');
+    put(COL.action, entry.action);
+    put(COL.key, entry.key);
+    put(COL.event, entry.event);
+    put(COL.partner, entry.partner);
+    put(COL.address, entry.address);
+    put(COL.status, entry.status);
+    put(COL.document, entry.document);
+    put(COL.message, entry.message);
+    return row;
+  }
+
+  /** Writes a new row (durable before returning) and makes it the key's state. */
+  add(fields: Omit<JournalEntry, 'row' | 'time'>): JournalEntry {
+    const entry: JournalEntry = { ...fields, row: 0, time: this.clock.today() };
+    entry.row = this.wb.appendRow(SHEET.journal, this.toRow(entry));
+    this.latestByKey.set(entry.key, entry);
+    return entry;
+  }
+
+  /** Rewrites the entry's row with a new status (durable before returning). */
+  update(entry: JournalEntry, status: JournalStatus, changes: Partial<Pick<JournalEntry, 'document' | 'message' | 'address'>> = {}): void {
+    const next: JournalEntry = { ...entry, ...changes, status, time: this.clock.today() };
+    this.wb.writeRow(SHEET.journal, entry.row, this.toRow(next));
+    Object.assign(entry, next);
+    this.latestByKey.set(entry.key, entry);
+  }
+}

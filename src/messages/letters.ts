@@ -1,0 +1,97 @@
+/** Russian texts of the letter jobs: template check, previews, run reports, email bodies. */
+import { countWith } from '../core/russian';
+import { SETUP_HINT } from './data';
+
+const q = (s: string) => `«${s}»`;
+
+export const LETTERS = ['письмо', 'письма', 'писем'] as const;
+/** After «у»: `у 1 письма`, `у 3 писем`. */
+const LETTERS_GENITIVE = ['письма', 'писем', 'писем'] as const;
+const PARTNERS = ['партнёр', 'партнёра', 'партнёров'] as const;
+
+export const templateMsg = {
+  unknown: (name: string, known: readonly string[]) =>
+    `В шаблоне неизвестное поле {{${name}}}. Доступные поля: ${known.map((k) => `{{${k}}}`).join(', ')}.`,
+  empty: (name: string, who: string[]) =>
+    `Поле {{${name}}} будет пустым у ${countWith(who.length, LETTERS_GENITIVE)}: ${who.slice(0, 5).join(', ')}${who.length > 5 ? ' и др.' : '.'} ` +
+    'Заполните данные или уберите поле из шаблона.',
+  stopped: 'Шаблон нужно исправить: ничего не отправлено.',
+};
+
+export const skipMsg = {
+  noEmail: 'нет адреса электронной почты — письмо попадёт в документ для печати',
+  badEmail: (addresses: string[]) => `неверный адрес ${addresses.map(q).join(', ')} — письмо попадёт в документ для печати`,
+  notInvited: 'в столбце «Приглашать» снят флажок',
+  alreadySent: (when: string) => `приглашение уже отправлено${when ? ` (${when})` : ''}`,
+  alreadyMade: (when: string) => `письмо уже сделано${when ? ` (${when})` : ''}`,
+  needsCheck: 'предыдущая отправка прервалась — проверьте вручную (статус «требует проверки»)',
+  printed: 'письмо уже подготовлено для печати',
+};
+
+export const runMsg = {
+  locked: 'Уже идёт другая рассылка или подготовка документов. Дождитесь её окончания и попробуйте снова.',
+  otherInvitePending: (eventId: string) =>
+    `Ещё не закончена рассылка приглашений на мероприятие ${q(eventId)}: она продолжится автоматически (через минуту, а если исчерпан дневной лимит писем — на следующий день). ` +
+    'Дождитесь её окончания — вам придёт письмо — и запустите новую.',
+  otherThanksPending:
+    'Ещё не закончена подготовка благодарственных писем: она продолжится автоматически (через минуту, а если исчерпан дневной лимит писем — на следующий день). ' +
+    'Дождитесь её окончания — вам придёт письмо — и запустите новую.',
+  noEvent: (id: string) => `Мероприятие ${q(id)} не найдено на листе «Мероприятия».`,
+  cancelled: (title: string) => `Мероприятие ${q(title)} отменено: приглашения не отправляются.`,
+  noJournal: `Нет листа «Журнал» с нужными столбцами. ${SETUP_HINT}`,
+  nobody: 'Некому отправлять: все адресаты уже получили письма или пропущены.',
+  nothingNew: (n: number) => `Новых писем нет. Сделано или отправлено раньше: ${countWith(n, LETTERS)} (см. лист «Журнал»).`,
+  pastEvent: (title: string, date: string) => `Внимание: мероприятие «${title}» уже прошло (${date}). Проверьте, что выбрано нужное мероприятие.`,
+  sent: (n: number) => `Отправлено: ${countWith(n, LETTERS)}.`,
+  made: (n: number) => `Создано: ${countWith(n, LETTERS)}.`,
+  errors: (n: number) => `С ошибками: ${countWith(n, LETTERS)} (подробности в «Журнале»).`,
+  needsCheck: (n: number) =>
+    `Требуют проверки: ${countWith(n, LETTERS)} — отправка прервалась на середине, и программа не отправит их повторно сама. Проверьте и при необходимости отправьте повторно («Отправить повторно» в окне, --resend в командной строке).`,
+  printBundle: (n: number) => `Для печати (нет email): ${countWith(n, LETTERS)} в одном документе.`,
+  deadline: (left: number) =>
+    `Время выполнения скрипта на исходе: осталось ${countWith(left, LETTERS)}. Работа продолжится автоматически через минуту.`,
+  quota: (left: number, when: string) =>
+    `Дневной лимит писем исчерпан: осталось отправить ${countWith(left, LETTERS)}. Продолжить можно ${when}; рассылка продолжится автоматически.`,
+  itemError: (who: string, message: string) => `${who}: ${message}`,
+  /** The journal's «Сообщение» and the error's «who» for the print-ready document. */
+  printNote: 'для печати',
+  printWho: 'документ для печати',
+  noSelfAddress: 'Не удалось определить ваш адрес электронной почты.',
+  testSent: (to: string) => `Тестовое письмо отправлено на ${to}.`,
+  /** When the daily quota frees up again: `после 28 ноября 2026 г. 15:05`. */
+  resumeAfter: (date: string, time: string) => `после ${date} ${time}`,
+  done: 'Готово.',
+  /** The email to whoever started a run that finished in the background. */
+  noticeInvite: (title: string) => `Рассылка приглашений на «${title}»`,
+  noticeThanks: (period: string) => `Подготовка благодарственных писем (${period})`,
+  noticeSubject: (what: string) => `Партнёрство: ${what.charAt(0).toLowerCase()}${what.slice(1)} — закончена`,
+  noticeIntro: (what: string) => `${what} закончена: последние письма готовы — уже в фоновом режиме, после того как окно было закрыто.`,
+  noticeTotal: (n: number) => `Всего готово: ${countWith(n, LETTERS)}. Итог последнего запуска:`,
+  noticeJournal: 'Подробности по каждому партнёру — на листе «Журнал» таблицы.',
+  partners: (n: number) => countWith(n, PARTNERS),
+};
+
+/** Names of the documents and folders the jobs make. */
+export const docNameMsg = {
+  invitation: (organisation: string) => `Приглашение — ${organisation}`,
+  inviteFolder: (title: string, date: string) => `Приглашения — ${title} — ${date}`,
+  printBundle: (title: string) => `Приглашения для печати — ${title}`,
+  test: (name: string) => `ТЕСТ — ${name}`,
+  thanks: (organisation: string) => `Благодарственное письмо — ${organisation}`,
+};
+
+export const mailMsg = {
+  inviteSubject: (title: string, date: string) => `Приглашение: «${title}», ${date}`,
+  testPrefix: '[ТЕСТ] ',
+  // «который/которое/которая» would need the gender of the form (праздник, чаепитие, акция), so the
+  // facts go on lines of their own.
+  inviteIntro: (centre: string, title: string) => `${centre} приглашает Вас принять участие в мероприятии «${title}».`,
+  inviteWhen: (when: string) => `Дата и время: ${when}.`,
+  invitePlace: (place: string) => `Место проведения: ${place}.`,
+  inviteForm: (form: string) => `Форма проведения: ${form}.`,
+  inviteAudience: (audience: string) => `Участники: ${audience}.`,
+  attached: 'Официальное приглашение — во вложении.',
+  regards: 'С уважением,',
+  thanksSubject: (centre: string) => `Благодарственное письмо от ${centre}`,
+  thanksIntro: (centre: string) => `${centre} благодарит Вас за помощь и сотрудничество.`,
+};
