@@ -67,7 +67,7 @@ export async function offlineBench(n: number): Promise<OfflineResult> {
     const report = startJob(
       {
         workbook,
-        documents,
+        documents: () => documents,
         mail: new EmlMailer({ outDir: path.join(outDir, 'письма') }),
         lock: new FileLock(`${file}.lock`),
         store: { get: () => null, set: () => undefined, delete: () => undefined },

@@ -4,45 +4,39 @@
  */
 import { version } from '../package.json';
 import { runCheck } from './core/data/check';
-import { defaultEventId, emptyPreview, emptyRunReport, listEvents, previewInvitations, sendTestInvitation, stringsFrom, type InvitePreview, type RunLimits, type RunReport, type TestSendResult } from './core/invite/invitations';
-import { dialogMsg, docsMsg, gasMsg, MENU } from './messages/gas';
-import { setupMsg } from './messages/data';
-import { currentYearLabel, makeReport } from './core/report/job';
-import { continueJob, pendingJob, startJob } from './core/jobs';
 import { SHEET } from './core/data/schema';
 import { runSetup } from './core/data/setup';
-import { emptyThanksPreview, owedThanks, previewThanks, thanksRequestFrom, type ThanksPreview, type ThanksRequest } from './core/thanks/thank-you';
-import { gasRuntime } from './gas/runtime';
+import { continueJob, pendingJob, startJob } from './core/jobs';
+import { defaultEventId, emptyPreview, listEvents, previewInvitations, sendTestInvitation, type EventChoice, type InvitePreview, type TestSendResult } from './core/invite';
+import { currentYearLabel, makeReport } from './core/report';
+import { stringsFrom } from './core/requests';
+import { failedRun, type RunLimits, type RunReport } from './core/run';
+import { emptyThanksPreview, owedThanks, previewThanks, thanksRequestFrom, type ThanksPreview, type ThanksRequest } from './core/thanks';
+import { setupMsg } from './messages/data';
+import { dialogMsg, docsMsg, gasMsg, MENU } from './messages/gas';
+import { activeWorkbook, gasRuntime } from './gas/runtime';
 import { ensureDocsSetup } from './gas/templates';
-import { activeRowOf, alert, guarded, openDialog, serve, showTextDialog } from './gas/ui';
-import { SheetsWorkbook } from './gas/workbook';
+import { activeRowOf, addMenu, alert, guarded, logFailure, openDialog, prompt, serve, showTextDialog } from './gas/ui';
 
 /** Stop starting new letters after 4.5 minutes; Apps Script kills an execution at 6. */
 const SOFT_DEADLINE_MS = 4.5 * 60 * 1000;
 const limitsFromNow = (): RunLimits => ({ softDeadlineMs: SOFT_DEADLINE_MS, startMs: Date.now() });
 const DIALOG = { width: 760, height: 640 };
 
-function activeWorkbook(): SheetsWorkbook {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  if (!ss) throw new Error(gasMsg.noSpreadsheet);
-  return new SheetsWorkbook(ss);
-}
-
 // ------------------------------------------------------------------------------------------ menu
 
 export function onOpen(): void {
   guarded(MENU.title, () => {
-    SpreadsheetApp.getUi()
-      .createMenu(MENU.title)
-      .addItem(MENU.invite, 'menuInvite')
-      .addItem(MENU.thanks, 'menuThanks')
-      .addItem(MENU.owed, 'menuOwed')
-      .addItem(MENU.report, 'menuReport')
-      .addSeparator()
-      .addItem(MENU.setup, 'menuSetup')
-      .addItem(MENU.check, 'menuCheck')
-      .addItem(MENU.about, 'menuAbout')
-      .addToUi();
+    addMenu(MENU.title, [
+      [MENU.invite, 'menuInvite'],
+      [MENU.thanks, 'menuThanks'],
+      [MENU.owed, 'menuOwed'],
+      [MENU.report, 'menuReport'],
+      null,
+      [MENU.setup, 'menuSetup'],
+      [MENU.check, 'menuCheck'],
+      [MENU.about, 'menuAbout'],
+    ]);
   });
 }
 
@@ -97,11 +91,9 @@ export function menuOwed(): void {
 export function menuReport(): void {
   guarded(MENU.report, () => {
     const rt = gasRuntime();
-    const current = currentYearLabel(rt);
-    const ui = SpreadsheetApp.getUi();
-    const answer = ui.prompt(dialogMsg.reportTitle, dialogMsg.reportPrompt(current), ui.ButtonSet.OK_CANCEL);
-    if (answer.getSelectedButton() !== ui.Button.OK) return;
-    const result = makeReport(rt, answer.getResponseText());
+    const answer = prompt(dialogMsg.reportTitle, dialogMsg.reportPrompt(currentYearLabel(rt)));
+    if (answer === null) return;
+    const result = makeReport(rt, answer);
     if (!result.ok) {
       alert(dialogMsg.reportTitle, result.message);
       return;
@@ -112,7 +104,7 @@ export function menuReport(): void {
 
 // ------------------------------------------------------------------------ dialog server calls
 
-export function dialogInviteData(): { events: ReturnType<typeof listEvents>; selected: string; pending: ReturnType<typeof pendingJob>; error: string } {
+export function dialogInviteData(): { events: EventChoice[]; selected: string; pending: ReturnType<typeof pendingJob>; error: string } {
   return serve(
     dialogMsg.inviteTitle,
     (error) => ({ events: [], selected: '', pending: null, error }),
@@ -134,10 +126,10 @@ export function dialogSendTestInvite(eventId: string): TestSendResult {
 
 export function dialogStartInvite(eventId: string, resendIds?: string[]): RunReport {
   const limits = limitsFromNow();
-  return serve(dialogMsg.inviteTitle, emptyRunReport, () => startJob(gasRuntime(), { job: 'invite', eventId: String(eventId ?? ''), resend: stringsFrom(resendIds) }, limits));
+  return serve(dialogMsg.inviteTitle, failedRun, () => startJob(gasRuntime(), { job: 'invite', eventId: String(eventId ?? ''), resend: stringsFrom(resendIds) }, limits));
 }
 
-export function dialogThanksData(): { events: ReturnType<typeof listEvents>; currentYear: string; pending: ReturnType<typeof pendingJob>; error: string } {
+export function dialogThanksData(): { events: EventChoice[]; currentYear: string; pending: ReturnType<typeof pendingJob>; error: string } {
   return serve(
     dialogMsg.thanksTitle,
     (error) => ({ events: [], currentYear: '', pending: null, error }),
@@ -154,7 +146,7 @@ export function dialogPreviewThanks(request: ThanksRequest): ThanksPreview {
 
 export function dialogStartThanks(request: ThanksRequest): RunReport {
   const limits = limitsFromNow();
-  return serve(dialogMsg.thanksTitle, emptyRunReport, () => startJob(gasRuntime(), { job: 'thanks', ...thanksRequestFrom(request) }, limits));
+  return serve(dialogMsg.thanksTitle, failedRun, () => startJob(gasRuntime(), { job: 'thanks', ...thanksRequestFrom(request) }, limits));
 }
 
 // ------------------------------------------------------------------------------------ triggers
@@ -166,6 +158,6 @@ export function continueRun(): void {
     const report = continueJob(gasRuntime({ interactive: false }), limits);
     if (report) console.log(`continueRun: ${report.message}`);
   } catch (error) {
-    console.error(`continueRun: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    logFailure('continueRun', error);
   }
 }

@@ -69,6 +69,11 @@ export type SetupStep =
  * Row and column numbers are 1-based like Apps Script.
  */
 export interface WorkbookPort {
+  /**
+   * Changes whenever the program writes cells, rows or setup steps (not notes): core keeps one
+   * parse of the workbook per revision, so one execution parses it once however many jobs ask.
+   */
+  readonly revision: number;
   /** Names of the sheets, in tab order. */
   sheetNames(): string[];
   /** All values of the sheet's data range (row 1 first), or null when there is no such sheet. */
@@ -139,6 +144,15 @@ export interface DocModel {
   blocks: Block[];
 }
 
+/**
+ * Where documents go and which templates letters are made from, as «Настройки» says. Google Drive
+ * IDs in Apps Script; offline the folder and templates come from the command line instead.
+ */
+export interface DocumentSettings {
+  folder: string;
+  templates: Record<TemplateKind, string>;
+}
+
 /** Makes documents in the runtime's document store (Google Drive or a folder on disk). */
 export interface DocumentPort {
   /** The placeholders (`Обращение`, …) the template uses, in order of first use, or a problem text. */
@@ -202,7 +216,8 @@ export interface ProgressPort {
 /** Everything a job needs from its runtime. */
 export interface Runtime {
   workbook: WorkbookPort;
-  documents: DocumentPort;
+  /** The document maker for these settings (core reads them from the workbook it has parsed). */
+  documents(settings: DocumentSettings): DocumentPort;
   mail: MailPort;
   lock: LockPort;
   store: StorePort;

@@ -5,10 +5,12 @@
  * job finishes, the state and the trigger are removed.
  */
 import type { Runtime } from '../ports';
-import { emptyRunReport, runInvitations, type RunLimits, type RunReport } from './invite/invitations';
-import { composeNotice } from './letters/email';
 import { runMsg } from '../messages/letters';
-import { runThanks, type ThanksRequest } from './thanks/thank-you';
+import { runInvitations } from './invite/run';
+import { composeNotice } from './letters/email';
+import { lockedRun, refusedRun, type RunLimits, type RunReport } from './run/outcome';
+import type { ThanksRequest } from './thanks/period';
+import { runThanks } from './thanks/run';
 
 export type JobSpec = { job: 'invite'; eventId: string; resend: string[] } | ({ job: 'thanks' } & ThanksRequest);
 
@@ -19,7 +21,6 @@ export const CONTINUE_AFTER_MS = 60 * 1000;
 /** Apps Script's mail quota is a rolling day; try again a little after it. */
 export const QUOTA_RETRY_MS = 24 * 60 * 60 * 1000 + 5 * 60 * 1000;
 export const LOCK_WAIT_MS = 3000;
-
 
 function execute(rt: Runtime, spec: JobSpec, limits: RunLimits): RunReport {
   if (spec.job === 'invite') return runInvitations(rt, { eventId: spec.eventId, resend: spec.resend }, limits);
@@ -40,16 +41,16 @@ function jobIdentity(spec: JobSpec): string {
 }
 
 export function startJob(rt: Runtime, spec: JobSpec, limits: RunLimits): RunReport {
-  if (!rt.lock.tryLock(LOCK_WAIT_MS)) return emptyRunReport(runMsg.locked);
+  if (!rt.lock.tryLock(LOCK_WAIT_MS)) return lockedRun();
   try {
     // One stored continuation at a time: a different job started now would overwrite it, and the
     // letters the stopped run had not reached would never be made.
     const pending = pendingJob(rt);
     if (pending && jobIdentity(pending) !== jobIdentity(spec)) {
-      return emptyRunReport(pending.job === 'invite' ? runMsg.otherInvitePending(pending.eventId) : runMsg.otherThanksPending);
+      return refusedRun(pending.job === 'invite' ? runMsg.otherInvitePending(pending.eventId) : runMsg.otherThanksPending);
     }
     const report = execute(rt, spec, limits);
-    if (report.stopped) {
+    if (report.outcome === 'stopped' && report.stopped) {
       // Explicit resends and redos already attempted must not be repeated by the continuation; the
       // ones the run did not reach yet must still happen.
       const next = continuation(spec, report.stopped.partners);
@@ -81,8 +82,8 @@ export function continueJob(rt: Runtime, limits: RunLimits): RunReport | null {
   }
   const report = startJob(rt, spec, limits);
   // Someone else holds the lock: try again later rather than lose the job.
-  if (report.message === runMsg.locked) rt.scheduler.scheduleOnce(CONTINUE_HANDLER, CONTINUE_AFTER_MS);
-  else if (!report.stopped) notifyFinished(rt, report);
+  if (report.outcome === 'locked') rt.scheduler.scheduleOnce(CONTINUE_HANDLER, CONTINUE_AFTER_MS);
+  else if (report.outcome !== 'stopped') notifyFinished(rt, report);
   return report;
 }
 

@@ -4,7 +4,8 @@
  * text); print-ready bundles put one filled letter per page; reports are rendered into a new Doc.
  * Documents go into a subfolder (by name) of the folder from «Настройки».
  */
-import type { Attachment, Block, ChartSpec, DocModel, DocumentPort, MadeDocument, TemplateKind } from '../ports';
+import type { Attachment, Block, ChartSpec, DocModel, DocumentPort, DocumentSettings, MadeDocument, TemplateKind } from '../ports';
+import { errorText, UserError } from '../core/errors';
 import { docsMsg } from '../messages/gas';
 import { SETTING } from '../core/data/schema';
 import { PLACEHOLDER_PATTERN, placeholderSyntaxProblems } from '../core/letters/templates';
@@ -13,13 +14,6 @@ import { childFolder, copyFile, createDocument, createFolder, findFile, findFold
 type Body = GoogleAppsScript.Document.Body;
 
 export const PDF_MIME = 'application/pdf';
-
-/** The settings the documents need (IDs from «Настройки»). */
-export interface DocsSettings {
-  folder: string;
-  invitationTemplate: string;
-  thanksTemplate: string;
-}
 
 /** An attachment made here: it carries the Blob MailApp sends. */
 export interface GasAttachment extends Attachment {
@@ -30,7 +24,6 @@ export function isGasAttachment(a: Attachment): a is GasAttachment {
   return typeof (a as Partial<GasAttachment>).blob === 'object' && (a as Partial<GasAttachment>).blob !== null;
 }
 
-const TEMPLATE_SETTING: Record<TemplateKind, keyof DocsSettings> = { invitation: 'invitationTemplate', thanks: 'thanksTemplate' };
 const TEMPLATE_LABEL: Record<TemplateKind, string> = { invitation: SETTING.invitationTemplate, thanks: SETTING.thanksTemplate };
 
 /** The URL of a Google Doc by its ID (saves a call per letter). */
@@ -78,7 +71,7 @@ export function replaceRequests(templateText: string, tokens: Map<string, string
 /** The Docs advanced service (declared in appsscript.json); a Russian error when it is off. */
 function docsService(): GoogleAppsScript.Docs.Collection.DocumentsCollection {
   const documents = typeof Docs === 'undefined' || !Docs ? undefined : Docs.Documents;
-  if (!documents) throw new Error(docsMsg.docsServiceOff);
+  if (!documents) throw new UserError(docsMsg.docsServiceOff);
   return documents;
 }
 
@@ -123,24 +116,19 @@ const POINTS_PER_PERCENT = 4.8; // A4 text width ≈ 480 pt
 const FIRST_LINE_INDENT = 35.4; // 1.25 cm
 
 export class DocsDocuments implements DocumentPort {
-  private settingsCache: DocsSettings | null = null;
   private rootCache: string | null = null;
   private readonly folders = new Map<string, string>();
   private readonly templates = new Map<TemplateKind, Template>();
 
-  /** `settings` is read lazily, once: building the runtime costs no calls. */
-  constructor(private readonly readSettings: () => DocsSettings) {}
-
-  private settings(): DocsSettings {
-    return (this.settingsCache ??= this.readSettings());
-  }
+  /** Building it costs no calls: the folder and the templates are looked up on first use. */
+  constructor(private readonly settings: DocumentSettings) {}
 
   /** The ID of the folder from «Настройки»; a Russian error naming the setting when it is blank or gone. */
   root(): string {
     if (this.rootCache) return this.rootCache;
-    const id = this.settings().folder.trim();
-    if (!id) throw new Error(docsMsg.folderBlank(SETTING.folder));
-    if (!findFolder(id)) throw new Error(docsMsg.folderMissing(SETTING.folder));
+    const id = this.settings.folder.trim();
+    if (!id) throw new UserError(docsMsg.folderBlank(SETTING.folder));
+    if (!findFolder(id)) throw new UserError(docsMsg.folderMissing(SETTING.folder));
     return (this.rootCache = id);
   }
 
@@ -158,8 +146,8 @@ export class DocsDocuments implements DocumentPort {
   private template(kind: TemplateKind): Template {
     const cached = this.templates.get(kind);
     if (cached) return cached;
-    const id = this.settings()[TEMPLATE_SETTING[kind]].trim();
-    if (!id) throw new Error(docsMsg.templateBlank(TEMPLATE_LABEL[kind]));
+    const id = this.settings.templates[kind].trim();
+    if (!id) throw new UserError(docsMsg.templateBlank(TEMPLATE_LABEL[kind]));
     // Letters are Drive copies of the template, so Drive must see it too (drive.file: a Doc setup made).
     const file = findFile(id);
     let template: Template;
@@ -168,8 +156,8 @@ export class DocsDocuments implements DocumentPort {
       const text = documentText(DocumentApp.openById(id));
       template = { id, text, tokens: placeholderTokens(text) };
     } catch (e) {
-      console.error(`template ${id}: ${e instanceof Error ? e.message : String(e)}`);
-      throw new Error(docsMsg.templateMissing(TEMPLATE_LABEL[kind]));
+      console.error(`template ${id}: ${errorText(e)}`);
+      throw new UserError(docsMsg.templateMissing(TEMPLATE_LABEL[kind]));
     }
     this.templates.set(kind, template);
     return template;
@@ -179,7 +167,7 @@ export class DocsDocuments implements DocumentPort {
   templatePlaceholders(kind: TemplateKind): string[] {
     const template = this.template(kind);
     const problems = placeholderSyntaxProblems(template.text);
-    if (problems.length > 0) throw new Error(problems.join(' '));
+    if (problems.length > 0) throw new UserError(problems.join(' '));
     this.root();
     return [...template.tokens.keys()];
   }
@@ -208,7 +196,7 @@ export class DocsDocuments implements DocumentPort {
    */
   fillTemplateBundle(kind: TemplateKind, letters: Record<string, string>[], folder: string, name: string): MadeDocument {
     const [first, ...rest] = letters;
-    if (!first) throw new Error(docsMsg.bundleEmpty);
+    if (!first) throw new UserError(docsMsg.bundleEmpty);
     const target = this.folder(folder);
     const id = this.filledCopy(kind, first, target, name);
     const bundle = DocumentApp.openById(id);

@@ -6,6 +6,7 @@
  * documents it created through this API, which is all it needs (setup creates the folder and the
  * templates; letters are copies of those templates).
  */
+import { errorText, UserError } from '../core/errors';
 import { docsMsg } from '../messages/gas';
 
 type FilesCollection = GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection;
@@ -23,7 +24,7 @@ export interface DriveEntry {
 
 function files(): FilesCollection {
   const collection = typeof Drive === 'undefined' || !Drive ? undefined : Drive.Files;
-  if (!collection) throw new Error(docsMsg.driveServiceOff);
+  if (!collection) throw new UserError(docsMsg.driveServiceOff);
   return collection;
 }
 
@@ -37,7 +38,7 @@ export function findFile(id: string): DriveEntry | null {
     const f = collection.get(id, { fields: 'id,name,mimeType,trashed', supportsAllDrives: true });
     return { id: f.id ?? id, name: f.name ?? '', mimeType: f.mimeType ?? '', trashed: f.trashed === true };
   } catch (e) {
-    console.error(`Drive file ${id}: ${e instanceof Error ? e.message : String(e)}`);
+    console.error(`Drive file ${id}: ${errorText(e)}`);
     return null;
   }
 }

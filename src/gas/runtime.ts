@@ -2,67 +2,18 @@
  * The `Runtime` of `src/ports.ts` built from Apps Script services. Documents and mail come with the
  * Docs/Drive/Mail adapters; `SheetsRuntime` is everything else.
  */
-import type { Clock, LocalDateTime, LockPort, ProgressPort, Runtime, SchedulerPort, StorePort } from '../ports';
+import type { Clock, DocumentPort, DocumentSettings, LocalDateTime, LockPort, ProgressPort, Runtime, SchedulerPort, StorePort } from '../ports';
+import { UserError } from '../core/errors';
 import { gasMsg } from '../messages/gas';
-import { readWorkbook } from '../core/data/read';
 import { DocsDocuments } from './documents';
 import { MailAppMailer } from './mail';
+import type { ZoneOffsets } from './time-zone';
 import { SheetsWorkbook } from './workbook';
 
 export type SheetsRuntime = Omit<Runtime, 'documents' | 'mail'> & { workbook: SheetsWorkbook };
 export type GasRuntime = Runtime & { workbook: SheetsWorkbook };
 
-const QUARTER_HOUR = 15 * 60 * 1000;
-
-/**
- * UTC offsets of a zone through `Utilities.formatDate` (no Intl in Apps Script), remembered per quarter
- * hour: zones change offset only on such boundaries, and a letter run asks for the time several times
- * per letter (journal rows), which would otherwise cost a service call each time.
- */
-export class ZoneOffsets {
-  private readonly cache = new Map<number, number>();
-  constructor(private readonly timeZone: () => string) {}
-
-  offsetMs(ms: number): number {
-    const bucket = Math.floor(ms / QUARTER_HOUR);
-    let offset = this.cache.get(bucket);
-    if (offset === undefined) {
-      const m = /^([+-])(\d\d)(\d\d)$/.exec(Utilities.formatDate(new Date(bucket * QUARTER_HOUR), this.timeZone(), 'Z'));
-      if (!m) throw new Error('Unexpected zone offset');
-      offset = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60000;
-      this.cache.set(bucket, offset);
-    }
-    return offset;
-  }
-
-  /** Wall-clock time of an instant in the zone. */
-  wall(ms: number): LocalDateTime {
-    const d = new Date(ms + this.offsetMs(ms));
-    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
-  }
-
-  /** The instant that shows this wall-clock time (the same rule as `instantOf` in workbook.ts). */
-  instant(v: LocalDateTime): Date {
-    const asUtc = Date.UTC(v.year, v.month - 1, v.day, v.hour, v.minute, v.second);
-    let guess = asUtc - this.offsetMs(asUtc);
-    const second = asUtc - this.offsetMs(guess);
-    if (second !== guess) guess = second;
-    return new Date(guess);
-  }
-}
-
-/** The Sheets workbook with date conversions through the cached zone offsets. */
-export class GasWorkbook extends SheetsWorkbook {
-  readonly offsets = new ZoneOffsets(() => this.timeZone());
-  override cellDate(value: Date): LocalDateTime {
-    return this.offsets.wall(value.getTime());
-  }
-  override toCellDate(value: LocalDateTime): Date {
-    return this.offsets.instant(value);
-  }
-}
-
-export function sheetsClock(timeZone: () => string, offsets: ZoneOffsets = new ZoneOffsets(timeZone)): Clock {
+export function sheetsClock(offsets: ZoneOffsets): Clock {
   return {
     nowMs: () => Date.now(),
     today: (): LocalDateTime => offsets.wall(Date.now()),
@@ -122,10 +73,17 @@ export function toastProgress(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsh
   };
 }
 
+/** The bound spreadsheet as a workbook (setup and check need nothing else). */
+export function activeWorkbook(): SheetsWorkbook {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  if (!spreadsheet) throw new UserError(gasMsg.noSpreadsheet);
+  return new SheetsWorkbook(spreadsheet);
+}
+
 export function sheetsRuntime(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null = SpreadsheetApp.getActiveSpreadsheet()): SheetsRuntime {
-  if (!spreadsheet) throw new Error(gasMsg.noSpreadsheet);
-  const workbook = new GasWorkbook(spreadsheet);
-  const clock = sheetsClock(() => workbook.timeZone(), workbook.offsets);
+  if (!spreadsheet) throw new UserError(gasMsg.noSpreadsheet);
+  const workbook = new SheetsWorkbook(spreadsheet);
+  const clock = sheetsClock(workbook.offsets);
   return {
     workbook,
     clock,
@@ -145,11 +103,17 @@ export const silentProgress: ProgressPort = { report: () => undefined };
  */
 export function gasRuntime(options: { interactive?: boolean } = {}, spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null = SpreadsheetApp.getActiveSpreadsheet()): GasRuntime {
   const base = sheetsRuntime(spreadsheet);
-  const { workbook } = base;
-  const documents = new DocsDocuments(() => {
-    const s = readWorkbook(workbook).settings;
-    return { folder: s.folder, invitationTemplate: s.invitationTemplate, thanksTemplate: s.thanksTemplate };
-  });
-  return { ...base, progress: options.interactive === false ? silentProgress : base.progress, documents, mail: new MailAppMailer() };
+  return { ...base, progress: options.interactive === false ? silentProgress : base.progress, documents: docsFor(), mail: new MailAppMailer() };
+}
+
+/** One document maker per settings within an execution, so its folder and template lookups are made once. */
+function docsFor(): (settings: DocumentSettings) => DocumentPort {
+  const made = new Map<string, DocsDocuments>();
+  return (settings) => {
+    const key = JSON.stringify(settings);
+    let docs = made.get(key);
+    if (!docs) made.set(key, (docs = new DocsDocuments(settings)));
+    return docs;
+  };
 }
 

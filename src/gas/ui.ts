@@ -2,6 +2,7 @@
  * What the user sees in Sheets: toasts, alerts, confirmations and dialogs, plus the guard every menu
  * handler runs in, which turns any failure into a Russian alert (the stack goes to the log only).
  */
+import { errorDetail, errorText, isUserError } from '../core/errors';
 import { escapeHtml } from '../core/letters/email';
 import { gasMsg } from '../messages/gas';
 
@@ -20,6 +21,23 @@ export function toast(message: string, title: string = gasMsg.appName, timeoutSe
 export function alert(title: string, message: string): void {
   const ui = SpreadsheetApp.getUi();
   ui.alert(title, message, ui.ButtonSet.OK);
+}
+
+/** The menu in the spreadsheet's menu bar: items by caption and entry-point name, `null` for a separator. */
+export function addMenu(title: string, items: ([string, string] | null)[]): void {
+  const menu = SpreadsheetApp.getUi().createMenu(title);
+  for (const item of items) {
+    if (item) menu.addItem(item[0], item[1]);
+    else menu.addSeparator();
+  }
+  menu.addToUi();
+}
+
+/** A one-line question; the typed answer, or null when cancelled. */
+export function prompt(title: string, message: string): string | null {
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.prompt(title, message, ui.ButtonSet.OK_CANCEL);
+  return answer.getSelectedButton() === ui.Button.OK ? answer.getResponseText() : null;
 }
 
 /** A yes/no question; true for «Да». */
@@ -56,19 +74,19 @@ export function openDialog(file: string, title: string, size: DialogSize, data?:
   SpreadsheetApp.getUi().showModalDialog(output.setWidth(size.width).setHeight(size.height), title);
 }
 
-const CYRILLIC = /[А-Яа-яЁё]/;
-
-/** The text an error gives the user: our own Russian messages as they are, anything else wrapped. */
-export function errorText(action: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const firstLine = message.split('\n')[0]?.trim() ?? '';
-  if (CYRILLIC.test(firstLine) && !/^Exception:/.test(firstLine)) return message;
+/**
+ * The text an error gives the user: our own messages (`UserError`) as they are; anything else — an
+ * Apps Script exception, a bug — wrapped in a sentence naming the action, with its first line.
+ */
+export function userMessage(action: string, error: unknown): string {
+  if (isUserError(error)) return error.message;
+  const firstLine = errorText(error).split('\n')[0]?.trim() ?? '';
   return gasMsg.failed(action, firstLine.slice(0, 300));
 }
 
-function logError(action: string, error: unknown): void {
-  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  console.error(`${action}: ${detail}`);
+/** Writes a failure with its stack to the execution log (never to the user). */
+export function logFailure(action: string, error: unknown): void {
+  console.error(`${action}: ${errorDetail(error)}`);
 }
 
 /**
@@ -79,13 +97,13 @@ export function guarded<T>(action: string, run: () => T): T | undefined {
   try {
     return run();
   } catch (error) {
-    logError(action, error);
+    logFailure(action, error);
     try {
       // A menu caption ends in «…» when it opens a dialog; in an alert it should not.
       const title = action.replace(/\s*…$/, '');
-      alert(title, errorText(title, error));
+      alert(title, userMessage(title, error));
     } catch (uiError) {
-      logError(action, uiError);
+      logFailure(action, uiError);
     }
     return undefined;
   }
@@ -99,8 +117,8 @@ export function serve<T>(action: string, fallback: (message: string) => T, run: 
   try {
     return plain(run());
   } catch (error) {
-    logError(action, error);
-    return plain(fallback(errorText(action, error)));
+    logFailure(action, error);
+    return plain(fallback(userMessage(action, error)));
   }
 }
 

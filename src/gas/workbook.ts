@@ -6,6 +6,8 @@
  */
 import type { Cell, CellNote, CellWrite, ColumnLayout, ColumnValidation, LocalDateTime, SetupStep, WorkbookPort } from '../ports';
 import { gasMsg, validationHelp } from '../messages/gas';
+import { UserError } from '../core/errors';
+import { ZoneOffsets } from './time-zone';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -58,39 +60,6 @@ export function blocksOf<T>(cells: readonly { row: number; col: number; value: T
   return blocks;
 }
 
-/** Parses `yyyy-MM-dd HH:mm:ss`. */
-function parseStamp(text: string): LocalDateTime {
-  const m = /^(-?\d+)-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)$/.exec(text);
-  if (!m) throw new Error(`Unexpected date text ${text}`);
-  const [, year, month, day, hour, minute, second] = m.map(Number);
-  return { year, month, day, hour, minute, second } as LocalDateTime;
-}
-
-/** `+0300` → 180 (minutes east of UTC). */
-function parseOffset(text: string): number {
-  const m = /^([+-])(\d\d)(\d\d)$/.exec(text);
-  if (!m) throw new Error(`Unexpected zone offset ${text}`);
-  const minutes = Number(m[2]) * 60 + Number(m[3]);
-  return m[1] === '-' ? -minutes : minutes;
-}
-
-const STAMP = 'yyyy-MM-dd HH:mm:ss';
-
-/** Wall-clock time of an instant in a zone, through Utilities (no Intl in Apps Script code). */
-export function wallTime(date: Date, timeZone: string): LocalDateTime {
-  return parseStamp(Utilities.formatDate(date, timeZone, STAMP));
-}
-
-/** The instant that shows this wall-clock time in the zone. */
-export function instantOf(v: LocalDateTime, timeZone: string): Date {
-  const asUtc = Date.UTC(v.year, v.month - 1, v.day, v.hour, v.minute, v.second);
-  const offsetAt = (ms: number): number => parseOffset(Utilities.formatDate(new Date(ms), timeZone, 'Z')) * 60000;
-  let guess = asUtc - offsetAt(asUtc);
-  const second = asUtc - offsetAt(guess);
-  if (second !== guess) guess = second;
-  return new Date(guess);
-}
-
 function ruleFor(validation: ColumnValidation): GoogleAppsScript.Spreadsheet.DataValidation | null {
   switch (validation.kind) {
     case 'list':
@@ -119,9 +88,16 @@ export class SheetsWorkbook implements WorkbookPort {
   private readonly values = new Map<string, Cell[][] | null>();
   private readonly notes = new Map<string, string[][]>();
   private zone: string | null = null;
+  /** Date cells and the clock read through the same offsets. */
+  readonly offsets = new ZoneOffsets(() => this.timeZone());
+  private writes = 0;
 
   constructor(spreadsheet: Spreadsheet) {
     this.ss = spreadsheet;
+  }
+
+  get revision(): number {
+    return this.writes;
   }
 
   /** The spreadsheet's time zone (read once). */
@@ -142,7 +118,7 @@ export class SheetsWorkbook implements WorkbookPort {
     const known = this.handles.get(name);
     if (known) return known;
     const sheet = this.ss.getSheetByName(name);
-    if (!sheet) throw new Error(gasMsg.noSheet(name));
+    if (!sheet) throw new UserError(gasMsg.noSheet(name));
     this.handles.set(name, sheet);
     return sheet;
   }
@@ -208,6 +184,7 @@ export class SheetsWorkbook implements WorkbookPort {
 
   writeCells(sheetName: string, cells: CellWrite[]): void {
     if (cells.length === 0) return;
+    this.writes++;
     const sheet = this.sheet(sheetName);
     const blocks = blocksOf(cells);
     this.ensureSize(sheetName, sheet, Math.max(...cells.map((c) => c.row)), Math.max(...cells.map((c) => c.col)));
@@ -225,6 +202,7 @@ export class SheetsWorkbook implements WorkbookPort {
   }
 
   appendRow(sheetName: string, values: Cell[]): number {
+    this.writes++;
     const sheet = this.sheet(sheetName);
     // `appendRow` writes after the last row with content, which is the data range we read. Jobs
     // append only to «Журнал», which only the program writes, and only while holding the lock, so
@@ -244,6 +222,7 @@ export class SheetsWorkbook implements WorkbookPort {
 
   writeRow(sheetName: string, row: number, values: Cell[]): void {
     if (values.length === 0) return;
+    this.writes++;
     const sheet = this.sheet(sheetName);
     this.ensureSize(sheetName, sheet, row, values.length);
     sheet.getRange(row, 1, 1, values.length).setValues([values]);
@@ -252,11 +231,12 @@ export class SheetsWorkbook implements WorkbookPort {
   }
 
   applySetup(steps: SetupStep[]): void {
+    this.writes++;
     this.sizes.clear(); // setup inserts rows and columns
     for (const step of steps) {
       switch (step.kind) {
         case 'createSheet': {
-          if (this.ss.getSheetByName(step.sheet)) throw new Error(gasMsg.sheetExists(step.sheet));
+          if (this.ss.getSheetByName(step.sheet)) throw new UserError(gasMsg.sheetExists(step.sheet));
           const sheet = this.ss.insertSheet(step.sheet, this.ss.getNumSheets());
           this.layColumns(sheet, 1, 1, step.columns);
           sheet.setFrozenRows(1);
@@ -320,10 +300,10 @@ export class SheetsWorkbook implements WorkbookPort {
   }
 
   cellDate(value: Date): LocalDateTime {
-    return wallTime(value, this.timeZone());
+    return this.offsets.wall(value.getTime());
   }
 
   toCellDate(value: LocalDateTime): Date {
-    return instantOf(value, this.timeZone());
+    return this.offsets.instant(value);
   }
 }

@@ -6,6 +6,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { version } from '../../package.json';
+import { errorDetail, errorText, isUserError } from '../core/errors';
 import { cliMsg } from '../messages/cli';
 import { COMMANDS } from './commands';
 import type { CliIo } from './commands/types';
@@ -105,14 +106,13 @@ export async function main(args: string[], io: CliIo = processIo()): Promise<num
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return commanderFailure(error, io, args);
-    if (error instanceof CliError) {
+    if (isUserError(error)) {
       io.err(error.message);
       if (debug && error.stack) io.err(error.stack);
-      return error.exitCode;
+      return error instanceof CliError ? error.exitCode : EXIT.problems;
     }
-    const detail = error instanceof Error ? error.message : String(error);
-    io.err(cliMsg.internalError(detail));
-    if (debug && error instanceof Error && error.stack) io.err(error.stack);
+    io.err(cliMsg.internalError(errorText(error)));
+    if (debug) io.err(errorDetail(error));
     return EXIT.problems;
   }
 }

@@ -2,9 +2,11 @@
  * The offline document maker: letters from `.docx` templates, print-ready bundles and rendered
  * DocModels, written under one output folder; PDFs via LibreOffice when it is installed.
  */
+import { errorText, UserError } from '../core/errors';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Attachment, DocModel, DocumentPort, MadeDocument, TemplateKind } from '../ports';
+import { outFolderMsg } from '../messages/cli';
 import { DOC_MSG } from '../messages/documents';
 import { fillBundle, fillDocx, placeholdersOf, templateTextOf } from './docx-fill';
 import { renderDocx } from './docx-render';
@@ -97,13 +99,13 @@ export class LocalDocuments implements DocumentPort {
   templatePath(kind: TemplateKind): string {
     const custom = this.options.templates?.[kind];
     if (custom) return custom;
-    return join(this.options.outDir, 'шаблоны', `${kind}.docx`);
+    return join(this.options.outDir, outFolderMsg.templates, `${kind}.docx`);
   }
 
   /** @throws Error with a Russian problem text when a tag in the template is malformed. */
   templatePlaceholders(kind: TemplateKind): string[] {
     const scan = placeholdersOf(this.template(kind));
-    if (!scan.ok) throw new Error(scan.problem);
+    if (!scan.ok) throw new UserError(scan.problem);
     return scan.names;
   }
 
@@ -140,7 +142,7 @@ export class LocalDocuments implements DocumentPort {
     const path = this.templatePath(kind);
     let bytes: Uint8Array;
     if (this.options.templates?.[kind]) {
-      if (!existsSync(path)) throw new Error(DOC_MSG.templateNotFound(path));
+      if (!existsSync(path)) throw new UserError(DOC_MSG.templateNotFound(path));
       bytes = readFileSync(path);
     } else if (existsSync(path)) {
       // Written by an earlier run and perhaps edited since: the staff's copy wins.
@@ -168,6 +170,6 @@ function writeFile(path: string, bytes: Uint8Array): void {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, bytes);
   } catch (error) {
-    throw new Error(DOC_MSG.writeFailed(path, error instanceof Error ? error.message : String(error)));
+    throw new UserError(DOC_MSG.writeFailed(path, errorText(error)));
   }
 }

@@ -4,6 +4,7 @@
  * is switched off, so a template cannot inject XML and a value is never interpreted — `$1`, `{{x}}`,
  * `<b>`, `=1+1` come out exactly as given; newlines become line breaks.
  */
+import { errorText, UserError } from '../core/errors';
 import PizZip from 'pizzip';
 import Docxtemplater from 'docxtemplater';
 import { DOC_MSG } from '../messages/documents';
@@ -75,9 +76,9 @@ function compile(docx: Uint8Array, values?: Record<string, string>): Compiled {
   try {
     zip = new PizZip(docx);
   } catch (error) {
-    throw new Error(DOC_MSG.templateUnreadable('.docx', error instanceof Error ? error.message : ''));
+    throw new UserError(DOC_MSG.templateUnreadable('.docx', errorText(error)));
   }
-  if (!zip.file('word/document.xml')) throw new Error(DOC_MSG.templateUnreadable('.docx', ''));
+  if (!zip.file('word/document.xml')) throw new UserError(DOC_MSG.templateUnreadable('.docx', ''));
   const seen: string[] = [];
   let doc: Docxtemplater<PizZip>;
   try {
@@ -95,17 +96,17 @@ function compile(docx: Uint8Array, values?: Record<string, string>): Compiled {
         return {
           get: (): string => {
             const value = values && hasValue(values, name) ? values[name] : undefined;
-            if (value === undefined) throw new Error(DOC_MSG.missingValues([name]));
+            if (value === undefined) throw new UserError(DOC_MSG.missingValues([name]));
             return value.replace(XML_INVALID, '');
           },
         };
       },
       nullGetter: (part) => {
-        throw new Error(DOC_MSG.missingValues([normaliseName(String(part.value))]));
+        throw new UserError(DOC_MSG.missingValues([normaliseName(String(part.value))]));
       },
     });
   } catch (error) {
-    throw new Error(describeTemplateError(error));
+    throw new UserError(describeTemplateError(error));
   }
   const names = [...new Set(seen)];
   const problems: string[] = [];
@@ -113,7 +114,7 @@ function compile(docx: Uint8Array, values?: Record<string, string>): Compiled {
     if (name === '') problems.push(DOC_MSG.templateEmptyTag);
     else if (!NAME.test(name)) problems.push(DOC_MSG.templateBadTagName(name));
   }
-  if (problems.length > 0) throw new Error(DOC_MSG.templateProblemsJoined(problems));
+  if (problems.length > 0) throw new UserError(DOC_MSG.templateProblemsJoined(problems));
   return { doc, names };
 }
 
@@ -122,7 +123,7 @@ export function placeholdersOf(docx: Uint8Array): PlaceholderScan {
   try {
     return { ok: true, names: compile(docx).names };
   } catch (error) {
-    return { ok: false, problem: error instanceof Error ? error.message : String(error) };
+    return { ok: false, problem: errorText(error) };
   }
 }
 
@@ -130,11 +131,11 @@ export function placeholdersOf(docx: Uint8Array): PlaceholderScan {
 export function fillDocx(docx: Uint8Array, values: Record<string, string>): Uint8Array {
   const { doc, names } = compile(docx, values);
   const missing = names.filter((n) => !hasValue(values, n));
-  if (missing.length > 0) throw new Error(DOC_MSG.missingValues(missing));
+  if (missing.length > 0) throw new UserError(DOC_MSG.missingValues(missing));
   try {
     doc.render();
   } catch (error) {
-    throw new Error(describeTemplateError(error));
+    throw new UserError(describeTemplateError(error));
   }
   return doc.toUint8Array({ compression: 'DEFLATE' });
 }
@@ -145,7 +146,7 @@ const PAGE_BREAK_RUN = '<w:r><w:br w:type="page"/></w:r>';
 
 function splitBody(xml: string): { before: string; content: string; section: string; after: string } {
   const match = BODY.exec(xml);
-  if (!match || match.index === undefined) throw new Error(DOC_MSG.templateUnreadable('.docx', 'word/document.xml'));
+  if (!match || match.index === undefined) throw new UserError(DOC_MSG.templateUnreadable('.docx', 'word/document.xml'));
   const inner = match[1];
   const section = FINAL_SECTION.exec(inner);
   const content = section ? inner.slice(0, section.index) : inner;
@@ -166,7 +167,7 @@ function withPageBreak(content: string): string {
 
 /** One document holding one filled copy of the template per letter, each starting on a new page. */
 export function fillBundle(docx: Uint8Array, letters: Record<string, string>[]): Uint8Array {
-  if (letters.length === 0) throw new Error(DOC_MSG.bundleEmpty);
+  if (letters.length === 0) throw new UserError(DOC_MSG.bundleEmpty);
   const filled = letters.map((values) => fillDocx(docx, values));
   const first = new PizZip(filled[0]);
   const firstXml = first.file('word/document.xml')?.asText() ?? '';
@@ -210,9 +211,9 @@ export function templateTextOf(docx: Uint8Array): string {
   try {
     zip = new PizZip(docx);
   } catch (error) {
-    throw new Error(DOC_MSG.templateUnreadable('.docx', error instanceof Error ? error.message : ''));
+    throw new UserError(DOC_MSG.templateUnreadable('.docx', errorText(error)));
   }
   const xml = zip.file('word/document.xml')?.asText();
-  if (xml === undefined) throw new Error(DOC_MSG.templateUnreadable('.docx', ''));
+  if (xml === undefined) throw new UserError(DOC_MSG.templateUnreadable('.docx', ''));
   return wordXmlText(xml);
 }

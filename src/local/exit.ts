@@ -1,4 +1,5 @@
 /** Exit codes of the command line and the errors that carry them. */
+import { UserError } from '../core/errors';
 
 export const EXIT = {
   /** Done. */
@@ -10,8 +11,8 @@ export const EXIT = {
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-/** An error whose message is a finished Russian sentence for the user, with the exit code to use. */
-export class CliError extends Error {
+/** A user error with the exit code to use (any other `UserError` exits with 1: a data or delivery problem). */
+export class CliError extends UserError {
   constructor(
     message: string,
     readonly exitCode: ExitCode = EXIT.usage,

@@ -2,6 +2,7 @@
  * Offline mailers: `.eml` files that any mail client opens, or real SMTP sends. Both build the
  * message with nodemailer inside the synckit worker, so `send` is synchronous like the port.
  */
+import { errorText, UserError } from '../core/errors';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Attachment, MailMessage, MailPort } from '../ports';
@@ -16,11 +17,11 @@ function isLocalAttachment(a: Attachment): a is LocalAttachment {
 /** The plain-data message the worker sends; checks recipients and attachment files first. */
 export function composeMail(message: MailMessage, fromAddress: string): ComposedMail {
   const to = message.to.map((a) => a.trim()).filter((a) => a !== '');
-  if (to.length === 0) throw new Error(DOC_MSG.mailNoRecipients);
-  if (!fromAddress) throw new Error(DOC_MSG.mailNoSender);
+  if (to.length === 0) throw new UserError(DOC_MSG.mailNoRecipients);
+  if (!fromAddress) throw new UserError(DOC_MSG.mailNoSender);
   const attachments = message.attachments.map((a) => {
-    if (!isLocalAttachment(a)) throw new Error(DOC_MSG.attachmentNotLocal(a.fileName));
-    if (!existsSync(a.path)) throw new Error(DOC_MSG.attachmentMissing(a.path));
+    if (!isLocalAttachment(a)) throw new UserError(DOC_MSG.attachmentNotLocal(a.fileName));
+    if (!existsSync(a.path)) throw new UserError(DOC_MSG.attachmentMissing(a.path));
     return { filename: a.fileName, contentType: a.mimeType, path: a.path };
   });
   return {
@@ -67,7 +68,7 @@ export class EmlMailer implements MailPort {
     try {
       writeFileSync(path, bytes, { flag: 'wx' });
     } catch (error) {
-      throw new Error(DOC_MSG.writeFailed(path, error instanceof Error ? error.message : String(error)));
+      throw new UserError(DOC_MSG.writeFailed(path, errorText(error)));
     }
     this.written.push(path);
   }
@@ -88,7 +89,7 @@ export function parseSmtpUrl(url: string): SmtpConfig {
     return copy.href;
   };
   if (!parsed || (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') || !parsed.hostname) {
-    throw new Error(DOC_MSG.smtpBadUrl(shownUrl()));
+    throw new UserError(DOC_MSG.smtpBadUrl(shownUrl()));
   }
   const secure = parsed.protocol === 'smtps:';
   const port = parsed.port ? Number(parsed.port) : secure ? 465 : 587;
@@ -141,7 +142,7 @@ export class SmtpMailer implements MailPort {
     const mail = composeMail(message, this.options.from || userAddress || message.replyTo);
     const result = callWorker('smtpSend', { smtp: this.smtp, mail });
     if (result.rejected.length > 0) {
-      throw new Error(DOC_MSG.smtpPartlyRejected(result.accepted, result.rejected, this.smtp.shown, result.response));
+      throw new UserError(DOC_MSG.smtpPartlyRejected(result.accepted, result.rejected, this.smtp.shown, result.response));
     }
   }
 

@@ -18,6 +18,7 @@
  * already is a row of the xlsx (the user merged the changes with `export` and went on with that
  * file) is not appended a second time: it is that row.
  */
+import { UserError } from '../core/errors';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Cell, CellWrite, ColumnLayout, SetupStep } from '../ports';
@@ -295,7 +296,7 @@ export class OverlayBook {
 
   private rows(sheet: string): Cell[][] {
     const rows = this.sheets.get(sheet);
-    if (!rows) throw new Error(sidecarMsg.noSheet(sheet));
+    if (!rows) throw new UserError(sidecarMsg.noSheet(sheet));
     return rows;
   }
 

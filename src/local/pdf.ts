@@ -3,6 +3,7 @@
  * uses its own LibreOffice profile (`-env:UserInstallation`), so parallel runs and an open LibreOffice
  * window do not clash; many files convert in one soffice start.
  */
+import { UserError } from '../core/errors';
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,7 +94,7 @@ export function pdfPathFor(docxPath: string, outDir: string): string {
 export function convertManyToPdf(paths: string[], outDir: string, options: PdfOptions = {}): string[] {
   if (paths.length === 0) return [];
   const soffice = options.soffice ?? findSoffice();
-  if (!soffice) throw new Error(DOC_MSG.pdfNoSoffice);
+  if (!soffice) throw new UserError(DOC_MSG.pdfNoSoffice);
   mkdirSync(outDir, { recursive: true });
   const inputs = paths.map((p) => resolve(p));
   // Files with the same base name would overwrite each other's PDF: convert them in separate runs.
@@ -142,12 +143,12 @@ function runSoffice(soffice: string, inputs: string[], outDir: string, timeoutMs
     });
   } catch (error) {
     const e = error as { code?: string; signal?: string | null; stderr?: string; stdout?: string; message?: string };
-    if (e.code === 'ETIMEDOUT' || e.signal === 'SIGKILL') throw new Error(DOC_MSG.pdfTimeout(Math.round(timeout / 1000)));
+    if (e.code === 'ETIMEDOUT' || e.signal === 'SIGKILL') throw new UserError(DOC_MSG.pdfTimeout(Math.round(timeout / 1000)));
     const detail = `${e.stderr ?? ''}\n${e.stdout ?? ''}`.trim() || e.message || '';
-    throw new Error(DOC_MSG.pdfFailed(basename(inputs[0]), detail.slice(0, 500)));
+    throw new UserError(DOC_MSG.pdfFailed(basename(inputs[0]), detail.slice(0, 500)));
   }
   const failed = inputs.filter((_, i) => !existsSync(targets[i]) || statSync(targets[i]).size === 0);
   if (failed.length > 0) {
-    throw new Error(DOC_MSG.pdfFailed(failed.map((f) => basename(f)).join(', '), output.trim().slice(0, 500)));
+    throw new UserError(DOC_MSG.pdfFailed(failed.map((f) => basename(f)).join(', '), output.trim().slice(0, 500)));
   }
 }

@@ -6,9 +6,10 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { readWorkbook } from '../core/data/read';
+import { workbookData } from '../core/data/snapshot';
 import { defaultTemplate } from '../core/letters/templates';
 import type { LockPort, MailPort, ProgressPort, Runtime, SchedulerPort, StorePort, TemplateKind } from '../ports';
+import { outFolderMsg } from '../messages/cli';
 import { NodeClock, timeSource } from './clock';
 import { reportLock } from './interrupt';
 import type { CliIo } from './commands/types';
@@ -139,26 +140,30 @@ export interface LocalRuntimeOptions {
 
 export interface LocalRuntime extends Runtime {
   mail: MailPort & { close?: () => void };
-  documents: LocalDocuments;
+  /** The one document maker of the run: offline the folder and templates come from the command line. */
+  docs: LocalDocuments;
   done(): void;
 }
 
 export function localRuntime(options: LocalRuntimeOptions): LocalRuntime {
-  const settings = readWorkbook(options.workbook).settings;
+  // The job's own parse: read here first, it is the same one the job then uses (no write in between).
+  const settings = workbookData(options.workbook).settings;
   const mail = options.smtp
     ? new SmtpMailer({ url: options.smtp, from: options.from, self: options.self ?? null })
-    : new EmlMailer({ outDir: join(options.outDir, 'письма'), from: options.from, self: options.self ?? settings.replyTo ?? null });
+    : new EmlMailer({ outDir: join(options.outDir, outFolderMsg.mail), from: options.from, self: options.self ?? settings.replyTo ?? null });
   const progress = terminalProgress(options.io, Boolean(process.stderr.isTTY));
+  const docs = new LocalDocuments({
+    outDir: options.outDir,
+    templates: options.templates,
+    defaultTemplate,
+    saveDefaultTemplates: options.dryRun !== true,
+    pdf: options.pdf ?? 'auto',
+    eagerPdf: true,
+  });
   return {
     workbook: options.workbook,
-    documents: new LocalDocuments({
-      outDir: options.outDir,
-      templates: options.templates,
-      defaultTemplate,
-      saveDefaultTemplates: options.dryRun !== true,
-      pdf: options.pdf ?? 'auto',
-      eagerPdf: true,
-    }),
+    docs,
+    documents: () => docs,
     mail,
     lock: options.heldLock ? { tryLock: () => true, release: () => undefined } : new FileLock(lockPathFor(options.workbookPath)),
     store: new MemoryStore(),

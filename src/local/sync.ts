@@ -3,6 +3,7 @@
  * packing .docx files, composing .eml messages, SMTP. The core jobs are synchronous (Apps Script has
  * no event loop), so the Node adapters block on the worker. Only plain data crosses the boundary.
  */
+import { errorText, UserError } from '../core/errors';
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -70,9 +71,9 @@ export function callWorker<K extends WorkerOp>(op: K, request: WorkerOps[K]['req
   try {
     reply = syncCall({ op, ...request } as WorkerRequest);
   } catch (error) {
-    throw new Error(DOC_MSG.workerFailed(error instanceof Error ? error.message : String(error)));
+    throw new UserError(DOC_MSG.workerFailed(errorText(error)));
   }
-  if (!reply.ok) throw new Error(reply.message);
+  if (!reply.ok) throw new UserError(reply.message);
   return reply.value as WorkerOps[K]['res'];
 }
 
@@ -121,7 +122,7 @@ function ensureFreshWorker(root: string, built: string): void {
   // Several jest workers may rebuild at once: write aside, then rename (atomic on one file system).
   const temp = `${built}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   const file = result.outputFiles?.find((f) => f.path.endsWith('.js'));
-  if (!file) throw new Error(DOC_MSG.workerFailed('esbuild: worker.js'));
+  if (!file) throw new UserError(DOC_MSG.workerFailed('esbuild: worker.js'));
   writeFileSync(temp, file.contents);
   renameSync(temp, built);
 }

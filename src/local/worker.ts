@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { createTransport } from 'nodemailer';
 import { runAsWorker } from 'synckit';
+import { errorText } from '../core/errors';
 import { DOC_MSG } from '../messages/documents';
 import { buildDocx } from './docx-render';
 import type { ComposedMail, SmtpConfig, SmtpResult, WorkerReply, WorkerRequest } from './sync';
@@ -132,7 +133,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
         return { ok: true, value: null };
     }
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorText(error);
     switch (request.op) {
       case 'smtpSend':
         return { ok: false, message: describeSmtpError(request.smtp, request.mail, error) };

@@ -132,6 +132,7 @@ export interface SaveOptions {
 
 export class XlsxWorkbook implements WorkbookPort {
   private readonly warningList: string[];
+  private writes = 0;
 
   private constructor(
     private readonly book: ExcelJS.Workbook,
@@ -229,6 +230,10 @@ export class XlsxWorkbook implements WorkbookPort {
 
   // --- WorkbookPort ---------------------------------------------------------------------------
 
+  get revision(): number {
+    return this.writes;
+  }
+
   sheetNames(): string[] {
     return this.overlay.sheetNames();
   }
@@ -245,6 +250,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   writeCells(sheet: string, cells: CellWrite[]): void {
+    this.writes++;
     this.overlay.writeCells(sheet, cells);
   }
 
@@ -262,14 +268,17 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   appendRow(sheet: string, values: Cell[]): number {
+    this.writes++;
     return this.overlay.appendRow(sheet, values);
   }
 
   writeRow(sheet: string, row: number, values: Cell[]): void {
+    this.writes++;
     this.overlay.writeRow(sheet, row, values);
   }
 
   applySetup(steps: SetupStep[]): void {
+    this.writes++;
     this.overlay.applySetup(steps);
   }
 

@@ -10,6 +10,12 @@ const ROWS = ['строка', 'строки', 'строк'] as const;
 const NEW_ROWS = ['новая строка', 'новые строки', 'новых строк'] as const;
 const CHANGES = ['изменение', 'изменения', 'изменений'] as const;
 
+/** Folders the offline jobs make under `--out`. */
+export const outFolderMsg = {
+  mail: 'письма',
+  templates: 'шаблоны',
+};
+
 export const cliMsg = {
   programDescription:
     'Партнёрство: приглашения, благодарственные письма и годовой отчёт по социальным партнёрам — офлайн, по файлу .xlsx.',

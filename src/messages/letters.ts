@@ -78,6 +78,7 @@ export const docNameMsg = {
   printBundle: (title: string) => `Приглашения для печати — ${title}`,
   test: (name: string) => `ТЕСТ — ${name}`,
   thanks: (organisation: string) => `Благодарственное письмо — ${organisation}`,
+  thanksFolder: (period: string) => `Благодарственные письма — ${period}`,
 };
 
 export const mailMsg = {

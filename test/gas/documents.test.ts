@@ -16,7 +16,7 @@ function setup(paragraphs: string[] = ['{{Обращение}}', 'Приглаш
   gas = installGasFakes(globalThis, {});
   const root = gas.drive.addFolder('Партнёрство — документы');
   const template = gas.drive.addDocument('Шаблон приглашения', paragraphs, root.id);
-  const docs = new DocsDocuments(() => ({ folder: root.id, invitationTemplate: template.id, thanksTemplate: 'нет-такого' }));
+  const docs = new DocsDocuments({ folder: root.id, templates: { invitation: template.id, thanks: 'нет-такого' } });
   return { root, template, docs };
 }
 
@@ -140,9 +140,9 @@ describe('DocsDocuments', () => {
     const usersFolder = gas.drive.addFolder('Моя папка', 'root', false);
     const usersTemplate = gas.drive.addDocument('Мой шаблон', ['{{Обращение}}'], 'root', false);
     const own = gas.drive.addDocument('Шаблон', ['{{Обращение}}']);
-    const badFolder = new DocsDocuments(() => ({ folder: usersFolder.id, invitationTemplate: own.id, thanksTemplate: '' }));
+    const badFolder = new DocsDocuments({ folder: usersFolder.id, templates: { invitation: own.id, thanks: '' } });
     expect(() => badFolder.templatePlaceholders('invitation')).toThrow(/Папка для документов.*только папки, которые создала сама/);
-    const badTemplate = new DocsDocuments(() => ({ folder: gas.drive.addFolder('Документы').id, invitationTemplate: usersTemplate.id, thanksTemplate: '' }));
+    const badTemplate = new DocsDocuments({ folder: gas.drive.addFolder('Документы').id, templates: { invitation: usersTemplate.id, thanks: '' } });
     expect(() => badTemplate.templatePlaceholders('invitation')).toThrow(/Шаблон приглашения.*только документы, которые создала сама/);
     expect(gas.env.count('DriveApp')).toBe(0);
   });
@@ -152,10 +152,10 @@ describe('DocsDocuments', () => {
     expect(() => docs.templatePlaceholders('thanks')).toThrow(/Шаблон благодарственного письма \(ID документа\).*лист «Настройки»/);
     gas.uninstall();
     gas = installGasFakes(globalThis, {});
-    const blank = new DocsDocuments(() => ({ folder: 'нет', invitationTemplate: '', thanksTemplate: '' }));
+    const blank = new DocsDocuments({ folder: 'нет', templates: { invitation: '', thanks: '' } });
     expect(() => blank.templatePlaceholders('invitation')).toThrow(/Не указан шаблон в настройке «Шаблон приглашения \(ID документа\)»/);
     const t = gas.drive.addDocument('Шаблон', ['{{Обращение}}']);
-    const noFolder = new DocsDocuments(() => ({ folder: 'нет', invitationTemplate: t.id, thanksTemplate: '' }));
+    const noFolder = new DocsDocuments({ folder: 'нет', templates: { invitation: t.id, thanks: '' } });
     expect(() => noFolder.templatePlaceholders('invitation')).toThrow(/Папка для документов \(ID Google Диска\)/);
     try {
       noFolder.templatePlaceholders('invitation');
@@ -202,7 +202,7 @@ describe('ensureDocsSetup', () => {
     expect(documentText(invite.doc as FakeDoc)).toContain('{{Обращение}}');
     expect(documentText(thanks.doc as FakeDoc)).toContain('БЛАГОДАРСТВЕННОЕ ПИСЬМО');
     // The rendered default template knows exactly the default placeholders.
-    const docs = new DocsDocuments(() => ({ folder: folder.id, invitationTemplate: invite.id, thanksTemplate: thanks.id }));
+    const docs = new DocsDocuments({ folder: folder.id, templates: { invitation: invite.id, thanks: thanks.id } });
     expect(docs.templatePlaceholders('invitation').sort()).toEqual(
       [...new Set(JSON.stringify(defaultTemplate('invitation')).match(/\{\{[^}]+\}\}/g)?.map((t) => t.slice(2, -2)))].sort(),
     );

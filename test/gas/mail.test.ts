@@ -35,7 +35,7 @@ describe('MailAppMailer', () => {
     gas = installGasFakes(globalThis, {});
     const root = gas.drive.addFolder('Документы');
     const template = gas.drive.addDocument('Шаблон', ['{{Обращение}}'], root.id);
-    const docs = new DocsDocuments(() => ({ folder: root.id, invitationTemplate: template.id, thanksTemplate: '' }));
+    const docs = new DocsDocuments({ folder: root.id, templates: { invitation: template.id, thanks: '' } });
     const pdf = docs.fillTemplate('invitation', { Обращение: 'Уважаемая Анна Сергеевна!' }, '', 'Приглашение — Семья').pdf();
     new MailAppMailer().send(message({ attachments: pdf ? [pdf] : [] }));
     expect(gas.mail.sent[0]?.attachments).toEqual([expect.objectContaining({ name: 'Приглашение — Семья.pdf', contentType: 'application/pdf', text: 'Уважаемая Анна Сергеевна!' })]);

@@ -1,4 +1,5 @@
-import { alert, confirm, errorText, guarded, openDialog, showTextDialog, toast } from '../../src/gas/ui';
+import { UserError } from '../../src/core/errors';
+import { alert, confirm, guarded, userMessage, openDialog, showTextDialog, toast } from '../../src/gas/ui';
 import { type GasFakes, installGasFakes, spreadsheetFromSheets } from './fakes';
 
 let gas: GasFakes;
@@ -36,13 +37,15 @@ describe('gas ui', () => {
     expect(gas.ui.dialogs[1]?.html).toContain('<?!= data ?>');
   });
 
-  it('errorText: our Russian messages as they are; anything else wrapped in Russian without a stack', () => {
-    expect(errorText('Проверить данные', new Error('Нет листа «Вклад».'))).toBe('Нет листа «Вклад».');
-    const wrapped = errorText('Проверить данные', new Error('Exception: Service error\n    at foo (Code:1:2)'));
+  it('userMessage: our own messages as they are; anything else wrapped in Russian without a stack', () => {
+    expect(userMessage('Проверить данные', new UserError('Нет листа «Вклад».'))).toBe('Нет листа «Вклад».');
+    // Apps Script answers in the account's language: Russian text is not a sign that the message is ours.
+    expect(userMessage('Проверить данные', new Error('Exception: Превышен лимит'))).toMatch(/^Не удалось выполнить «Проверить данные».*Exception: Превышен лимит/s);
+    const wrapped = userMessage('Проверить данные', new Error('Exception: Service error\n    at foo (Code:1:2)'));
     expect(wrapped).toMatch(/^Не удалось выполнить «Проверить данные»/);
     expect(wrapped).toContain('Exception: Service error');
     expect(wrapped).not.toContain('at foo');
-    expect(errorText('X', 'строка')).toBe('строка');
+    expect(userMessage('X', 'строка')).toMatch(/^Не удалось выполнить «X».*строка/s);
   });
 
   it('guarded returns the result, or alerts in Russian and logs the stack', () => {

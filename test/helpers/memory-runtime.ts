@@ -185,7 +185,7 @@ export function memoryRuntime(workbook: MemoryWorkbook, world = new World(), sha
   const progress: ProgressPort = { report: () => undefined };
   const rt: Runtime = {
     workbook: counted(world, 'workbook', workbook),
-    documents: counted(world, 'documents', documents),
+    documents: ((counter) => () => counter)(counted(world, 'documents', documents)),
     mail: counted(world, 'mail', mail),
     lock: new MemoryLock(),
     store,

@@ -10,6 +10,7 @@ export class MemoryWorkbook implements WorkbookPort {
   calls: string[] = [];
   /** Throws on this call number (1-based) when set. */
   failAt: number | null = null;
+  revision = 0;
 
   constructor(init: Record<string, Cell[][]> = {}) {
     for (const [name, rows] of Object.entries(init)) this.sheets.set(name, rows.map((r) => [...r]));
@@ -18,6 +19,12 @@ export class MemoryWorkbook implements WorkbookPort {
   private call(name: string): void {
     this.calls.push(name);
     if (this.failAt !== null && this.calls.length === this.failAt) throw new Error(`fail at call ${this.failAt} (${name})`);
+  }
+
+  /** A person's edit between two executions (1-based): the next parse must see it. */
+  edit(sheet: string, row: number, col: number, value: Cell): void {
+    this.set(this.sheet(sheet), row, col, value);
+    this.revision++;
   }
 
   sheetNames(): string[] {
@@ -54,6 +61,7 @@ export class MemoryWorkbook implements WorkbookPort {
 
   writeCells(sheet: string, cells: CellWrite[]): void {
     this.call(`write:${sheet}`);
+    this.revision++;
     const rows = this.sheet(sheet);
     for (const c of cells) this.set(rows, c.row, c.col, c.value);
   }
@@ -70,6 +78,7 @@ export class MemoryWorkbook implements WorkbookPort {
 
   appendRow(sheet: string, values: Cell[]): number {
     this.call(`append:${sheet}`);
+    this.revision++;
     const rows = this.sheet(sheet);
     rows.push([...values]);
     return rows.length;
@@ -77,12 +86,14 @@ export class MemoryWorkbook implements WorkbookPort {
 
   writeRow(sheet: string, row: number, values: Cell[]): void {
     this.call(`row:${sheet}`);
+    this.revision++;
     const rows = this.sheet(sheet);
     values.forEach((v, i) => this.set(rows, row, i + 1, v));
   }
 
   applySetup(steps: SetupStep[]): void {
     this.call('setup');
+    this.revision++;
     for (const step of steps) {
       if (step.kind === 'createSheet') this.sheets.set(step.sheet, [step.columns.map((c) => c.header), ...(step.rows ?? [])]);
       else if (step.kind === 'addColumns') {

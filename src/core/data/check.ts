@@ -5,7 +5,7 @@
  */
 import type { CellNote, WorkbookPort } from '../../ports';
 import { checkMsg, dataMsg, NOTE_PREFIX } from '../../messages/data';
-import { readWorkbook } from './read';
+import { workbookData } from './snapshot';
 import type { Problem, WorkbookData } from './records';
 import { SHEET_SPECS } from './schema';
 import { writeAssignedIds } from './setup';
@@ -74,7 +74,7 @@ export function summarize(problems: Problem[], data: WorkbookData, assignedIds: 
 }
 
 export function runCheck(wb: WorkbookPort): CheckReport {
-  const data = readWorkbook(wb);
+  const data = workbookData(wb);
   const assignedIds = writeAssignedIds(wb, data.assignedIds);
   updateNotes(wb, data.problems);
   return { problems: data.problems, assignedIds, data, summary: summarize(data.problems, data, assignedIds) };

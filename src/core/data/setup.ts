@@ -4,7 +4,7 @@
  */
 import type { Cell, SetupStep, WorkbookPort } from '../../ports';
 import { checkMsg, setupMsg } from '../../messages/data';
-import { readWorkbook } from './read';
+import { workbookData } from './snapshot';
 import { COL, layoutFor, SETTING, SETTING_DEFAULTS, SETTINGS_SPEC, SHEET_SPECS, type SettingKey, type SheetSpec } from './schema';
 import { lastUsedColumn, locateTable, normalizeHeader } from './table';
 
@@ -74,7 +74,7 @@ function describe(steps: SetupStep[]): string[] {
 export function runSetup(wb: WorkbookPort): SetupReport {
   const steps = planSetup(wb);
   if (steps.length > 0) wb.applySetup(steps);
-  const data = readWorkbook(wb);
+  const data = workbookData(wb);
   const assigned = writeAssignedIds(wb, data.assignedIds);
   const lines = describe(steps);
   if (assigned > 0) lines.push(checkMsg.assignedIds(assigned));

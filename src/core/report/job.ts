@@ -2,7 +2,9 @@
 import type { Runtime } from '../../ports';
 import { thanksMsg } from '../../messages/thanks';
 import { reportJobMsg } from '../../messages/report';
-import { readWorkbook, sheetProblems } from '../data/read';
+import { sheetProblems } from '../data/read';
+import { documentSettings } from '../data/settings';
+import { workbookData } from '../data/snapshot';
 import { SHEET } from '../data/schema';
 import { buildReport, computeReportStats, type ReportStats } from './model';
 import type { WorkbookData } from '../data/records';
@@ -19,12 +21,12 @@ export interface ReportResult {
 
 /** The academic year shown by default: the current one. */
 export function currentYearLabel(rt: Runtime): string {
-  const data = readWorkbook(rt.workbook);
+  const data = workbookData(rt.workbook);
   return academicYearOf(rt.clock.today(), parseYearStart(data.settings.yearStart)).label;
 }
 
 export function makeReport(rt: Runtime, yearText?: string): ReportResult {
-  const data = readWorkbook(rt.workbook);
+  const data = workbookData(rt.workbook);
   const start = parseYearStart(data.settings.yearStart);
   const today = rt.clock.today();
   const year = yearText && yearText.trim() ? parseAcademicYear(yearText, start) : academicYearOf(today, start);
@@ -38,7 +40,7 @@ export function makeReport(rt: Runtime, yearText?: string): ReportResult {
     return { ok: false, message: reportJobMsg.noData(year.label, yearsWithData(data, start).map((y) => y.label)), link: '', stats, badRequest: false };
   }
   const model = buildReport(data, year, today);
-  const doc = rt.documents.render(model, reportJobMsg.folder, model.title);
+  const doc = rt.documents(documentSettings(data.settings)).render(model, reportJobMsg.folder, model.title);
   return { ok: true, message: reportJobMsg.done(model.title, stats.activePartners, stats.jointEvents, stats.reach), link: doc.link, stats, badRequest: false };
 }
 

@@ -7,7 +7,8 @@
  * A failure before the send records `ошибка` (the next run retries it); a failure after the send
  * never records `ошибка`, so a letter that went out is never sent again.
  */
-import type { Attachment, MailMessage, Runtime, TemplateKind } from '../../ports';
+import type { Attachment, DocumentPort, MailMessage, Runtime, TemplateKind } from '../../ports';
+import { errorText } from '../errors';
 import { ACTION_LABEL, type Journal, type JournalAction } from './journal';
 import type { Values } from '../letters/fields';
 import type { Partner } from '../data/records';
@@ -50,12 +51,7 @@ export interface DeliveryResult {
   stopped: { reason: 'deadline' | 'quota'; left: number; partners: string[] } | null;
 }
 
-export function errorText(e: unknown): string {
-  if (e instanceof Error) return e.message;
-  return String(e);
-}
-
-export function deliver(rt: Runtime, journal: Journal, items: LetterItem[], options: DeliveryOptions): DeliveryResult {
+export function deliver(rt: Runtime, documents: DocumentPort, journal: Journal, items: LetterItem[], options: DeliveryOptions): DeliveryResult {
   const result: DeliveryResult = { sent: 0, made: 0, errors: [], stopped: null };
   let quota = items.some((i) => i.mail && i.to.length > 0) ? rt.mail.remainingQuota() : null;
   for (let i = 0; i < items.length; i++) {
@@ -83,7 +79,7 @@ export function deliver(rt: Runtime, journal: Journal, items: LetterItem[], opti
     let sent = false;
     let link = '';
     try {
-      const doc = rt.documents.fillTemplate(options.kind, item.values, options.folder, item.docName);
+      const doc = documents.fillTemplate(options.kind, item.values, options.folder, item.docName);
       link = doc.link;
       if (emails && item.mail) {
         const pdf = options.attachPdf ? doc.pdf() : null;

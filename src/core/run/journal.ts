@@ -3,8 +3,8 @@
  * row of a key is its state. Every state change is one durable row write, made before the next
  * side effect, so a run killed at any moment leaves a row that says what may have happened.
  */
-import type { Cell, Clock, WorkbookPort } from '../../ports';
-import type { JournalEntry } from '../data/records';
+import type { Cell, Clock, Runtime, WorkbookPort } from '../../ports';
+import type { JournalEntry, WorkbookData } from '../data/records';
 import { COL, JOURNAL_SPEC, SHEET, type JournalStatus } from '../data/schema';
 
 export type JournalAction = 'invite' | 'thanks';
@@ -78,4 +78,11 @@ export class Journal {
     Object.assign(entry, next);
     this.latestByKey.set(entry.key, entry);
   }
+}
+
+/** The journal of the workbook as read, or null when «Журнал» or one of its columns is missing. */
+export function openJournal(rt: Pick<Runtime, 'workbook' | 'clock'>, data: WorkbookData): Journal | null {
+  const columns = data.columns[SHEET.journal];
+  if (!columns || data.problems.some((p) => p.sheet === SHEET.journal && p.row <= 1 && p.col === 0)) return null;
+  return new Journal(rt.workbook, rt.clock, columns, data.journal);
 }

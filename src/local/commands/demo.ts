@@ -7,11 +7,11 @@
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatProblem, runCheck } from '../../core/data/check';
-import { listEvents, previewInvitations } from '../../core/invite/invitations';
+import { listEvents, previewInvitations } from '../../core/invite';
 import { jobMsg } from '../../messages/cli';
 import { makeReport } from '../../core/report/job';
 import { startJob } from '../../core/jobs';
-import { readWorkbook } from '../../core/data/read';
+import { workbookData } from '../../core/data/snapshot';
 import { academicYearOf, parseYearStart, type YearStart } from '../../core/data/academic-year';
 import type { WorkbookData } from '../../core/data/records';
 import { EXIT } from '../exit';
@@ -65,7 +65,7 @@ export const registerDemo: RegisterCommand = (program, ctx) => {
         if (!report.ok) exit = EXIT.problems;
       }
 
-      const data = readWorkbook(wb);
+      const data = workbookData(wb);
       const yearStart = parseYearStart(data.settings.yearStart);
       const lastYear = academicYearOf(rt.clock.today(), yearStart).startYear - 1;
       const startYear = demoYear(data, lastYear, yearStart);
@@ -81,7 +81,7 @@ export const registerDemo: RegisterCommand = (program, ctx) => {
       io.out(report.message);
       if (report.link) io.out(jobMsg.report.written(report.link));
       rt.done();
-      if (!rt.documents.pdfAvailable()) io.out(`\n${jobMsg.noPdf}`);
+      if (!rt.docs.pdfAvailable()) io.out(`\n${jobMsg.noPdf}`);
       io.out(jobMsg.demo.done(outDir));
       ctx.setExit(exit);
     });

@@ -1,5 +1,5 @@
 /** `partnerstvo invite <файл.xlsx> --event <ID>`: preview (--dry-run) or send the invitations. */
-import { listEvents, previewInvitations, type InvitePreview } from '../../core/invite/invitations';
+import { listEvents, previewInvitations, type InvitePreview } from '../../core/invite';
 import { jobMsg } from '../../messages/cli';
 import { startJob } from '../../core/jobs';
 import { CliError, EXIT } from '../exit';

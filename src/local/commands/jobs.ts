@@ -2,7 +2,8 @@
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import PizZip from 'pizzip';
-import type { RunReport } from '../../core/invite/invitations';
+import type { RunReport } from '../../core/run';
+import { errorText } from '../../core/errors';
 import { cliMsg, jobMsg } from '../../messages/cli';
 import { CliError, EXIT } from '../exit';
 import { parseSmtpUrl } from '../mail';
@@ -60,7 +61,7 @@ export function checkSmtpUrl(url: string): void {
   try {
     parseSmtpUrl(url);
   } catch (error) {
-    throw new CliError(error instanceof Error ? error.message : String(error), EXIT.usage);
+    throw new CliError(errorText(error), EXIT.usage);
   }
 }
 
@@ -100,7 +101,7 @@ export function finishJob(report: RunReport, wb: XlsxWorkbook, rt: LocalRuntime,
   ctx.io.out(report.message);
   if (report.sent + report.made + report.printed > 0) {
     ctx.io.out(jobMsg.files(report.sent + report.made + report.printed, outDir));
-    if (!rt.documents.pdfAvailable()) ctx.io.out(jobMsg.noPdf);
+    if (!rt.docs.pdfAvailable()) ctx.io.out(jobMsg.noPdf);
   }
   printPending(wb, ctx.io);
   ctx.setExit(report.ok ? EXIT.ok : EXIT.problems);

@@ -3,7 +3,7 @@ import { jobMsg } from '../../messages/cli';
 import { thanksMsg } from '../../messages/thanks';
 import { startJob } from '../../core/jobs';
 import { countWith } from '../../core/russian';
-import { owedThanks, previewThanks } from '../../core/thanks/thank-you';
+import { owedThanks, previewThanks } from '../../core/thanks';
 import { parseAcademicYear } from '../../core/data/academic-year';
 import { CliError, EXIT } from '../exit';
 import { OFFLINE_LIMITS } from '../runtime';

@@ -1,5 +1,5 @@
 import { continueJob, CONTINUE_HANDLER, QUOTA_RETRY_MS, RUN_STATE_KEY, startJob } from '../../../src/core/jobs';
-import { previewInvitations, runInvitations, sendTestInvitation } from '../../../src/core/invite/invitations';
+import { previewInvitations, runInvitations, sendTestInvitation } from '../../../src/core/invite';
 import { readWorkbook } from '../../../src/core/data/read';
 import { breakBeforeName, partnerValues } from '../../../src/core/letters/fields';
 import type { Partner } from '../../../src/core/data/records';
@@ -320,7 +320,7 @@ describe('big lists and quota', () => {
       ['П-003', true],
       ['П-004', true],
     ]);
-    wb.sheets.get('Партнёры')![1][7] = 'new@example.org';
+    wb.edit('Партнёры', 2, 8, 'new@example.org');
     const report = invite(t, ['П-001']);
     expect(report.sent).toBe(1);
     expect(t.mail.outbox.map((m) => m.to[0])).toEqual(['p3@example.org', 'p4@example.org', 'new@example.org']);

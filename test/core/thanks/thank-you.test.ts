@@ -1,5 +1,5 @@
 import { continueJob, CONTINUE_HANDLER, RUN_STATE_KEY, startJob } from '../../../src/core/jobs';
-import { contributionText, owedThanks, previewThanks } from '../../../src/core/thanks/thank-you';
+import { contributionText, owedThanks, previewThanks } from '../../../src/core/thanks';
 import { readWorkbook } from '../../../src/core/data/read';
 import type { EventRecord, Contribution } from '../../../src/core/data/records';
 import { Killed, MemoryLock, memoryRuntime, partnersWorkbook, World } from '../../helpers/memory-runtime';

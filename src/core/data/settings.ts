@@ -1,0 +1,18 @@
+/** What the settings of «Настройки» mean for the jobs, beyond their text. */
+import type { DocumentSettings } from '../../ports';
+import type { Settings } from './records';
+
+const NO = ['нет', 'no', 'false', '0', 'ложь'];
+
+/** Whether letters are emailed with their PDF: anything but an explicit «нет» means yes. */
+export function attachPdf(settings: Settings): boolean {
+  return !NO.includes(settings.attachPdf.trim().toLowerCase());
+}
+
+/** The folder and template IDs the document maker needs. */
+export function documentSettings(settings: Settings): DocumentSettings {
+  return {
+    folder: settings.folder.trim(),
+    templates: { invitation: settings.invitationTemplate.trim(), thanks: settings.thanksTemplate.trim() },
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * Errors that reach users. A `UserError` carries a finished Russian sentence (what is wrong, where,
+ * what to do); anything else is a fault of the program or of a service, shown wrapped with the action
+ * that failed. Adapters translate the errors of Apps Script and Node into `UserError` where they know
+ * what happened; nothing decides by an error's text.
+ */
+export class UserError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+export function isUserError(error: unknown): error is UserError {
+  return error instanceof UserError;
+}
+
+/** The message of any thrown value. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The message with its stack, for logs only. */
+export function errorDetail(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

@@ -1,0 +1,51 @@
+/** The invitation run: the planned letters through the delivery loop, then the print-ready bundle. */
+import type { Runtime } from '../../ports';
+import { docNameMsg, runMsg, skipMsg, templateMsg } from '../../messages/letters';
+import { writeAssignedIds } from '../data/setup';
+import { attachPdf } from '../data/settings';
+import { errorText } from '../errors';
+import { deliver } from '../run/delivery';
+import { ACTION_LABEL } from '../run/journal';
+import { refusedRun, settle, startedRun, summarizeRun, type RunLimits, type RunReport } from '../run/outcome';
+import { eventWarnings, inviteFolder, prepareInvitations, type InviteRequest } from './plan';
+
+/** Runs the invitations; the caller holds the lock. */
+export function runInvitations(rt: Runtime, request: InviteRequest, limits: RunLimits): RunReport {
+  const ctx = prepareInvitations(rt, request);
+  if ('error' in ctx) return refusedRun(ctx.error);
+  const { data, plan, journal, event, documents } = ctx;
+  if (plan.templateProblems.length > 0) return refusedRun([templateMsg.stopped, ...plan.templateProblems].join('\n'));
+  const report = startedRun();
+  writeAssignedIds(rt.workbook, data.assignedIds);
+  report.what = runMsg.noticeInvite(event.title);
+  for (const entry of plan.interrupted) journal.update(entry, 'требует проверки', { message: skipMsg.needsCheck });
+  report.needsCheck = plan.skipped.filter((s) => s.kind === 'needsCheck').length;
+  report.doneBefore = plan.skipped.filter((s) => s.kind === 'sent' || s.kind === 'printed').length;
+
+  const result = deliver(rt, documents, journal, plan.send, {
+    action: 'invite',
+    kind: 'invitation',
+    folder: inviteFolder(event),
+    attachPdf: attachPdf(data.settings),
+    softDeadlineMs: limits.softDeadlineMs,
+    startMs: limits.startMs,
+  });
+  Object.assign(report, { sent: result.sent, made: result.made, errors: result.errors, stopped: result.stopped });
+  report.attempted = result.stopped ? plan.send.length - result.stopped.left : plan.send.length;
+
+  if (!result.stopped && plan.print.length > 0) {
+    try {
+      const doc = documents.fillTemplateBundle('invitation', plan.print.map((p) => p.values), inviteFolder(event), docNameMsg.printBundle(event.title));
+      report.printLink = doc.link;
+      for (const p of plan.print) {
+        journal.add({ action: ACTION_LABEL.invite, key: p.key, event: event.id, partner: p.partner.id, address: '', status: 'создано', document: doc.link, message: runMsg.printNote });
+      }
+      report.printed = plan.print.length;
+    } catch (e) {
+      report.errors.push({ who: runMsg.printWho, message: errorText(e) });
+    }
+  }
+  settle(report);
+  report.message = [...eventWarnings(rt, event), summarizeRun(report, rt)].join('\n');
+  return report;
+}

@@ -1,0 +1,134 @@
+/**
+ * Who gets a thank-you letter for a period: one letter per partner with contributions in it, sponsors
+ * first, with the text of what they did; letters the journal says are made are skipped, and their
+ * contributions that still lack a date are repaired.
+ */
+import type { DocumentPort, LocalDate, MailMessage, Runtime } from '../../ports';
+import { mailMsg, runMsg } from '../../messages/letters';
+import { thanksMsg } from '../../messages/thanks';
+import { sheetProblems } from '../data/read';
+import type { Contribution, EventRecord, Partner, WorkbookData } from '../data/records';
+import { SHEET } from '../data/schema';
+import { documentSettings } from '../data/settings';
+import { workbookData } from '../data/snapshot';
+import { errorText } from '../errors';
+import { composeMail } from '../letters/email';
+import { centreValues, partnerValues, type Values } from '../letters/fields';
+import { checkTemplate } from '../letters/fill';
+import { PLACEHOLDERS } from '../letters/templates';
+import { DONE, journalKey, openJournal, type Journal } from '../run/journal';
+import { compareText, formatDateLong } from '../russian';
+import { contributionText } from './contributions';
+import { resolvePeriod, type ThanksPeriod, type ThanksRequest } from './period';
+
+export interface ThanksLetter {
+  partner: Partner;
+  contributions: Contribution[];
+  values: Values;
+  key: string;
+}
+
+export interface ThanksPlan {
+  period: ThanksPeriod;
+  letters: ThanksLetter[];
+  skipped: { partner: Partner; reason: string }[];
+  /** Contributions of made letters that still lack their date (a run died in between). */
+  repairs: { row: number; date: LocalDate }[];
+  templateProblems: string[];
+  /** Letters of this period made by earlier runs. */
+  doneBefore: number;
+}
+
+export function planThanks(data: WorkbookData, journal: Journal, request: ThanksRequest, period: ThanksPeriod, today: LocalDate): ThanksPlan {
+  const events = new Map(data.events.map((e) => [e.id, e]));
+  const partners = new Map(data.partners.map((p) => [p.id, p]));
+  const byPartner = new Map<string, { event: EventRecord; contribution: Contribution }[]>();
+  for (const c of data.contributions) {
+    const event = events.get(c.eventId);
+    if (!event || !period.includes(event) || event.status === 'отменено') continue;
+    const list = byPartner.get(c.partnerId) ?? [];
+    list.push({ event, contribution: c });
+    byPartner.set(c.partnerId, list);
+  }
+  const isSponsor = (p: Partner, list: { contribution: Contribution }[]) => p.sponsor || list.some((x) => x.contribution.role === 'спонсор');
+  const entries = [...byPartner.entries()]
+    .map(([id, list]) => ({ partner: partners.get(id), list }))
+    .filter((x): x is { partner: Partner; list: { event: EventRecord; contribution: Contribution }[] } => x.partner !== undefined)
+    .sort((a, b) => Number(isSponsor(b.partner, b.list)) - Number(isSponsor(a.partner, a.list)) || compareText(a.partner.organisation, b.partner.organisation));
+  const base = centreValues(data.settings, today);
+  const plan: ThanksPlan = { period, letters: [], skipped: [], repairs: [], templateProblems: [], doneBefore: 0 };
+  for (const { partner, list } of entries) {
+    if (request.sponsorsOnly && !isSponsor(partner, list)) continue;
+    const key = journalKey('thanks', period.scope, partner.id);
+    const last = journal.latest(key);
+    const redo = request.redo === true || (request.redoPartners ?? []).includes(partner.id);
+    if (last && DONE.includes(last.status) && !redo) {
+      // The journal is the truth: date contributions of a letter that was made but not dated.
+      const date = last.time ?? today;
+      for (const { contribution } of list) if (!contribution.thanked) plan.repairs.push({ row: contribution.row, date });
+      plan.skipped.push({ partner, reason: thanksMsg.alreadyMade(last.time ? formatDateLong(last.time) : '') });
+      plan.doneBefore++;
+      continue;
+    }
+    if (last && (last.status === 'отправляется' || last.status === 'требует проверки') && !redo) {
+      plan.skipped.push({ partner, reason: thanksMsg.needsCheck });
+      continue;
+    }
+    plan.letters.push({
+      partner,
+      contributions: list.map((x) => x.contribution),
+      key,
+      values: { ...base, ...partnerValues(partner), Вклад: contributionText(list), Период: period.text },
+    });
+  }
+  return plan;
+}
+
+export function thanksMail(data: WorkbookData, values: Values, to: string[]) {
+  return (attachments: MailMessage['attachments']): MailMessage =>
+    composeMail(
+      data.settings,
+      to,
+      mailMsg.thanksSubject(values.Учреждение_кратко || values.Учреждение),
+      [
+        values.Обращение,
+        mailMsg.thanksIntro(values.Учреждение_кратко || values.Учреждение),
+        attachments.length > 0 ? thanksMsg.attached : '',
+        [mailMsg.regards, `${values.Должность_руководителя} ${values.Учреждение_кратко}`.trim(), values.Руководитель].filter(Boolean).join('\n'),
+      ],
+      attachments,
+    );
+}
+
+export interface ThanksContext {
+  data: WorkbookData;
+  journal: Journal;
+  documents: DocumentPort;
+  plan: ThanksPlan;
+}
+
+/** Reads the workbook, resolves the period and plans; a Russian error when it cannot. */
+export function prepareThanks(rt: Runtime, request: ThanksRequest): ThanksContext | { error: string } {
+  const data = workbookData(rt.workbook);
+  const unusable = sheetProblems(data, [SHEET.partners, SHEET.events, SHEET.contributions]);
+  if (unusable) return { error: unusable };
+  const today = rt.clock.today();
+  const period = resolvePeriod(data, request, today);
+  if ('error' in period) return period;
+  const journal = openJournal(rt, data);
+  if (!journal) return { error: runMsg.noJournal };
+  const plan = planThanks(data, journal, request, period, today);
+  const documents = rt.documents(documentSettings(data.settings));
+  let used: string[];
+  try {
+    used = documents.templatePlaceholders('thanks');
+  } catch (e) {
+    return { error: errorText(e) };
+  }
+  plan.templateProblems = checkTemplate(
+    used,
+    PLACEHOLDERS.thanks.map((p) => p.name),
+    plan.letters.map((l) => ({ who: l.partner.organisation, values: l.values })),
+  ).map((p) => p.message);
+  return { data, journal, documents, plan };
+}
