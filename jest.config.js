@@ -3,6 +3,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  globalSetup: '<rootDir>/test/global-setup.ts',
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   // Generous: the LibreOffice tests convert dozens of letters and CI machines may be slow or busy.
   testTimeout: 600000,

@@ -40,9 +40,9 @@ writeFileSync(join(OUT, 'Code.js'), `${output}\n// Entry points visible to Apps 
 copyFileSync('appsscript.json', join(OUT, 'appsscript.json'));
 
 // The dialogs' texts (src/messages/dialogs.ts), kept with every other Russian text, go into each
-// dialog as `var TEXT = {...}` before its scripts.
+// dialog as `var TEXT = {...}` before its scripts, and the words of its HTML replace its `%t:…%` marks.
 const messages = await build({ entryPoints: ['src/messages/dialogs.ts'], bundle: true, format: 'esm', write: false, logLevel: 'warning' });
-const { dialogScriptMsg } = await import(`data:text/javascript;base64,${Buffer.from(messages.outputFiles[0].text).toString('base64')}`);
+const { dialogScriptMsg, dialogHtmlMsg } = await import(`data:text/javascript;base64,${Buffer.from(messages.outputFiles[0].text).toString('base64')}`);
 const textScript = `<script>\nvar TEXT = ${JSON.stringify(dialogScriptMsg, null, 2).replace(/</g, '\\u003c')};\n</script>`;
 
 // Dialogs: each src/ui/<name>.html becomes dist/<name>.html with its <script src> and <link> inlined.
@@ -50,6 +50,11 @@ for (const file of readdirSync('src/ui').filter((f) => f.endsWith('.html'))) {
   let html = readFileSync(join('src/ui', file), 'utf8');
   if (!html.includes('<!-- TEXT -->')) throw new Error(`${file}: no <!-- TEXT --> marker for the dialog texts`);
   html = html.replace('<!-- TEXT -->', textScript);
+  html = html.replace(/%t:([\w.]+)%/g, (_, path) => {
+    const text = path.split('.').reduce((o, k) => (o == null ? undefined : o[k]), dialogHtmlMsg);
+    if (typeof text !== 'string') throw new Error(`${file}: no dialog text ${path} in src/messages/dialogs.ts`);
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  });
   html = html.replace(/<script src="\.\/([^"]+)"><\/script>/g, (_, src) => `<script>\n${readFileSync(join('src/ui', src), 'utf8')}\n</script>`);
   html = html.replace(/<link rel="stylesheet" href="\.\/([^"]+)">/g, (_, href) => `<style>\n${readFileSync(join('src/ui', href), 'utf8')}\n</style>`);
   writeFileSync(join(OUT, file), html);

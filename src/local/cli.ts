@@ -7,7 +7,7 @@
 import { Command, CommanderError } from 'commander';
 import { version } from '../../package.json';
 import { errorDetail, errorText, isUserError } from '../core/errors';
-import { cliMsg } from '../messages/cli';
+import { cliMsg, syntax } from '../messages/cli';
 import { COMMANDS } from './commands';
 import type { CliIo } from './commands/types';
 import { CliError, EXIT, type ExitCode } from './exit';
@@ -30,7 +30,7 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
     .usage(cliMsg.usageLine)
     .version(version, '-V, --version', cliMsg.versionOption)
     .helpOption('-h, --help', cliMsg.helpOption)
-    .helpCommand('help [команда]', cliMsg.helpCommand)
+    .helpCommand(syntax.helpCommand, cliMsg.helpCommand)
     .configureHelp({
       styleTitle: (title) => cliMsg.helpTitles[title] ?? title,
       // `export <файл.xlsx> --out <новый.xlsx>` instead of commander's English `[options]`.

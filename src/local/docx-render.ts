@@ -7,6 +7,7 @@
  * `buildDocx` is async (the `docx` packer is) and runs in the synckit worker; `renderDocx` is the
  * synchronous front used by the adapters.
  */
+import { PRODUCT_NAME } from '../messages/cli';
 import {
   AlignmentType,
   BorderStyle,
@@ -187,7 +188,7 @@ export async function buildDocx(model: DocModel): Promise<Uint8Array> {
   const headingRun = { font: BODY_FONT, bold: true, color: '000000' };
   const doc = new Document({
     title: clean(model.title),
-    creator: 'Партнёрство',
+    creator: PRODUCT_NAME,
     styles: {
       default: {
         document: { run: { font: BODY_FONT, size: BODY_SIZE }, paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } } },

@@ -4,9 +4,8 @@
  * no event loop), so the Node adapters block on the worker. Only plain data crosses the boundary.
  */
 import { errorText, UserError } from '../core/errors';
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { createSyncFn } from 'synckit';
 import type { DocModel } from '../ports';
 import { DOC_MSG } from '../messages/documents';
@@ -78,51 +77,14 @@ export function callWorker<K extends WorkerOp>(op: K, request: WorkerOps[K]['req
 }
 
 /**
- * Where the worker bundle is. From the CLI bundle (`build/cli.js`) it is `build/worker.js` beside it.
- * From TypeScript sources (jest, ts runners) it is `<repo>/build/worker.js`, rebuilt here with
- * esbuild when missing or older than the sources, so tests never run a stale worker.
- * `PARTNERSTVO_WORKER` overrides both.
+ * Where the worker bundle is: `worker.js` beside the CLI bundle (`build/cli.js`), and the same
+ * `build/worker.js` when running from the TypeScript sources (jest, ts runners). `npm run build`
+ * makes it; nothing is built at run time. `PARTNERSTVO_WORKER` overrides both.
  */
 export function workerPath(): string {
   const override = process.env.PARTNERSTVO_WORKER;
   if (override) return override;
-  const fromSources = __filename.endsWith('.ts');
-  if (!fromSources) return join(__dirname, 'worker.js');
-  const root = resolve(__dirname, '..', '..');
-  const built = join(root, 'build', 'worker.js');
-  ensureFreshWorker(root, built);
+  const built = __filename.endsWith('.ts') ? join(resolve(__dirname, '..', '..'), 'build', 'worker.js') : join(__dirname, 'worker.js');
+  if (!existsSync(built)) throw new UserError(DOC_MSG.workerMissing(built));
   return built;
-}
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-function ensureFreshWorker(root: string, built: string): void {
-  if (existsSync(built) && statSync(built).mtimeMs >= newestMtime(join(root, 'src'))) return;
-  const esbuild = createRequire(join(root, 'package.json'))('esbuild') as typeof import('esbuild');
-  const result = esbuild.buildSync({
-    entryPoints: [join(root, 'src', 'local', 'worker.ts')],
-    outfile: built,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    packages: 'external',
-    write: false,
-    logLevel: 'silent',
-  });
-  mkdirSync(dirname(built), { recursive: true });
-  // Several jest workers may rebuild at once: write aside, then rename (atomic on one file system).
-  const temp = `${built}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  const file = result.outputFiles?.find((f) => f.path.endsWith('.js'));
-  if (!file) throw new UserError(DOC_MSG.workerFailed('esbuild: worker.js'));
-  writeFileSync(temp, file.contents);
-  renameSync(temp, built);
 }

@@ -13,7 +13,7 @@ import { columnLetter } from '../core/data/table';
  * (an inline list is limited to 255 characters and cannot hold an option with a comma, like
  * «Учреждения образования, науки и культуры»). The workbook adapter hides it from the core.
  */
-export const LISTS_SHEET = 'Партнёрство_списки';
+export const LISTS_SHEET = layoutMsg.listsSheet;
 
 /** Validation reaches this many rows below the header (or further for longer sheets). */
 const VALIDATED_ROWS = 1000;

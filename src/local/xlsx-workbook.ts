@@ -14,7 +14,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
 import type { Cell, CellNote, CellWrite, LocalDateTime, SetupStep, WorkbookPort } from '../ports';
-import { cliMsg, sidecarMsg } from '../messages/cli';
+import { cliMsg, PRODUCT_NAME, sidecarMsg } from '../messages/cli';
 import { cellAddress } from '../core/data/table';
 import { WorkbookFileError } from './exit';
 import { displayCell, OverlayBook, sameCell, SidecarFile, sidecarPathFor, type LoadedSheet, type PendingChanges, type SidecarRecord } from './overlay';
@@ -331,7 +331,7 @@ export class XlsxWorkbook implements WorkbookPort {
   async mergedBytes(created?: Date): Promise<Buffer> {
     const book = this.book;
     if (!this.path) {
-      book.creator = 'Партнёрство';
+      book.creator = PRODUCT_NAME;
       book.created = created ?? new Date();
     }
     book.modified = created ?? new Date();

@@ -1,6 +1,6 @@
 /** Russian texts of the offline command line and of the `.xlsx` workbook adapter (its sidecar file). */
 
-import { pluralForm, type PluralForms } from '../core/russian';
+import { countWith, pluralForm, type PluralForms } from '../core/russian';
 
 const q = (s: string) => `«${s}»`;
 /** `5 строк` with a plain space: these texts go to a terminal. */
@@ -15,6 +15,26 @@ export const outFolderMsg = {
   mail: 'письма',
   templates: 'шаблоны',
 };
+
+/** How the command line is written: argument and option syntax with Russian value names. */
+export const syntax = {
+  file: '<файл.xlsx>',
+  helpCommand: 'help [команда]',
+  out: '--out <папка>',
+  outFile: '-o, --out <новый.xlsx>',
+  outFileUsage: '--out <новый.xlsx> [--force]',
+  from: '--from <адрес>',
+  template: '--template <файл.docx>',
+  year: '--year <год>',
+  sample: '--sample <файл.xlsx>',
+  invite: '<файл.xlsx> --event <ID> [параметры]',
+  thanks: '<файл.xlsx> (--event <ID> | --year 2025/2026) [параметры]',
+  report: '<файл.xlsx> [--year 2025/2026] [--out <папка>]',
+  demo: '[--sample <файл.xlsx>] [--out <папка>]',
+};
+
+/** The program's name where a file records who made it (document properties, workbook creator). */
+export const PRODUCT_NAME = 'Партнёрство';
 
 export const cliMsg = {
   programDescription:
@@ -139,6 +159,8 @@ export const sidecarMsg = {
 
 /** Texts the `.xlsx` adapter puts into the workbook's data validation (shown by Excel / LibreOffice). */
 export const layoutMsg = {
+  /** The hidden sheet holding the drop-downs' option lists. */
+  listsSheet: 'Партнёрство_списки',
   errorTitle: 'Партнёрство',
   list: 'Выберите значение из списка.',
   checkbox: 'Выберите TRUE (да) или FALSE (нет).',
@@ -170,6 +192,9 @@ export const jobMsg = {
     owedOption: 'показать, кому ещё не сказали спасибо (ничего не создавать)',
     needPeriod: 'Укажите период: --event <ID> или --year 2025/2026.',
     bothPeriods: 'Укажите что-то одно: --event или --year.',
+    owedCount: (n: number) => countWith(n, ['запись', 'записи', 'записей']),
+    owedAge: (days: number) => countWith(days, ['день', 'дня', 'дней']),
+    sponsorMark: ' (спонсор)',
     owedLine: (address: string, organisation: string, event: string, date: string, what: string, amount: string, age: string) =>
       `${address}: ${organisation} — «${event}» (${date}): ${what}${amount ? `, ${amount}` : ''} — ${age}`,
   },
@@ -182,6 +207,12 @@ export const jobMsg = {
     'PDF не сделаны: программа LibreOffice (soffice) не найдена или отключена (PARTNERSTVO_SOFFICE=none). ' +
     'Письма сохранены в .docx, email — без вложения PDF. Установите LibreOffice, чтобы следующие письма получали PDF.',
   demo: {
+    sampleOption: 'пример таблицы',
+    marker: 'Папка создана командой partnerstvo demo; следующий запуск её очищает.\n',
+    checkStep: 'Проверка данных',
+    inviteStep: 'Приглашения',
+    thanksStep: (year: string) => `Благодарственные письма за ${year} учебный год`,
+    reportStep: (year: string) => `Годовой отчёт за ${year} учебный год`,
     description: 'показать работу на примере (examples/rovesnik.xlsx): проверка, приглашения, благодарности, отчёт — в папку out',
     step: (title: string) => `\n=== ${title} ===`,
     copied: (from: string, to: string) => `Пример ${from} скопирован в ${to} (исходный файл не меняется).`,

@@ -18,6 +18,30 @@ export const cellMsg = {
   negative: (text: string) => `${q(cut(text))} — отрицательное значение, ожидается число не меньше нуля.`,
 };
 
+/** The notes on the header cells that setup creates: what to type in the column. */
+export const COLUMN_HINT = {
+  contact: 'Фамилия Имя Отчество, например: Сидоров Иван Петрович',
+  gender: 'М или Ж — если пол по имени определяется неверно',
+  position: 'В именительном падеже: директор, глава поселения',
+  dativeOverride: 'Если заполнено — используется в письме вместо автоматического адресата',
+  email: 'Несколько адресов — через запятую или точку с запятой',
+  invite: 'Снимите флажок, чтобы никогда не приглашать',
+  whom: 'Категории через «;», пусто или «все» — все партнёры',
+  event: 'ID мероприятия или его точное название',
+  partner: 'ID партнёра или точное название организации',
+  what: 'Фраза для письма: «подарки для детей из малообеспеченных семей»',
+  thanked: 'Заполняется программой',
+};
+
+/** What a drop-down's value is called in a message («Неизвестная категория …»). */
+export const OPTION_NOUN = {
+  category: 'категория',
+  gender: 'пол',
+  status: 'статус',
+  resource: 'вид ресурса',
+  role: 'роль',
+};
+
 export const dataMsg = {
   missingSheet: (sheet: string) => `Нет листа ${q(sheet)}. ${SETUP_HINT}`,
   missingColumn: (sheet: string, header: string) =>

@@ -33,3 +33,43 @@ export const dialogScriptMsg = {
     pending: 'Предыдущая подготовка писем ещё не закончена: она продолжится автоматически.',
   },
 } as const;
+
+/**
+ * The words of the dialogs' HTML (src/ui/*.html): `%t:invite.send%` in a page is replaced at build
+ * time by `dialogHtmlMsg.invite.send`, HTML-escaped.
+ */
+export const dialogHtmlMsg = {
+  common: {
+    loading: 'Загрузка…',
+    close: 'Закрыть',
+    cancel: 'Отмена',
+    skipped: 'Кто пропущен и почему',
+    sample: 'Образец письма',
+  },
+  invite: {
+    event: 'Мероприятие',
+    bySend: 'писем по email',
+    print: 'для печати (нет email)',
+    skippedCount: 'пропущено',
+    category: 'Категория',
+    colPrint: 'печать',
+    colSkipped: 'пропущено',
+    recipients: 'Кому отправить',
+    resend: 'Отправить повторно',
+    resendHint: 'Отметьте партнёров, которым приглашение нужно отправить ещё раз.',
+    confirmYes: 'Да, отправить',
+    test: 'Отправить тест себе',
+    send: 'Отправить',
+  },
+  thanks: {
+    byYear: 'За учебный год',
+    byEvent: 'За мероприятие',
+    sponsorsOnly: 'только спонсорам',
+    email: 'отправить по email',
+    redo: 'сделать заново',
+    partner: 'Партнёр',
+    what: 'За что благодарим',
+    confirmYes: 'Да, сделать',
+    make: 'Сделать письма',
+  },
+} as const;

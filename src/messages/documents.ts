@@ -3,6 +3,7 @@
 const quote = (s: string): string => `«${s}»`;
 
 export const DOC_MSG = {
+  workerMissing: (path: string): string => `Программа собрана не полностью: нет файла ${path}. Выполните npm run build.`,
   chartNoData: 'Нет данных',
 
   // Templates (.docx with {{placeholders}})

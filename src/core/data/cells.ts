@@ -3,7 +3,8 @@
  * problem text (without the address: the caller knows the cell).
  */
 import type { Cell, LocalDate, WorkbookPort } from '../../ports';
-import { addDays, parseDateText, parseMoneyText, parseTimeText } from '../russian';
+import { addDays, foldYo, parseDateText, parseMoneyText, parseTimeText } from '../russian';
+import { NO_WORDS, YES_WORDS } from './schema';
 import { cellMsg } from '../../messages/data';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
@@ -80,8 +81,8 @@ export function parseTimeCell(value: Cell, wb: Pick<WorkbookPort, 'cellDate'>): 
   return parsed ? ok(parsed) : bad(cellMsg.notATime(text));
 }
 
-const TRUE_WORDS = new Set(['true', 'истина', 'да', '1', 'x', 'х', '✓', '✔', 'v', '+', 'yes']);
-const FALSE_WORDS = new Set(['false', 'ложь', 'нет', '0', '-', '—', 'no']);
+const TRUE_WORDS = new Set<string>(YES_WORDS);
+const FALSE_WORDS = new Set<string>(NO_WORDS);
 
 export function parseCheckboxCell(value: Cell, fallback: boolean): Parsed<boolean> {
   if (typeof value === 'boolean') return ok(value);
@@ -117,7 +118,7 @@ function parsePlainNumber(text: string): number | null {
 
 /** Matches a value against a list of allowed options, ignoring case, `ё` and extra spaces. */
 export function matchOption<T extends string>(text: string, options: readonly T[]): T | null {
-  const norm = (s: string) => s.replace(/\u00a0/g, ' ').trim().replace(/\s+/g, ' ').toLowerCase().replace(/ё/g, 'е');
+  const norm = (s: string) => foldYo(s.replace(/\u00a0/g, ' ').trim().replace(/\s+/g, ' ').toLowerCase());
   const wanted = norm(text);
   for (const option of options) if (norm(option) === wanted) return option;
   return null;

@@ -14,27 +14,33 @@ import {
   parseTimeCell,
   splitEmails,
 } from './cells';
-import { dataMsg } from '../../messages/data';
+import { dataMsg, OPTION_NOUN } from '../../messages/data';
 import { isYearStartReadable } from './academic-year';
 import type { AssignedId, Contribution, EventRecord, JournalEntry, Partner, Problem, Settings, WorkbookData } from './records';
 import { stripEnclosingQuotes } from '../russian';
 import {
   CATEGORIES,
+  type Category,
   COL,
   CONTRIBUTIONS_SPEC,
+  EVENT_STATUS,
   EVENT_STATUSES,
   EVENTS_SPEC,
+  GENDERS,
+  ID_PREFIX,
   JOURNAL_SPEC,
   JOURNAL_STATUSES,
+  NO,
   PARTNERS_SPEC,
   RESOURCES,
   ROLES,
   SETTING,
   SETTING_DEFAULTS,
-  SETTINGS_SPEC,
-  type Category,
   type SettingKey,
+  SETTINGS_SPEC,
   type SheetSpec,
+  WHOM_ALL,
+  YES,
 } from './schema';
 import { cellAddress, isBlankCell, locateTable, normalizeHeader, type HeaderMap } from './table';
 
@@ -225,15 +231,15 @@ function planIds(sheet: SheetRows, prefix: string, assigned: AssignedId[], sheet
 }
 
 function readPartners(sheet: SheetRows, assigned: AssignedId[]): Partner[] {
-  const newIds = planIds(sheet, PARTNERS_SPEC.idPrefix ?? 'П-', assigned, PARTNERS_SPEC.name);
+  const newIds = planIds(sheet, ID_PREFIX.partners, assigned, PARTNERS_SPEC.name);
   const partners: Partner[] = [];
   for (const row of sheet.rows) {
     const organisation = row.text(COL.organisation, true);
-    const category = row.option<Category>(COL.category, CATEGORIES, true, 'категория');
+    const category = row.option<Category>(COL.category, CATEGORIES, true, OPTION_NOUN.category);
     const emailText = row.text(COL.email);
     const { good, bad } = splitEmails(emailText);
     for (const address of bad) row.problem(COL.email, dataMsg.badEmail(address));
-    const gender = row.option(COL.gender, ['М', 'Ж'] as const, false, 'пол');
+    const gender = row.option(COL.gender, GENDERS, false, OPTION_NOUN.gender);
     const partner: Partner = {
       row: row.row,
       id: newIds.get(row.row) ?? row.text(COL.id),
@@ -257,7 +263,7 @@ function readPartners(sheet: SheetRows, assigned: AssignedId[]): Partner[] {
 }
 
 function readEvents(sheet: SheetRows, assigned: AssignedId[]): EventRecord[] {
-  const newIds = planIds(sheet, EVENTS_SPEC.idPrefix ?? 'М-', assigned, EVENTS_SPEC.name);
+  const newIds = planIds(sheet, ID_PREFIX.events, assigned, EVENTS_SPEC.name);
   const events: EventRecord[] = [];
   for (const row of sheet.rows) {
     // Letters, subjects and reports put the title in «ёлочки» themselves.
@@ -265,17 +271,17 @@ function readEvents(sheet: SheetRows, assigned: AssignedId[]): EventRecord[] {
     const date = row.date(COL.date, true);
     const whomText = row.text(COL.whom);
     let inviteCategories: Category[] | null = null;
-    if (whomText !== '' && matchOption(whomText, ['все', 'всех', 'все категории']) === null) {
+    if (whomText !== '' && matchOption(whomText, WHOM_ALL) === null) {
       inviteCategories = [];
       for (const part of whomText.split(/[;\n]+/).map((s) => s.trim()).filter(Boolean)) {
         const category = matchOption(part, CATEGORIES);
         if (category) {
           if (!inviteCategories.includes(category)) inviteCategories.push(category);
-        } else row.problem(COL.whom, dataMsg.unknownOption('категория', part, CATEGORIES));
+        } else row.problem(COL.whom, dataMsg.unknownOption(OPTION_NOUN.category, part, CATEGORIES));
       }
       // Every listed category was unknown: better to invite nobody than everybody by mistake.
     }
-    const status = row.option(COL.status, EVENT_STATUSES, false, 'статус') ?? 'запланировано';
+    const status = row.option(COL.status, EVENT_STATUSES, false, OPTION_NOUN.status) ?? EVENT_STATUS.planned;
     const event: EventRecord = {
       row: row.row,
       id: newIds.get(row.row) ?? row.text(COL.id),
@@ -316,8 +322,8 @@ function readContributions(sheet: SheetRows, partners: Partner[], events: EventR
   for (const row of sheet.rows) {
     const eventText = row.text(COL.event, true);
     const partnerText = row.text(COL.partner, true);
-    const resource = row.option(COL.resource, RESOURCES, true, 'вид ресурса');
-    const role = row.option(COL.role, ROLES, false, 'роль');
+    const resource = row.option(COL.resource, RESOURCES, true, OPTION_NOUN.resource);
+    const role = row.option(COL.role, ROLES, false, OPTION_NOUN.role);
     let eventId = '';
     if (eventText) {
       const ref = resolveRef(stripEnclosingQuotes(eventText), events, (e) => e.title);
@@ -387,7 +393,7 @@ function readSettings(sheet: SheetRows | null, wb: WorkbookPort): Settings {
       row.problem(COL.value, dataMsg.formulaError(String(value)));
       continue;
     }
-    const text = typeof value === 'boolean' ? (value ? 'да' : 'нет') : cellText(value, wb);
+    const text = typeof value === 'boolean' ? (value ? YES : NO) : cellText(value, wb);
     if (key === 'yearStart' && !isYearStartReadable(text)) row.problem(COL.value, dataMsg.badYearStart(text), 'warning');
     if (text !== '') settings[key] = text;
   }

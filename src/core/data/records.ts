@@ -1,6 +1,6 @@
 /** Typed records parsed from the workbook, and the problems found on the way. */
 import type { LocalDate, LocalDateTime } from '../../ports';
-import type { Category, EventStatus, JournalStatus, Resource, Role, SettingKey } from './schema';
+import type { Category, EventStatus, GenderMark, JournalStatus, Resource, Role, SettingKey } from './schema';
 
 /** A problem in the data, with its place. `row`/`col` are 1-based; `col` 0 means the whole row. */
 export interface Problem {
@@ -23,7 +23,7 @@ export interface Partner {
   /** Full name, surname first, or '' for none. */
   contact: string;
   /** The `Пол` column, when given. */
-  gender: 'М' | 'Ж' | null;
+  gender: GenderMark | null;
   position: string;
   dativeOverride: string;
   emails: string[];

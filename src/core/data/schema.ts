@@ -3,6 +3,7 @@
  * Columns are always found by header text; the order here is only the order setup creates them in.
  */
 import type { ColumnLayout, ColumnValidation } from '../../ports';
+import { COLUMN_HINT } from '../../messages/data';
 
 export const SHEET = {
   partners: 'Партнёры',
@@ -23,11 +24,16 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-export const EVENT_STATUSES = ['запланировано', 'проведено', 'отменено'] as const;
-export type EventStatus = (typeof EVENT_STATUSES)[number];
+/** `Семья`: partners that are families are addressed as families, never declined as people. */
+export const FAMILY: Category = CATEGORIES[0];
 
-export const ROLES = ['участник', 'соорганизатор', 'спонсор'] as const;
-export type Role = (typeof ROLES)[number];
+export const EVENT_STATUS = { planned: 'запланировано', held: 'проведено', cancelled: 'отменено' } as const;
+export type EventStatus = (typeof EVENT_STATUS)[keyof typeof EVENT_STATUS];
+export const EVENT_STATUSES: readonly EventStatus[] = [EVENT_STATUS.planned, EVENT_STATUS.held, EVENT_STATUS.cancelled];
+
+export const ROLE = { participant: 'участник', coorganiser: 'соорганизатор', sponsor: 'спонсор' } as const;
+export type Role = (typeof ROLE)[keyof typeof ROLE];
+export const ROLES: readonly Role[] = [ROLE.participant, ROLE.coorganiser, ROLE.sponsor];
 
 export const RESOURCES = [
   'кадровый',
@@ -39,10 +45,47 @@ export const RESOURCES = [
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
-export const JOURNAL_STATUSES = ['отправляется', 'отправлено', 'создано', 'пропущено', 'ошибка', 'требует проверки'] as const;
-export type JournalStatus = (typeof JOURNAL_STATUSES)[number];
+/** The journal's `Статус`: what happened to a letter. */
+export const JOURNAL_STATUS = {
+  /** Claimed: the letter may be in the making or on its way (a run that died leaves this). */
+  sending: 'отправляется',
+  sent: 'отправлено',
+  made: 'создано',
+  skipped: 'пропущено',
+  failed: 'ошибка',
+  /** A claim found by a later run: it may have gone out, so it is never resent automatically. */
+  needsCheck: 'требует проверки',
+} as const;
+export type JournalStatus = (typeof JOURNAL_STATUS)[keyof typeof JOURNAL_STATUS];
+export const JOURNAL_STATUSES: readonly JournalStatus[] = Object.values(JOURNAL_STATUS);
 
+/** The journal's `Действие` per letter job. */
+export const JOURNAL_ACTION = { invite: 'приглашение', thanks: 'благодарность' } as const;
+
+/** The `Пол` column. */
 export const GENDERS = ['М', 'Ж'] as const;
+export type GenderMark = (typeof GENDERS)[number];
+
+/** Prefixes of the IDs the program assigns (`П-001`, `М-001`). */
+export const ID_PREFIX = { partners: 'П-', events: 'М-' } as const;
+
+/** `Кого приглашать` meaning every category. */
+export const WHOM_ALL = ['все', 'всех', 'все категории'] as const;
+
+/** How staff type a checkbox or a yes/no setting as text. */
+export const YES_WORDS = ['true', 'истина', 'да', '1', 'x', 'х', '✓', '✔', 'v', '+', 'yes'] as const;
+export const NO_WORDS = ['false', 'ложь', 'нет', '0', '-', '—', 'no'] as const;
+/** A boolean setting as it is shown. */
+export const YES = 'да';
+export const NO = 'нет';
+
+/** Other spellings staff use for our headers. */
+export const HEADER_ALIASES: Record<string, readonly string[]> = {
+  Email: ['e-mail', 'эл. почта', 'электронная почта', 'почта', 'email адрес'],
+  'Охват, чел.': ['охват', 'охват, чел'],
+  'Сумма, руб.': ['сумма', 'сумма, руб'],
+  'Кому (дательный падеж)': ['кому'],
+};
 
 /** How a column's cells are parsed and validated. */
 export type ColumnKind =
@@ -120,27 +163,27 @@ export const COL = {
 
 export const PARTNERS_SPEC: SheetSpec = {
   name: SHEET.partners,
-  idPrefix: 'П-',
+  idPrefix: ID_PREFIX.partners,
   columns: [
     { header: COL.id, kind: 'id', width: 70 },
     { header: COL.organisation, kind: 'text', required: true, width: 260 },
     { header: COL.category, kind: 'list', required: true, options: CATEGORIES, width: 260 },
-    { header: COL.contact, kind: 'text', width: 220, hint: 'Фамилия Имя Отчество, например: Сидоров Иван Петрович' },
-    { header: COL.gender, kind: 'list', options: GENDERS, width: 50, hint: 'М или Ж — если пол по имени определяется неверно' },
-    { header: COL.position, kind: 'text', width: 160, hint: 'В именительном падеже: директор, глава поселения' },
-    { header: COL.dativeOverride, kind: 'text', width: 260, hint: 'Если заполнено — используется в письме вместо автоматического адресата' },
-    { header: COL.email, kind: 'emails', width: 220, hint: 'Несколько адресов — через запятую или точку с запятой' },
+    { header: COL.contact, kind: 'text', width: 220, hint: COLUMN_HINT.contact },
+    { header: COL.gender, kind: 'list', options: GENDERS, width: 50, hint: COLUMN_HINT.gender },
+    { header: COL.position, kind: 'text', width: 160, hint: COLUMN_HINT.position },
+    { header: COL.dativeOverride, kind: 'text', width: 260, hint: COLUMN_HINT.dativeOverride },
+    { header: COL.email, kind: 'emails', width: 220, hint: COLUMN_HINT.email },
     { header: COL.phone, kind: 'text', width: 130 },
     { header: COL.address, kind: 'text', width: 220 },
     { header: COL.sponsor, kind: 'checkbox', width: 80 },
-    { header: COL.invite, kind: 'checkbox', width: 90, hint: 'Снимите флажок, чтобы никогда не приглашать' },
+    { header: COL.invite, kind: 'checkbox', width: 90, hint: COLUMN_HINT.invite },
     { header: COL.note, kind: 'text', width: 220 },
   ],
 };
 
 export const EVENTS_SPEC: SheetSpec = {
   name: SHEET.events,
-  idPrefix: 'М-',
+  idPrefix: ID_PREFIX.events,
   columns: [
     { header: COL.id, kind: 'id', width: 70 },
     { header: COL.title, kind: 'text', required: true, width: 240 },
@@ -150,7 +193,7 @@ export const EVENTS_SPEC: SheetSpec = {
     { header: COL.form, kind: 'text', width: 150 },
     { header: COL.audience, kind: 'text', width: 200 },
     { header: COL.description, kind: 'text', width: 260 },
-    { header: COL.whom, kind: 'categories', width: 220, hint: 'Категории через «;», пусто или «все» — все партнёры' },
+    { header: COL.whom, kind: 'categories', width: 220, hint: COLUMN_HINT.whom },
     { header: COL.status, kind: 'list', options: EVENT_STATUSES, width: 120 },
     { header: COL.reach, kind: 'number', width: 90 },
     { header: COL.responsible, kind: 'text', width: 160 },
@@ -160,13 +203,13 @@ export const EVENTS_SPEC: SheetSpec = {
 export const CONTRIBUTIONS_SPEC: SheetSpec = {
   name: SHEET.contributions,
   columns: [
-    { header: COL.event, kind: 'text', required: true, width: 200, hint: 'ID мероприятия или его точное название' },
-    { header: COL.partner, kind: 'text', required: true, width: 220, hint: 'ID партнёра или точное название организации' },
+    { header: COL.event, kind: 'text', required: true, width: 200, hint: COLUMN_HINT.event },
+    { header: COL.partner, kind: 'text', required: true, width: 220, hint: COLUMN_HINT.partner },
     { header: COL.role, kind: 'list', options: ROLES, width: 120 },
     { header: COL.resource, kind: 'list', required: true, options: RESOURCES, width: 190 },
-    { header: COL.what, kind: 'text', width: 300, hint: 'Фраза для письма: «подарки для детей из малообеспеченных семей»' },
+    { header: COL.what, kind: 'text', width: 300, hint: COLUMN_HINT.what },
     { header: COL.amount, kind: 'money', width: 110 },
-    { header: COL.thanked, kind: 'date', width: 110, hint: 'Заполняется программой' },
+    { header: COL.thanked, kind: 'date', width: 110, hint: COLUMN_HINT.thanked },
   ],
 };
 

@@ -1,12 +1,11 @@
 /** What the settings of «Настройки» mean for the jobs, beyond their text. */
 import type { DocumentSettings } from '../../ports';
 import type { Settings } from './records';
-
-const NO = ['нет', 'no', 'false', '0', 'ложь'];
+import { NO_WORDS } from './schema';
 
 /** Whether letters are emailed with their PDF: anything but an explicit «нет» means yes. */
 export function attachPdf(settings: Settings): boolean {
-  return !NO.includes(settings.attachPdf.trim().toLowerCase());
+  return !(NO_WORDS as readonly string[]).includes(settings.attachPdf.trim().toLowerCase());
 }
 
 /** The folder and template IDs the document maker needs. */

@@ -1,6 +1,7 @@
 /** Finding a sheet's header row and its columns by header text, and cell addresses. */
 import type { Cell } from '../../ports';
-import type { SheetSpec } from './schema';
+import { YO_FOLDED } from '../russian';
+import { HEADER_ALIASES, type SheetSpec } from './schema';
 
 /** Header text as compared: case, `ё`, extra spaces and a trailing colon do not matter. */
 export function normalizeHeader(text: unknown): string {
@@ -10,16 +11,8 @@ export function normalizeHeader(text: unknown): string {
     .replace(/\s+/g, ' ')
     .replace(/:$/, '')
     .toLowerCase()
-    .replace(/ё/g, 'е');
+    .replace(/ё/g, YO_FOLDED);
 }
-
-/** Other spellings staff use for our headers. */
-const ALIASES: Record<string, string[]> = {
-  Email: ['e-mail', 'эл. почта', 'электронная почта', 'почта', 'email адрес'],
-  'Охват, чел.': ['охват', 'охват, чел'],
-  'Сумма, руб.': ['сумма', 'сумма, руб'],
-  'Кому (дательный падеж)': ['кому'],
-};
 
 /** 1-based column per spec header that is present. */
 export type HeaderMap = Record<string, number>;
@@ -38,7 +31,7 @@ function matchHeaders(row: Cell[], spec: SheetSpec): HeaderMap {
   const wanted = new Map<string, string>();
   for (const col of spec.columns) {
     wanted.set(normalizeHeader(col.header), col.header);
-    for (const alias of ALIASES[col.header] ?? []) wanted.set(normalizeHeader(alias), col.header);
+    for (const alias of HEADER_ALIASES[col.header] ?? []) wanted.set(normalizeHeader(alias), col.header);
   }
   const map: HeaderMap = {};
   row.forEach((cell, i) => {

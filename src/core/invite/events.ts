@@ -1,4 +1,5 @@
 /** The event picker of the dialogs and the command line: which events, in which order, which first. */
+import { EVENT_STATUS } from '../data/schema';
 import type { Runtime } from '../../ports';
 import { workbookData } from '../data/snapshot';
 import { compareDates, formatDateLong } from '../russian';
@@ -14,7 +15,7 @@ export interface EventChoice {
 export function listEvents(rt: Runtime): EventChoice[] {
   const data = workbookData(rt.workbook);
   const today = rt.clock.today();
-  const events = data.events.filter((e) => e.status !== 'отменено');
+  const events = data.events.filter((e) => e.status !== EVENT_STATUS.cancelled);
   const upcoming = events.filter((e) => compareDates(e.date, today) >= 0).sort((a, b) => compareDates(a.date, b.date));
   const past = events.filter((e) => compareDates(e.date, today) < 0).sort((a, b) => compareDates(b.date, a.date));
   return [...upcoming, ...past].map((e) => ({ id: e.id, title: e.title, date: formatDateLong(e.date), upcoming: compareDates(e.date, today) >= 0 }));

@@ -7,7 +7,7 @@ import { docNameMsg, mailMsg, runMsg, skipMsg } from '../../messages/letters';
 import { findEvent } from '../data/find';
 import { sheetProblems } from '../data/read';
 import type { EventRecord, JournalEntry, Partner, WorkbookData } from '../data/records';
-import { SHEET } from '../data/schema';
+import { EVENT_STATUS, JOURNAL_STATUS, SHEET } from '../data/schema';
 import { documentSettings } from '../data/settings';
 import { workbookData } from '../data/snapshot';
 import { errorText } from '../errors';
@@ -96,12 +96,12 @@ export function planInvitations(data: WorkbookData, event: EventRecord, journal:
     const last = journal.latest(key);
     const again = resend.has(partner.id.toLowerCase());
     if (last && !again) {
-      if (last.status === 'отправляется') {
+      if (last.status === JOURNAL_STATUS.sending) {
         plan.interrupted.push(last);
         plan.skipped.push({ partner, kind: 'needsCheck', reason: skipMsg.needsCheck });
         continue;
       }
-      if (last.status === 'требует проверки') {
+      if (last.status === JOURNAL_STATUS.needsCheck) {
         plan.skipped.push({ partner, kind: 'needsCheck', reason: skipMsg.needsCheck });
         continue;
       }
@@ -151,7 +151,7 @@ export function prepareInvitations(rt: Runtime, request: InviteRequest): InviteC
   if (unusable) return { error: unusable };
   const event = findEvent(data, request.eventId);
   if (!event) return { error: runMsg.noEvent(request.eventId) };
-  if (event.status === 'отменено') return { error: runMsg.cancelled(event.title) };
+  if (event.status === EVENT_STATUS.cancelled) return { error: runMsg.cancelled(event.title) };
   const journal = openJournal(rt, data);
   if (!journal) return { error: runMsg.noJournal };
   const plan = planInvitations(data, event, journal, rt.clock.today(), request);

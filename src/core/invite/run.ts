@@ -1,4 +1,5 @@
 /** The invitation run: the planned letters through the delivery loop, then the print-ready bundle. */
+import { JOURNAL_STATUS } from '../data/schema';
 import type { Runtime } from '../../ports';
 import { docNameMsg, runMsg, skipMsg, templateMsg } from '../../messages/letters';
 import { writeAssignedIds } from '../data/setup';
@@ -18,7 +19,7 @@ export function runInvitations(rt: Runtime, request: InviteRequest, limits: RunL
   const report = startedRun();
   writeAssignedIds(rt.workbook, data.assignedIds);
   report.what = runMsg.noticeInvite(event.title);
-  for (const entry of plan.interrupted) journal.update(entry, 'требует проверки', { message: skipMsg.needsCheck });
+  for (const entry of plan.interrupted) journal.update(entry, JOURNAL_STATUS.needsCheck, { message: skipMsg.needsCheck });
   report.needsCheck = plan.skipped.filter((s) => s.kind === 'needsCheck').length;
   report.doneBefore = plan.skipped.filter((s) => s.kind === 'sent' || s.kind === 'printed').length;
 
@@ -38,7 +39,7 @@ export function runInvitations(rt: Runtime, request: InviteRequest, limits: RunL
       const doc = documents.fillTemplateBundle('invitation', plan.print.map((p) => p.values), inviteFolder(event), docNameMsg.printBundle(event.title));
       report.printLink = doc.link;
       for (const p of plan.print) {
-        journal.add({ action: ACTION_LABEL.invite, key: p.key, event: event.id, partner: p.partner.id, address: '', status: 'создано', document: doc.link, message: runMsg.printNote });
+        journal.add({ action: ACTION_LABEL.invite, key: p.key, event: event.id, partner: p.partner.id, address: '', status: JOURNAL_STATUS.made, document: doc.link, message: runMsg.printNote });
       }
       report.printed = plan.print.length;
     } catch (e) {

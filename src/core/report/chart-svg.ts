@@ -65,7 +65,7 @@ export function textWidth(text: string, size: number): number {
     if (ch === ' ' || ch === '\u00A0') units += 0.3;
     else if (/[.,:;!|'il1()[\]]/.test(ch)) units += 0.32;
     else if (/[ЖШЩЫМЮWМшщжюмыw@]/.test(ch)) units += 0.82;
-    else if (ch >= 'А' && ch <= 'Я') units += 0.68;
+    else if (/[А-Я]/.test(ch)) units += 0.68;
     else if (ch >= 'A' && ch <= 'Z') units += 0.66;
     else units += 0.56;
   }

@@ -5,7 +5,7 @@ import { reportJobMsg } from '../../messages/report';
 import { sheetProblems } from '../data/read';
 import { documentSettings } from '../data/settings';
 import { workbookData } from '../data/snapshot';
-import { SHEET } from '../data/schema';
+import { EVENT_STATUS, SHEET } from '../data/schema';
 import { buildReport, computeReportStats, type ReportStats } from './model';
 import type { WorkbookData } from '../data/records';
 import { academicYearOf, parseAcademicYear, parseYearStart, type AcademicYear, type YearStart } from '../data/academic-year';
@@ -49,7 +49,7 @@ export function yearsWithData(data: WorkbookData, start: YearStart): AcademicYea
   const helped = new Set(data.contributions.map((c) => c.eventId));
   const years = new Map<number, AcademicYear>();
   for (const e of data.events) {
-    if (e.status === 'отменено' || (e.status !== 'проведено' && !helped.has(e.id))) continue;
+    if (e.status === EVENT_STATUS.cancelled || (e.status !== EVENT_STATUS.held && !helped.has(e.id))) continue;
     const y = academicYearOf(e.date, start);
     years.set(y.startYear, y);
   }

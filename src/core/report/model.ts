@@ -16,7 +16,7 @@ import { ACTION_LABEL, DONE } from '../run/journal';
 import { MONTHS_SHORT, RESOURCE_PLURAL, reportMsg } from '../../messages/report';
 import type { Contribution, EventRecord, Partner, WorkbookData } from '../data/records';
 import { capitalize, compareDates, formatDateLong, formatDateShort, formatMoney, formatNumber, monthYear } from '../russian';
-import { CATEGORIES, RESOURCES, type Category, type Resource } from '../data/schema';
+import { CATEGORIES, type Category, EVENT_STATUS, type Resource, RESOURCES } from '../data/schema';
 import { academicYear, inYear, type AcademicYear } from '../data/academic-year';
 
 export interface ResourceStats {
@@ -107,7 +107,7 @@ interface YearActivity {
 
 function yearActivity(data: WorkbookData, year: AcademicYear, partnersById: Map<string, Partner>): YearActivity {
   const candidates = new Map<string, EventRecord>();
-  for (const e of data.events) if (e.status !== 'отменено' && inYear(e.date, year)) candidates.set(e.id, e);
+  for (const e of data.events) if (e.status !== EVENT_STATUS.cancelled && inYear(e.date, year)) candidates.set(e.id, e);
   const byEvent = new Map<string, Contribution[]>();
   for (const c of data.contributions) {
     if (!candidates.has(c.eventId) || !partnersById.has(c.partnerId)) continue;
@@ -116,7 +116,7 @@ function yearActivity(data: WorkbookData, year: AcademicYear, partnersById: Map<
     byEvent.set(c.eventId, list);
   }
   const events = [...candidates.values()]
-    .filter((e) => e.status === 'проведено' || byEvent.has(e.id))
+    .filter((e) => e.status === EVENT_STATUS.held || byEvent.has(e.id))
     .sort((a, b) => compareDates(a.date, b.date) || byText(a.id, b.id));
   const contributions = events.flatMap((e) => sortContributions(byEvent.get(e.id) ?? []));
   return { events, contributions, byEvent, activeIds: new Set(contributions.map((c) => c.partnerId)) };
@@ -153,7 +153,7 @@ function resourceStats(contributions: Contribution[]): ResourceStats[] {
  * one letter — a clerk who filled those dates expects to see them in the report.
  */
 function thanksLetters(data: WorkbookData, year: AcademicYear): number {
-  const eventsOfYear = new Set(data.events.filter((e) => e.status !== 'отменено' && inYear(e.date, year)).map((e) => e.id));
+  const eventsOfYear = new Set(data.events.filter((e) => e.status !== EVENT_STATUS.cancelled && inYear(e.date, year)).map((e) => e.id));
   const keys = new Set<string>();
   const inJournal = new Set<string>();
   for (const entry of data.journal) {

@@ -7,6 +7,7 @@
  * A failure before the send records `ошибка` (the next run retries it); a failure after the send
  * never records `ошибка`, so a letter that went out is never sent again.
  */
+import { JOURNAL_STATUS } from '../data/schema';
 import type { Attachment, DocumentPort, MailMessage, Runtime, TemplateKind } from '../../ports';
 import { errorText } from '../errors';
 import { ACTION_LABEL, type Journal, type JournalAction } from './journal';
@@ -72,7 +73,7 @@ export function deliver(rt: Runtime, documents: DocumentPort, journal: Journal, 
       event: item.scope,
       partner: item.partner.id,
       address: emails ? item.to.join(', ') : '',
-      status: 'отправляется',
+      status: JOURNAL_STATUS.sending,
       document: '',
       message: '',
     });
@@ -87,14 +88,14 @@ export function deliver(rt: Runtime, documents: DocumentPort, journal: Journal, 
         sent = true;
         if (quota !== null) quota -= item.to.length;
       }
-      journal.update(entry, sent ? 'отправлено' : 'создано', { document: link });
+      journal.update(entry, sent ? JOURNAL_STATUS.sent : JOURNAL_STATUS.made, { document: link });
     } catch (e) {
       const message = errorText(e);
       result.errors.push({ who: item.partner.organisation, message });
       try {
         // After a send, only the record failed: the letter went out, so it must not be retried.
-        if (sent) journal.update(entry, 'отправлено', { document: link, message });
-        else journal.update(entry, 'ошибка', { document: link, message });
+        if (sent) journal.update(entry, JOURNAL_STATUS.sent, { document: link, message });
+        else journal.update(entry, JOURNAL_STATUS.failed, { document: link, message });
       } catch {
         // The row stays `отправляется`; the next run marks it `требует проверки`.
       }

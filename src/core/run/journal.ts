@@ -5,15 +5,12 @@
  */
 import type { Cell, Clock, Runtime, WorkbookPort } from '../../ports';
 import type { JournalEntry, WorkbookData } from '../data/records';
-import { COL, JOURNAL_SPEC, SHEET, type JournalStatus } from '../data/schema';
+import { COL, JOURNAL_ACTION, JOURNAL_SPEC, JOURNAL_STATUS, type JournalStatus, SHEET } from '../data/schema';
 
-export type JournalAction = 'invite' | 'thanks';
+export type JournalAction = keyof typeof JOURNAL_ACTION;
 
 /** The journal's `Действие` text per action. */
-export const ACTION_LABEL: Record<JournalAction, string> = {
-  invite: 'приглашение',
-  thanks: 'благодарность',
-};
+export const ACTION_LABEL: Record<JournalAction, string> = JOURNAL_ACTION;
 
 /** Idempotency key: action + scope (event ID or academic year) + partner ID. */
 export function journalKey(action: JournalAction, scope: string, partnerId: string): string {
@@ -21,7 +18,7 @@ export function journalKey(action: JournalAction, scope: string, partnerId: stri
 }
 
 /** Statuses that mean "done, do not repeat". */
-export const DONE: readonly JournalStatus[] = ['отправлено', 'создано'];
+export const DONE: readonly JournalStatus[] = [JOURNAL_STATUS.sent, JOURNAL_STATUS.made];
 
 export class Journal {
   private readonly latestByKey = new Map<string, JournalEntry>();

@@ -40,4 +40,4 @@ export { countWith, pluralForm } from './plural';
 export type { PluralForms } from './plural';
 export { formatMoney, formatNumber, parseMoneyText } from './money';
 export type { NumberFormatOptions } from './money';
-export { compareText } from './collation';
+export { compareText, foldYo, YO_FOLDED } from './collation';

@@ -1,7 +1,7 @@
 /** «Кому ещё не сказали спасибо»: contributions to held events that have no thank-you date yet. */
 import type { Runtime } from '../../ports';
 import { thanksMsg } from '../../messages/thanks';
-import { COL, SHEET } from '../data/schema';
+import { COL, EVENT_STATUS, SHEET } from '../data/schema';
 import { workbookData } from '../data/snapshot';
 import { columnLetter } from '../data/table';
 import { compareDates, compareText, daysBetween, formatDateLong, formatMoney } from '../russian';
@@ -30,7 +30,7 @@ export function owedThanks(rt: Runtime): OwedThanks[] {
   for (const c of data.contributions) {
     const event = events.get(c.eventId);
     const partner = partners.get(c.partnerId);
-    if (!event || !partner || c.thanked || event.status === 'отменено' || compareDates(event.date, today) > 0) continue;
+    if (!event || !partner || c.thanked || event.status === EVENT_STATUS.cancelled || compareDates(event.date, today) > 0) continue;
     owed.push({
       partnerId: partner.id,
       organisation: partner.organisation,

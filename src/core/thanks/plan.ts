@@ -8,7 +8,7 @@ import { mailMsg, runMsg } from '../../messages/letters';
 import { thanksMsg } from '../../messages/thanks';
 import { sheetProblems } from '../data/read';
 import type { Contribution, EventRecord, Partner, WorkbookData } from '../data/records';
-import { SHEET } from '../data/schema';
+import { EVENT_STATUS, JOURNAL_STATUS, ROLE, SHEET } from '../data/schema';
 import { documentSettings } from '../data/settings';
 import { workbookData } from '../data/snapshot';
 import { errorText } from '../errors';
@@ -45,12 +45,12 @@ export function planThanks(data: WorkbookData, journal: Journal, request: Thanks
   const byPartner = new Map<string, { event: EventRecord; contribution: Contribution }[]>();
   for (const c of data.contributions) {
     const event = events.get(c.eventId);
-    if (!event || !period.includes(event) || event.status === 'отменено') continue;
+    if (!event || !period.includes(event) || event.status === EVENT_STATUS.cancelled) continue;
     const list = byPartner.get(c.partnerId) ?? [];
     list.push({ event, contribution: c });
     byPartner.set(c.partnerId, list);
   }
-  const isSponsor = (p: Partner, list: { contribution: Contribution }[]) => p.sponsor || list.some((x) => x.contribution.role === 'спонсор');
+  const isSponsor = (p: Partner, list: { contribution: Contribution }[]) => p.sponsor || list.some((x) => x.contribution.role === ROLE.sponsor);
   const entries = [...byPartner.entries()]
     .map(([id, list]) => ({ partner: partners.get(id), list }))
     .filter((x): x is { partner: Partner; list: { event: EventRecord; contribution: Contribution }[] } => x.partner !== undefined)
@@ -70,7 +70,7 @@ export function planThanks(data: WorkbookData, journal: Journal, request: Thanks
       plan.doneBefore++;
       continue;
     }
-    if (last && (last.status === 'отправляется' || last.status === 'требует проверки') && !redo) {
+    if (last && (last.status === JOURNAL_STATUS.sending || last.status === JOURNAL_STATUS.needsCheck) && !redo) {
       plan.skipped.push({ partner, reason: thanksMsg.needsCheck });
       continue;
     }

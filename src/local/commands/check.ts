@@ -1,6 +1,6 @@
 /** `partnerstvo check <файл.xlsx>`: every problem with its cell; exit 1 when there are any. */
 import { formatProblem, runCheck } from '../../core/data/check';
-import { cliMsg } from '../../messages/cli';
+import { cliMsg, syntax } from '../../messages/cli';
 import { checkMsg } from '../../messages/data';
 import { EXIT } from '../exit';
 import { openWorkbookLocked, printPending } from './shared';
@@ -11,7 +11,7 @@ export const registerCheck: RegisterCommand = (program, { io, setExit }) => {
     .command('check')
     .description(cliMsg.check.description)
     .usage(cliMsg.commandUsage)
-    .argument('<файл.xlsx>', cliMsg.fileArgument)
+    .argument(syntax.file, cliMsg.fileArgument)
     .addHelpText('after', `\n${cliMsg.check.exitCodes}`)
     .action(async (file: string) => {
       // check writes the IDs it assigns into the sidecar: under the same lock as the jobs, so it

@@ -4,11 +4,12 @@
  * for the last academic year. It works on a fresh copy of the sample, so every run shows the whole
  * job; the sample in `examples/` is never changed.
  */
+import { EVENT_STATUS } from '../../core/data/schema';
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatProblem, runCheck } from '../../core/data/check';
 import { listEvents, previewInvitations } from '../../core/invite';
-import { jobMsg } from '../../messages/cli';
+import { jobMsg, syntax } from '../../messages/cli';
 import { makeReport } from '../../core/report/job';
 import { startJob } from '../../core/jobs';
 import { workbookData } from '../../core/data/snapshot';
@@ -26,16 +27,16 @@ export const registerDemo: RegisterCommand = (program, ctx) => {
   program
     .command('demo')
     .description(jobMsg.demo.description)
-    .usage('[--sample <файл.xlsx>] [--out <папка>]')
-    .option('--sample <файл.xlsx>', 'пример таблицы', join(__dirname, '..', 'examples', 'rovesnik.xlsx'))
-    .option('--out <папка>', jobMsg.outOption, 'out')
+    .usage(syntax.demo)
+    .option(syntax.sample, jobMsg.demo.sampleOption, join(__dirname, '..', 'examples', 'rovesnik.xlsx'))
+    .option(syntax.out, jobMsg.outOption, 'out')
     .action(async (options: { sample: string; out: string }) => {
       const { io } = ctx;
       const outDir = resolve(options.out);
       // Start clean, but only delete a folder that a previous demo made.
       if (existsSync(join(outDir, MARKER))) rmSync(outDir, { recursive: true, force: true });
       mkdirSync(outDir, { recursive: true });
-      writeFileSync(join(outDir, MARKER), 'Папка создана командой partnerstvo demo; следующий запуск её очищает.\n');
+      writeFileSync(join(outDir, MARKER), jobMsg.demo.marker);
       const file = join(outDir, 'rovesnik.xlsx');
       rmSync(`${file}.partnerstvo.jsonl`, { force: true });
       copyFileSync(options.sample, file);
@@ -45,13 +46,13 @@ export const registerDemo: RegisterCommand = (program, ctx) => {
       const rt = localRuntime({ workbook: wb, workbookPath: file, outDir, io });
       let exit: 0 | 1 = EXIT.ok;
 
-      io.out(jobMsg.demo.step('Проверка данных'));
+      io.out(jobMsg.demo.step(jobMsg.demo.checkStep));
       const check = runCheck(wb);
       for (const p of check.problems) io.out(formatProblem(p));
       io.out(check.summary.split('\n')[0]);
       if (check.problems.length > 0) exit = EXIT.problems;
 
-      io.out(jobMsg.demo.step('Приглашения'));
+      io.out(jobMsg.demo.step(jobMsg.demo.inviteStep));
       // The sample's calendar is fixed while time goes on: once all its events are past, the
       // demo still shows the whole job on its last event and its last year with contributions.
       const events = listEvents(rt);
@@ -71,12 +72,12 @@ export const registerDemo: RegisterCommand = (program, ctx) => {
       const startYear = demoYear(data, lastYear, yearStart);
       if (startYear !== lastYear) io.out(jobMsg.demo.olderYear(`${startYear}/${startYear + 1}`));
       const year = `${startYear}/${startYear + 1}`;
-      io.out(jobMsg.demo.step(`Благодарственные письма за ${year} учебный год`));
+      io.out(jobMsg.demo.step(jobMsg.demo.thanksStep(year)));
       const thanks = startJob(rt, { job: 'thanks', year }, OFFLINE_LIMITS);
       io.out(thanks.message);
       if (!thanks.ok) exit = EXIT.problems;
 
-      io.out(jobMsg.demo.step(`Годовой отчёт за ${year} учебный год`));
+      io.out(jobMsg.demo.step(jobMsg.demo.reportStep(year)));
       const report = makeReport(rt, year);
       io.out(report.message);
       if (report.link) io.out(jobMsg.report.written(report.link));
@@ -93,7 +94,7 @@ export const registerDemo: RegisterCommand = (program, ctx) => {
  * makes thank-you letters, and a year without contributions has none to make.
  */
 export function demoYear(data: WorkbookData, lastYear: number, yearStart: YearStart): number {
-  const eventDates = new Map(data.events.filter((e) => e.status !== 'отменено').map((e) => [e.id, e.date]));
+  const eventDates = new Map(data.events.filter((e) => e.status !== EVENT_STATUS.cancelled).map((e) => [e.id, e.date]));
   const years = new Set<number>();
   for (const c of data.contributions) {
     const date = eventDates.get(c.eventId);

@@ -1,5 +1,5 @@
 /** `partnerstvo export <файл.xlsx> --out <новый.xlsx>`: a NEW file with the program's changes applied. */
-import { cliMsg } from '../../messages/cli';
+import { cliMsg, syntax } from '../../messages/cli';
 import { EXIT } from '../exit';
 import { openWorkbook } from './shared';
 import type { RegisterCommand } from './types';
@@ -8,9 +8,9 @@ export const registerExport: RegisterCommand = (program, { io, setExit }) => {
   program
     .command('export')
     .description(cliMsg.export.description)
-    .usage(`${cliMsg.commandUsage} --out <новый.xlsx> [--force]`)
-    .argument('<файл.xlsx>', cliMsg.fileArgument)
-    .requiredOption('-o, --out <новый.xlsx>', cliMsg.export.outOption)
+    .usage(`${cliMsg.commandUsage} ${syntax.outFileUsage}`)
+    .argument(syntax.file, cliMsg.fileArgument)
+    .requiredOption(syntax.outFile, cliMsg.export.outOption)
     .option('-f, --force', cliMsg.export.forceOption)
     .action(async (file: string, options: { out: string; force?: boolean }) => {
       const wb = await openWorkbook(file, io);

@@ -1,5 +1,5 @@
 /** `partnerstvo init <файл.xlsx>`: a new workbook with every sheet, validation and default settings. */
-import { cliMsg } from '../../messages/cli';
+import { cliMsg, syntax } from '../../messages/cli';
 import { runSetup } from '../../core/data/setup';
 import { CliError, EXIT } from '../exit';
 import { XlsxWorkbook } from '../xlsx-workbook';
@@ -10,7 +10,7 @@ export const registerInit: RegisterCommand = (program, { io, setExit }) => {
     .command('init')
     .description(cliMsg.init.description)
     .usage(cliMsg.commandUsage)
-    .argument('<файл.xlsx>', cliMsg.fileArgument)
+    .argument(syntax.file, cliMsg.fileArgument)
     .action(async (file: string) => {
       if (!/\.xlsx$/i.test(file)) throw new CliError(cliMsg.file.notXlsxName(file), EXIT.usage);
       // Core setup on an empty in-memory workbook, then written once to a file that must not exist.

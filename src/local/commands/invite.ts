@@ -1,6 +1,6 @@
 /** `partnerstvo invite <файл.xlsx> --event <ID>`: preview (--dry-run) or send the invitations. */
 import { listEvents, previewInvitations, type InvitePreview } from '../../core/invite';
-import { jobMsg } from '../../messages/cli';
+import { cliMsg, jobMsg, syntax } from '../../messages/cli';
 import { startJob } from '../../core/jobs';
 import { CliError, EXIT } from '../exit';
 import { OFFLINE_LIMITS } from '../runtime';
@@ -45,13 +45,13 @@ export const registerInvite: RegisterCommand = (program, ctx) => {
   program
     .command('invite')
     .description(jobMsg.invite.description)
-    .usage('<файл.xlsx> --event <ID> [параметры]')
-    .argument('<файл.xlsx>', 'файл таблицы .xlsx')
+    .usage(syntax.invite)
+    .argument(syntax.file, cliMsg.fileArgument)
     .option('--event <ID>', jobMsg.invite.eventOption)
-    .option('--out <папка>', jobMsg.outOption)
+    .option(syntax.out, jobMsg.outOption)
     .option('--smtp <URL>', jobMsg.smtpOption)
-    .option('--from <адрес>', jobMsg.fromOption)
-    .option('--template <файл.docx>', jobMsg.templateOption)
+    .option(syntax.from, jobMsg.fromOption)
+    .option(syntax.template, jobMsg.templateOption)
     .option('--resend <ID,…>', jobMsg.invite.resendOption)
     .option('--dry-run', jobMsg.dryRunOption)
     .action(async (file: string, options: InviteOptions) => {

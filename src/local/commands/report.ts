@@ -1,5 +1,5 @@
 /** `partnerstvo report <файл.xlsx> --year 2025/2026`: the annual conclusions report (.docx, .pdf). */
-import { jobMsg } from '../../messages/cli';
+import { cliMsg, jobMsg, syntax } from '../../messages/cli';
 import { makeReport } from '../../core/report/job';
 import { EXIT } from '../exit';
 import { openJob, type JobOptions } from './jobs';
@@ -9,10 +9,10 @@ export const registerReport: RegisterCommand = (program, ctx) => {
   program
     .command('report')
     .description(jobMsg.report.description)
-    .usage('<файл.xlsx> [--year 2025/2026] [--out <папка>]')
-    .argument('<файл.xlsx>', 'файл таблицы .xlsx')
-    .option('--year <год>', jobMsg.report.yearOption)
-    .option('--out <папка>', jobMsg.outOption)
+    .usage(syntax.report)
+    .argument(syntax.file, cliMsg.fileArgument)
+    .option(syntax.year, jobMsg.report.yearOption)
+    .option(syntax.out, jobMsg.outOption)
     .action(async (file: string, options: JobOptions & { year?: string }) => {
       const { rt } = await openJob(file, options, ctx, 'thanks');
       const result = makeReport(rt, options.year);

@@ -4,7 +4,7 @@
  * frozen headers) go into a NEW file, together with any pending changes of the sidecar; the original
  * and its sidecar stay as they were.
  */
-import { cliMsg } from '../../messages/cli';
+import { cliMsg, syntax } from '../../messages/cli';
 import { runSetup } from '../../core/data/setup';
 import { EXIT } from '../exit';
 import { XlsxWorkbook } from '../xlsx-workbook';
@@ -14,9 +14,9 @@ export const registerSetup: RegisterCommand = (program, { io, setExit }) => {
   program
     .command('setup')
     .description(cliMsg.setup.description)
-    .usage(`${cliMsg.commandUsage} --out <новый.xlsx> [--force]`)
-    .argument('<файл.xlsx>', cliMsg.fileArgument)
-    .requiredOption('-o, --out <новый.xlsx>', cliMsg.setup.outOption)
+    .usage(`${cliMsg.commandUsage} ${syntax.outFileUsage}`)
+    .argument(syntax.file, cliMsg.fileArgument)
+    .requiredOption(syntax.outFile, cliMsg.setup.outOption)
     .option('-f, --force', cliMsg.export.forceOption)
     .action(async (file: string, options: { out: string; force?: boolean }) => {
       const wb = await XlsxWorkbook.open(file, { persist: false });

@@ -1,8 +1,7 @@
 /** `partnerstvo thanks <файл.xlsx> (--event <ID> | --year 2025/2026)`, and `--owed`. */
-import { jobMsg } from '../../messages/cli';
+import { cliMsg, jobMsg, syntax } from '../../messages/cli';
 import { thanksMsg } from '../../messages/thanks';
 import { startJob } from '../../core/jobs';
-import { countWith } from '../../core/russian';
 import { owedThanks, previewThanks } from '../../core/thanks';
 import { parseAcademicYear } from '../../core/data/academic-year';
 import { CliError, EXIT } from '../exit';
@@ -19,24 +18,22 @@ interface ThanksOptions extends JobOptions {
   owed?: boolean;
 }
 
-const DAYS = ['день', 'дня', 'дней'] as const;
-
 export const registerThanks: RegisterCommand = (program, ctx) => {
   program
     .command('thanks')
     .description(jobMsg.thanks.description)
-    .usage('<файл.xlsx> (--event <ID> | --year 2025/2026) [параметры]')
-    .argument('<файл.xlsx>', 'файл таблицы .xlsx')
+    .usage(syntax.thanks)
+    .argument(syntax.file, cliMsg.fileArgument)
     .option('--event <ID>', jobMsg.thanks.eventOption)
-    .option('--year <год>', jobMsg.thanks.yearOption)
+    .option(syntax.year, jobMsg.thanks.yearOption)
     .option('--sponsors', jobMsg.thanks.sponsorsOption)
     .option('--redo', jobMsg.thanks.redoOption)
     .option('--email', jobMsg.thanks.emailOption)
     .option('--owed', jobMsg.thanks.owedOption)
-    .option('--out <папка>', jobMsg.outOption)
+    .option(syntax.out, jobMsg.outOption)
     .option('--smtp <URL>', jobMsg.smtpOption)
-    .option('--from <адрес>', jobMsg.fromOption)
-    .option('--template <файл.docx>', jobMsg.templateOption)
+    .option(syntax.from, jobMsg.fromOption)
+    .option(syntax.template, jobMsg.templateOption)
     .option('--dry-run', jobMsg.dryRunOption)
     .action(async (file: string, options: ThanksOptions) => {
       const { io } = ctx;
@@ -50,8 +47,8 @@ export const registerThanks: RegisterCommand = (program, ctx) => {
         rt.done();
         if (owed.length === 0) io.out(thanksMsg.owedNone);
         else {
-          io.out(thanksMsg.owedTitle(countWith(owed.length, ['запись', 'записи', 'записей'])));
-          for (const o of owed) io.out(jobMsg.thanks.owedLine(o.address, o.organisation, o.event, o.date, o.what, o.amount, thanksMsg.ageDays(countWith(o.ageDays, DAYS))));
+          io.out(thanksMsg.owedTitle(jobMsg.thanks.owedCount(owed.length)));
+          for (const o of owed) io.out(jobMsg.thanks.owedLine(o.address, o.organisation, o.event, o.date, o.what, o.amount, thanksMsg.ageDays(jobMsg.thanks.owedAge(o.ageDays))));
         }
         ctx.setExit(EXIT.ok);
         return;
@@ -67,7 +64,7 @@ export const registerThanks: RegisterCommand = (program, ctx) => {
           return;
         }
         if (preview.error) io.out(preview.error);
-        for (const l of preview.letters) io.out(`  ${l.id} ${l.organisation}${l.sponsor ? ' (спонсор)' : ''}: ${l.text}`);
+        for (const l of preview.letters) io.out(`  ${l.id} ${l.organisation}${l.sponsor ? jobMsg.thanks.sponsorMark : ''}: ${l.text}`);
         for (const s of preview.skipped) io.out(`  ${s.id} ${s.organisation}: ${s.reason}`);
         for (const t of preview.templateProblems) io.out(`  ${t}`);
         io.out(jobMsg.preview.nothingSent);
