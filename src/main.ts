@@ -3,9 +3,7 @@
  * triggers and google.script.run see only those). Each wires the adapters into a core job and returns.
  */
 import { version } from '../package.json';
-import { runCheck } from './core/data/check';
-import { SHEET } from './core/data/schema';
-import { runSetup } from './core/data/setup';
+import { runCheck, runSetup, SHEET } from './core/data';
 import { continueJob, pendingJob, startJob } from './core/jobs';
 import { defaultEventId, emptyPreview, listEvents, previewInvitations, sendTestInvitation, type EventChoice, type InvitePreview, type TestSendResult } from './core/invite';
 import { currentYearLabel, makeReport } from './core/report';
