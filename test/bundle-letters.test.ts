@@ -14,8 +14,7 @@ import type { Cell } from '../src/ports';
 import { reportMsg } from '../src/messages/report';
 import { runMsg } from '../src/messages/letters';
 import { SHEET_SPECS } from '../src/core/data/schema';
-import { documentText, type GasFakes, installGasFakes, isKilled, type SpreadsheetModel, spreadsheetFromSheets } from './gas/fakes';
-import type { DocModel as FakeDoc } from './gas/fakes/documents';
+import { type DocModel as FakeDoc, documentText, type GasFakes, installGasFakes, isKilled, type SpreadsheetModel, spreadsheetFromSheets } from './gas/fakes';
 
 const root = join(__dirname, '..');
 let out: string;

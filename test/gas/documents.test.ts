@@ -3,8 +3,7 @@ import { ensureDocsSetup } from '../../src/gas/templates';
 import { SheetsWorkbook } from '../../src/gas/workbook';
 import { defaultTemplate } from '../../src/core/letters/templates';
 import type { DocModel } from '../../src/ports';
-import { chartOfPng, documentText, type GasFakes, installGasFakes, spreadsheetFromSheets } from './fakes';
-import type { DocModel as FakeDoc, DriveItem } from './fakes/documents';
+import { chartOfPng, type DocModel as FakeDoc, documentText, type DriveItem, type GasFakes, installGasFakes, spreadsheetFromSheets } from './fakes';
 import { isGasAttachment } from '../../src/gas/documents';
 
 let gas: GasFakes;

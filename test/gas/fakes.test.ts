@@ -1,8 +1,7 @@
 /** The fakes behave like Apps Script where the product depends on it. */
 import fc from 'fast-check';
 import * as vm from 'node:vm';
-import { documentText, type GasFakes, installGasFakes, isKilled, Killed, spreadsheetFromSheets } from './fakes';
-import { chartOfPng } from './fakes/documents';
+import { chartOfPng, documentText, type GasFakes, installGasFakes, isKilled, Killed, spreadsheetFromSheets } from './fakes';
 import { formatDate } from './fakes/time';
 
 let gas: GasFakes;

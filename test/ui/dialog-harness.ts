@@ -1,7 +1,15 @@
 /**
- * Loads a built dialog (dist/<name>.html) into headless Chromium with a stub `google.script.run`
- * that records server calls and answers them from canned data. Chromium is Debian's; when it is not
- * installed the dialog tests say so and do not run.
+ * The one harness of the dialog tests: `describeDialog` builds the bundle, launches headless Chromium
+ * and loads a built dialog (<name>.html) with a stub `google.script.run` that records server calls
+ * and answers them from canned data. Chromium is Debian's; when it is not installed the dialog tests
+ * say so and do not run.
+ *
+ *   describeDialog('the invitation dialog', { dialog: 'invite', answers, ready: '#preview:not([hidden])' }, (dialog) => {
+ *     it('…', async () => {
+ *       const { page } = dialog;
+ *       expect((await calls(page)).map((c) => c.name)).toEqual([…]);
+ *     });
+ *   });
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -19,17 +27,17 @@ function findChromium(): string | null {
   }
 }
 
-export const CHROMIUM = findChromium();
-export const NOT_RUN = 'Тест диалога не запущен: Chromium не установлен';
+const CHROMIUM = findChromium();
+const NOT_RUN = 'Тест диалога не запущен: Chromium не установлен';
 
 /** Builds the bundle once into a temporary folder and returns the dialog's HTML. */
-export function buildDialogs(): { html: (name: string) => string; cleanup: () => void } {
+function buildDialogs(): { html: (name: string) => string; cleanup: () => void } {
   const out = mkdtempSync(join(tmpdir(), 'partnerstvo-ui-'));
   execFileSync(process.execPath, ['scripts/build.mjs', '--outdir', out], { cwd: join(__dirname, '..', '..'), stdio: 'pipe' });
   return { html: (name) => readFileSync(join(out, `${name}.html`), 'utf8'), cleanup: () => rmSync(out, { recursive: true, force: true }) };
 }
 
-export async function launch(): Promise<Browser> {
+async function launch(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: CHROMIUM ?? undefined,
@@ -44,7 +52,7 @@ export type Answers = Record<string, unknown | ((...args: unknown[]) => unknown)
  * Opens the dialog with the stub installed first. Functions in `answers` are serialised into the
  * page, so they must not close over test variables.
  */
-export async function openDialog(browser: Browser, html: string, answers: Answers): Promise<Page> {
+async function openDialog(browser: Browser, html: string, answers: Answers): Promise<Page> {
   const page = await browser.newPage();
   const serialised = Object.entries(answers)
     .map(([name, a]) => `${JSON.stringify(name)}: ${typeof a === 'function' ? a.toString() : `() => (${JSON.stringify(a)})`}`)
@@ -80,4 +88,71 @@ export async function openDialog(browser: Browser, html: string, answers: Answer
 
 export async function calls(page: Page): Promise<{ name: string; args: unknown[] }[]> {
   return page.evaluate(() => (window as unknown as { __calls: { name: string; args: unknown[] }[] }).__calls);
+}
+
+export interface DialogSuite {
+  /** The built dialog's name, without `.html`. */
+  dialog: string;
+  /** Canned server answers for every test (see `openDialog`). */
+  answers: Answers;
+  /** A selector that shows once the dialog has loaded its data: a test starts when it does. */
+  ready: string;
+}
+
+export interface DialogUnderTest {
+  /** The dialog opened with the suite's answers for the current test, ready. */
+  readonly page: Page;
+  /** Opens the dialog once more, e.g. with other answers; ready when it resolves, closed after the test. */
+  open(answers: Answers): Promise<Page>;
+}
+
+/**
+ * A `describe` for one dialog: builds the bundle and launches Chromium once, opens the dialog afresh
+ * for every test and closes every page a test opened. Without Chromium the suite is a single test
+ * that says plainly that the dialog was not tested.
+ */
+export function describeDialog(title: string, suite: DialogSuite, tests: (dialog: DialogUnderTest) => void): void {
+  if (!CHROMIUM) {
+    describe(title, () => {
+      it('is not run without Chromium', () => {
+        console.log(NOT_RUN);
+      });
+    });
+    return;
+  }
+  describe(`${title} in Chromium`, () => {
+    let browser: Browser;
+    let dialogs: ReturnType<typeof buildDialogs>;
+    let opened: Page[] = [];
+    let current: Page | null = null;
+    const open = async (answers: Answers): Promise<Page> => {
+      const page = await openDialog(browser, dialogs.html(suite.dialog), answers);
+      opened.push(page);
+      await page.waitForSelector(suite.ready);
+      return page;
+    };
+    beforeAll(async () => {
+      dialogs = buildDialogs();
+      browser = await launch();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      dialogs?.cleanup();
+    });
+    beforeEach(async () => {
+      current = null;
+      current = await open(suite.answers);
+    });
+    afterEach(async () => {
+      await Promise.all(opened.map((page) => page.close()));
+      opened = [];
+    });
+    tests({
+      get page(): Page {
+        if (!current) throw new Error('describeDialog: no dialog is open outside a test');
+        return current;
+      },
+      open,
+    });
+  });
 }

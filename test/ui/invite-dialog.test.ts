@@ -1,5 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
-import { buildDialogs, calls, CHROMIUM, launch, NOT_RUN, openDialog } from './dialog-harness';
+import { calls, describeDialog } from './dialog-harness';
 
 const events = [
   { id: 'М-001', title: 'День матери', date: '28 ноября 2026 г.', upcoming: true },
@@ -38,100 +37,74 @@ const answers = {
   dialogSendTestInvite: () => ({ ok: true, message: 'Тестовое письмо отправлено на staff@example.org.' }),
 };
 
-if (!CHROMIUM) {
-  describe('the invitation dialog', () => {
-    it('is not run without Chromium', () => {
-      console.log(NOT_RUN);
-    });
+describeDialog('the invitation dialog', { dialog: 'invite', answers, ready: '#preview:not([hidden])' }, (dialog) => {
+  it('loads the events, preselects the server’s choice and renders the preview', async () => {
+    const { page } = dialog;
+    expect(await page.inputValue('#event')).toBe('М-001');
+    expect(await page.locator('#event option').allTextContents()).toEqual(['День матери — 28 ноября 2026 г.', 'Новый год — 27 декабря 2026 г.']);
+    expect(await page.textContent('#count-send')).toBe('2');
+    expect(await page.textContent('#count-send-label')).toBe('письма по email'); // «2 письма», not «2 писем»
+    expect(await page.textContent('#count-print')).toBe('2');
+    expect(await page.textContent('#recipients')).toContain('ООО «Рыбозавод»');
+    expect(await page.textContent('#skipped')).toContain('в столбце «Приглашать» снят флажок');
+    expect(await page.textContent('#sample')).toBe('Уважаемый Иван Петрович!\nПриглашаем <b>$1</b>');
+    expect(await page.locator('#sample b').count()).toBe(0);
+    expect(await page.textContent('#quota')).toMatch(/Лимита не хватит/);
+    expect(await page.isVisible('#pending')).toBe(true);
+    expect(await page.isVisible('#warnings')).toBe(false);
+    expect(await page.isEnabled('#send')).toBe(true);
+    expect((await calls(page)).map((c) => c.name)).toEqual(['dialogInviteData', 'dialogPreviewInvite']);
   });
-} else {
-  describe('the invitation dialog in Chromium', () => {
-    let browser: Browser;
-    let dialogs: ReturnType<typeof buildDialogs>;
-    let page: Page;
-    beforeAll(async () => {
-      dialogs = buildDialogs();
-      browser = await launch();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      dialogs?.cleanup();
-    });
-    beforeEach(async () => {
-      page = await openDialog(browser, dialogs.html('invite'), answers);
-      await page.waitForSelector('#preview:not([hidden])');
-    });
-    afterEach(async () => page?.close());
 
-    it('loads the events, preselects the server’s choice and renders the preview', async () => {
-      expect(await page.inputValue('#event')).toBe('М-001');
-      expect(await page.locator('#event option').allTextContents()).toEqual(['День матери — 28 ноября 2026 г.', 'Новый год — 27 декабря 2026 г.']);
-      expect(await page.textContent('#count-send')).toBe('2');
-      expect(await page.textContent('#count-send-label')).toBe('письма по email'); // «2 письма», not «2 писем»
-      expect(await page.textContent('#count-print')).toBe('2');
-      expect(await page.textContent('#recipients')).toContain('ООО «Рыбозавод»');
-      expect(await page.textContent('#skipped')).toContain('в столбце «Приглашать» снят флажок');
-      expect(await page.textContent('#sample')).toBe('Уважаемый Иван Петрович!\nПриглашаем <b>$1</b>');
-      expect(await page.locator('#sample b').count()).toBe(0);
-      expect(await page.textContent('#quota')).toMatch(/Лимита не хватит/);
-      expect(await page.isVisible('#pending')).toBe(true);
-      expect(await page.isVisible('#warnings')).toBe(false);
-      expect(await page.isEnabled('#send')).toBe(true);
-      expect((await calls(page)).map((c) => c.name)).toEqual(['dialogInviteData', 'dialogPreviewInvite']);
-    });
-
-    it('changing the event asks for its preview; template problems show in red and disable «Отправить»', async () => {
-      await page.selectOption('#event', 'М-002');
-      await page.waitForSelector('#problems:not([hidden])');
-      const all = await calls(page);
-      expect(all[all.length - 1]).toEqual({ name: 'dialogPreviewInvite', args: ['М-002'] });
-      expect(await page.textContent('#problems')).toContain('{{Неизвестное}}');
-      expect(await page.textContent('#warnings')).toBe('Внимание: мероприятие «Новый год» уже прошло (27 декабря 2025 г.).');
-      expect(await page.isVisible('#warnings')).toBe(true);
-      expect(await page.$eval('#problems', (e) => getComputedStyle(e).color)).toBe('rgb(197, 34, 31)');
-      expect(await page.isDisabled('#send')).toBe(true);
-      expect(await page.isDisabled('#test')).toBe(true);
-    });
-
-    it('«Отправить» asks for confirmation first, then sends the chosen event with the chosen resends and shows the report', async () => {
-      await page.click('#resend-box summary');
-      await page.check('#resend input[value="П-003"]');
-      await page.click('#send');
-      expect(await page.textContent('#confirm-text')).toBe('Отправить 3\u00a0письма? Ещё 2\u00a0письма попадут в документ для печати.');
-      expect((await calls(page)).some((c) => c.name === 'dialogStartInvite')).toBe(false);
-      await page.click('#confirm-no');
-      expect(await page.isVisible('#confirm')).toBe(false);
-      await page.click('#send');
-      await page.click('#confirm-yes');
-      await page.waitForSelector('#report:not([hidden])');
-      const start = (await calls(page)).filter((c) => c.name === 'dialogStartInvite');
-      expect(start).toEqual([{ name: 'dialogStartInvite', args: ['М-001', ['П-003']] }]);
-      expect(await page.textContent('#report')).toContain('Отправлено: 3 письма.');
-      expect(await page.getAttribute('#report a', 'href')).toBe('https://docs.google.com/document/d/print/edit');
-    });
-
-    it('«Отправить тест себе» calls the server and shows where it went', async () => {
-      await page.click('#test');
-      await page.waitForSelector('#report:not([hidden])');
-      expect(await page.textContent('#report')).toContain('staff@example.org');
-      expect((await calls(page)).filter((c) => c.name === 'dialogSendTestInvite')).toEqual([{ name: 'dialogSendTestInvite', args: ['М-001'] }]);
-      expect(await page.getAttribute('#report', 'class')).toBe('report');
-    });
-
-    it('a test send that failed shows as a problem, not as done', async () => {
-      const failing = await openDialog(browser, dialogs.html('invite'), {
-        ...answers,
-        dialogSendTestInvite: () => ({ ok: false, message: 'Не удалось определить ваш адрес электронной почты.' }),
-      });
-      try {
-        await failing.waitForSelector('#preview:not([hidden])');
-        await failing.click('#test');
-        await failing.waitForSelector('#report:not([hidden])');
-        expect(await failing.textContent('#report')).toBe('Не удалось определить ваш адрес электронной почты.');
-        expect(await failing.getAttribute('#report', 'class')).toBe('report failed');
-      } finally {
-        await failing.close();
-      }
-    });
+  it('changing the event asks for its preview; template problems show in red and disable «Отправить»', async () => {
+    const { page } = dialog;
+    await page.selectOption('#event', 'М-002');
+    await page.waitForSelector('#problems:not([hidden])');
+    const all = await calls(page);
+    expect(all[all.length - 1]).toEqual({ name: 'dialogPreviewInvite', args: ['М-002'] });
+    expect(await page.textContent('#problems')).toContain('{{Неизвестное}}');
+    expect(await page.textContent('#warnings')).toBe('Внимание: мероприятие «Новый год» уже прошло (27 декабря 2025 г.).');
+    expect(await page.isVisible('#warnings')).toBe(true);
+    expect(await page.$eval('#problems', (e) => getComputedStyle(e).color)).toBe('rgb(197, 34, 31)');
+    expect(await page.isDisabled('#send')).toBe(true);
+    expect(await page.isDisabled('#test')).toBe(true);
   });
-}
+
+  it('«Отправить» asks for confirmation first, then sends the chosen event with the chosen resends and shows the report', async () => {
+    const { page } = dialog;
+    await page.click('#resend-box summary');
+    await page.check('#resend input[value="П-003"]');
+    await page.click('#send');
+    expect(await page.textContent('#confirm-text')).toBe('Отправить 3\u00a0письма? Ещё 2\u00a0письма попадут в документ для печати.');
+    expect((await calls(page)).some((c) => c.name === 'dialogStartInvite')).toBe(false);
+    await page.click('#confirm-no');
+    expect(await page.isVisible('#confirm')).toBe(false);
+    await page.click('#send');
+    await page.click('#confirm-yes');
+    await page.waitForSelector('#report:not([hidden])');
+    const start = (await calls(page)).filter((c) => c.name === 'dialogStartInvite');
+    expect(start).toEqual([{ name: 'dialogStartInvite', args: ['М-001', ['П-003']] }]);
+    expect(await page.textContent('#report')).toContain('Отправлено: 3 письма.');
+    expect(await page.getAttribute('#report a', 'href')).toBe('https://docs.google.com/document/d/print/edit');
+  });
+
+  it('«Отправить тест себе» calls the server and shows where it went', async () => {
+    const { page } = dialog;
+    await page.click('#test');
+    await page.waitForSelector('#report:not([hidden])');
+    expect(await page.textContent('#report')).toContain('staff@example.org');
+    expect((await calls(page)).filter((c) => c.name === 'dialogSendTestInvite')).toEqual([{ name: 'dialogSendTestInvite', args: ['М-001'] }]);
+    expect(await page.getAttribute('#report', 'class')).toBe('report');
+  });
+
+  it('a test send that failed shows as a problem, not as done', async () => {
+    const failing = await dialog.open({
+      ...answers,
+      dialogSendTestInvite: () => ({ ok: false, message: 'Не удалось определить ваш адрес электронной почты.' }),
+    });
+    await failing.click('#test');
+    await failing.waitForSelector('#report:not([hidden])');
+    expect(await failing.textContent('#report')).toBe('Не удалось определить ваш адрес электронной почты.');
+    expect(await failing.getAttribute('#report', 'class')).toBe('report failed');
+  });
+});

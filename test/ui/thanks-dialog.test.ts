@@ -1,5 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
-import { buildDialogs, calls, CHROMIUM, launch, NOT_RUN, openDialog } from './dialog-harness';
+import { calls, describeDialog } from './dialog-harness';
 
 /** Runs in the page: the preview for a request; only sponsors when asked. */
 function preview(request: unknown) {
@@ -25,60 +24,38 @@ const answers = {
   dialogStartThanks: () => ({ ok: true, message: 'Создано: 2 письма.', sent: 0, made: 2, printed: 0, errors: [], needsCheck: 0, stopped: null, attempted: 2, printLink: '' }),
 };
 
-if (!CHROMIUM) {
-  describe('the thank-you dialog', () => {
-    it('is not run without Chromium', () => {
-      console.log(NOT_RUN);
-    });
+describeDialog('the thank-you dialog', { dialog: 'thanks', answers, ready: '#preview:not([hidden])' }, (dialog) => {
+  it('defaults to the current year and lists each partner with the contribution sentence', async () => {
+    const { page } = dialog;
+    expect(await page.inputValue('#year')).toBe('2025/2026');
+    expect(await page.textContent('#period')).toContain('2025/2026 учебный год — 2\u00a0письма');
+    expect(await page.textContent('#letters')).toContain('За подарки для детей (5 000 руб.).');
+    expect(await page.textContent('#letters')).toContain('Семья Ивановых');
+    expect(await page.textContent('#skipped')).toContain('письмо уже сделано');
+    expect((await calls(page))[1]).toEqual({ name: 'dialogPreviewThanks', args: [{ eventId: '', year: '2025/2026', sponsorsOnly: false, email: false, redo: false }] });
   });
-} else {
-  describe('the thank-you dialog in Chromium', () => {
-    let browser: Browser;
-    let dialogs: ReturnType<typeof buildDialogs>;
-    let page: Page;
-    beforeAll(async () => {
-      dialogs = buildDialogs();
-      browser = await launch();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      dialogs?.cleanup();
-    });
-    beforeEach(async () => {
-      page = await openDialog(browser, dialogs.html('thanks'), answers);
-      await page.waitForSelector('#preview:not([hidden])');
-    });
-    afterEach(async () => page?.close());
 
-    it('defaults to the current year and lists each partner with the contribution sentence', async () => {
-      expect(await page.inputValue('#year')).toBe('2025/2026');
-      expect(await page.textContent('#period')).toContain('2025/2026 учебный год — 2\u00a0письма');
-      expect(await page.textContent('#letters')).toContain('За подарки для детей (5 000 руб.).');
-      expect(await page.textContent('#letters')).toContain('Семья Ивановых');
-      expect(await page.textContent('#skipped')).toContain('письмо уже сделано');
-      expect((await calls(page))[1]).toEqual({ name: 'dialogPreviewThanks', args: [{ eventId: '', year: '2025/2026', sponsorsOnly: false, email: false, redo: false }] });
-    });
-
-    it('options and the event period ask for a new preview', async () => {
-      await page.check('#sponsors');
-      await page.waitForFunction(() => document.querySelectorAll('#letters tbody tr').length === 1);
-      await page.check('#by-event');
-      await page.waitForFunction(() => (document.getElementById('period')?.textContent ?? '').includes('Новогодний утренник'));
-      const all = await calls(page);
-      expect(all[all.length - 1]).toEqual({ name: 'dialogPreviewThanks', args: [{ eventId: 'М-000', year: '', sponsorsOnly: true, email: false, redo: false }] });
-    });
-
-    it('«Сделать письма» confirms, then makes them with the chosen options and shows the report', async () => {
-      await page.check('#email');
-      await page.waitForFunction(() => !(document.getElementById('make') as HTMLButtonElement).disabled);
-      await page.click('#make');
-      expect(await page.textContent('#confirm-text')).toBe('Сделать 2\u00a0письма? Письма партнёрам с адресом будут отправлены по email.');
-      await page.click('#confirm-yes');
-      await page.waitForSelector('#report:not([hidden])');
-      expect((await calls(page)).filter((c) => c.name === 'dialogStartThanks')).toEqual([
-        { name: 'dialogStartThanks', args: [{ eventId: '', year: '2025/2026', sponsorsOnly: false, email: true, redo: false }] },
-      ]);
-      expect(await page.textContent('#report')).toContain('Создано: 2 письма.');
-    });
+  it('options and the event period ask for a new preview', async () => {
+    const { page } = dialog;
+    await page.check('#sponsors');
+    await page.waitForFunction(() => document.querySelectorAll('#letters tbody tr').length === 1);
+    await page.check('#by-event');
+    await page.waitForFunction(() => (document.getElementById('period')?.textContent ?? '').includes('Новогодний утренник'));
+    const all = await calls(page);
+    expect(all[all.length - 1]).toEqual({ name: 'dialogPreviewThanks', args: [{ eventId: 'М-000', year: '', sponsorsOnly: true, email: false, redo: false }] });
   });
-}
+
+  it('«Сделать письма» confirms, then makes them with the chosen options and shows the report', async () => {
+    const { page } = dialog;
+    await page.check('#email');
+    await page.waitForFunction(() => !(document.getElementById('make') as HTMLButtonElement).disabled);
+    await page.click('#make');
+    expect(await page.textContent('#confirm-text')).toBe('Сделать 2\u00a0письма? Письма партнёрам с адресом будут отправлены по email.');
+    await page.click('#confirm-yes');
+    await page.waitForSelector('#report:not([hidden])');
+    expect((await calls(page)).filter((c) => c.name === 'dialogStartThanks')).toEqual([
+      { name: 'dialogStartThanks', args: [{ eventId: '', year: '2025/2026', sponsorsOnly: false, email: true, redo: false }] },
+    ]);
+    expect(await page.textContent('#report')).toContain('Создано: 2 письма.');
+  });
+});

@@ -10,7 +10,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vm from 'node:vm';
-import { FakeCharts, FakeDocs, FakeDocumentApp, FakeDrive, FakeDriveApp, DriveModel } from './documents';
+import { FakeCharts } from './charts';
+import { FakeDocs } from './docs-api';
+import { FakeDocumentApp } from './document-app';
+import { FakeDrive } from './drive-api';
+import { FakeDriveApp } from './drive-app';
+import { DriveModel } from './drive-model';
 import { FakeEnv, type Realm } from './env';
 import {
   fakeConsole,
@@ -33,7 +38,9 @@ import { UiRecorder } from './ui';
 
 export { isKilled, Killed, FakeEnv } from './env';
 export { spreadsheetFromSheets, SpreadsheetModel, SheetModel } from './spreadsheet';
-export { DriveModel, documentText, chartOfPng } from './documents';
+export { DriveModel, documentText } from './drive-model';
+export type { DocModel, DriveItem } from './drive-model';
+export { chartOfPng } from './charts';
 export type { AlertRecord, DialogRecord, MenuRecord } from './ui';
 export type { SentMail, TriggerRecord, LogLine } from './services';
 
