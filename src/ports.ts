@@ -80,18 +80,17 @@ export interface WorkbookPort {
   readSheet(name: string): Cell[][] | null;
   /** Notes of the sheet's data range, same shape as `readSheet`; `''` where there is none. */
   readNotes(name: string): string[][];
-  /** Writes many cells of one sheet; the adapter groups them into as few calls as it can. */
+  /**
+   * Writes many cells of one sheet; the adapter groups them into as few calls as it can, never
+   * covering a cell that was not asked for. Durable at the latest with the next `appendRow` or when
+   * the run ends: only claims must be durable before a side effect. A run killed in between leaves
+   * the cells as they were (a claim stays `отправляется` and becomes `требует проверки`: never sent twice).
+   */
   writeCells(sheet: string, cells: CellWrite[]): void;
   /** Sets or clears notes on cells of one sheet. */
   setNotes(sheet: string, notes: CellNote[]): void;
   /** Appends one row after the last row and makes it durable before returning; returns its number. */
   appendRow(sheet: string, values: Cell[]): number;
-  /**
-   * Overwrites one row from column 1. Durable at the latest with the next `appendRow` or when the
-   * run ends: only claims must be durable before a side effect. A run killed in between leaves the
-   * row as it was (a claim stays `отправляется` and becomes `требует проверки`: never sent twice).
-   */
-  writeRow(sheet: string, row: number, values: Cell[]): void;
   /** Applies setup steps; never deletes or moves anything. */
   applySetup(steps: SetupStep[]): void;
   /** How a date cell read from this workbook reads as wall-clock time. */

@@ -1,8 +1,9 @@
 /**
  * Runs a letter job once at a time and carries it across executions: the lock keeps a second run
  * out; a run that stops at the soft deadline or on the mail quota leaves its job in the store and
- * schedules `continueRun`, which runs the same job again (the journal skips what is done). When the
- * job finishes, the state and the trigger are removed.
+ * schedules `continueRun`, which runs the same job again (the journal skips what is done). Before
+ * any work a trigger after the 6-minute kill is set, so an execution that dies is carried on too.
+ * When the job finishes, the state and the trigger are removed.
  */
 import type { Runtime } from '../ports';
 import { runMsg } from '../messages/letters';
@@ -21,6 +22,13 @@ export const CONTINUE_AFTER_MS = 60 * 1000;
 /** Apps Script's mail quota is a rolling day; try again a little after it. */
 export const QUOTA_RETRY_MS = 24 * 60 * 60 * 1000 + 5 * 60 * 1000;
 export const LOCK_WAIT_MS = 3000;
+/** The safety trigger set before any work: it fires after Apps Script's 6-minute kill. */
+export const AFTER_KILL_MS = 7 * 60 * 1000;
+/** Executions in a row that may die before the job is given up. */
+export const MAX_TRIES = 5;
+/** A refused continuation tries again after this, up to MAX_REFUSALS times (a day). */
+export const REFUSED_RETRY_MS = 30 * 60 * 1000;
+export const MAX_REFUSALS = 48;
 
 function execute(rt: Runtime, spec: JobSpec, limits: RunLimits): RunReport {
   if (spec.job === 'invite') return runInvitations(rt, { eventId: spec.eventId, resend: spec.resend }, limits);
@@ -40,25 +48,107 @@ function jobIdentity(spec: JobSpec): string {
   return ['thanks', (spec.eventId ?? '').trim().toLowerCase(), (spec.year ?? '').trim(), spec.sponsorsOnly === true, spec.email === true].join('|');
 }
 
+/**
+ * What the store keeps about the job in hand: the job as it goes on, how many executions in a row
+ * started it without settling (a kill or an exception ends them before they can say), and how many
+ * continuations in a row were refused.
+ */
+interface RunState {
+  spec: JobSpec;
+  tries: number;
+  refusals: number;
+}
+
+const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const optional = (v: unknown, type: 'string' | 'boolean'): boolean => v === undefined || typeof v === type;
+
+/** The job a stored value names, or null when it is not one (an older shape, a hand edit, garbage). */
+function specFrom(value: unknown): JobSpec | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const v = value as Record<string, unknown>;
+  if (v.job === 'invite') {
+    if (typeof v.eventId !== 'string' || v.eventId.trim() === '' || !strings(v.resend ?? [])) return null;
+    return { job: 'invite', eventId: v.eventId, resend: (v.resend as string[] | undefined) ?? [] };
+  }
+  if (v.job === 'thanks') {
+    const fieldsOk =
+      optional(v.eventId, 'string') && optional(v.year, 'string') && optional(v.sponsorsOnly, 'boolean') && optional(v.redo, 'boolean') && optional(v.email, 'boolean');
+    if (!fieldsOk || (v.redoPartners !== undefined && !strings(v.redoPartners))) return null;
+    const spec: JobSpec = { job: 'thanks' };
+    for (const key of ['eventId', 'year', 'sponsorsOnly', 'redo', 'redoPartners', 'email'] as const) if (v[key] !== undefined) Object.assign(spec, { [key]: v[key] });
+    return spec;
+  }
+  return null;
+}
+
+function readState(rt: Runtime): RunState | null {
+  const raw = rt.store.get(RUN_STATE_KEY);
+  if (!raw) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  const wrapper = typeof parsed === 'object' && parsed !== null && 'spec' in parsed ? (parsed as Record<string, unknown>) : null;
+  // An earlier version stored the job itself.
+  const spec = specFrom(wrapper ? wrapper.spec : parsed);
+  if (!spec) return null;
+  const count = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 0);
+  return { spec, tries: count(wrapper?.tries), refusals: count(wrapper?.refusals) };
+}
+
+function writeState(rt: Runtime, state: RunState): void {
+  rt.store.set(RUN_STATE_KEY, JSON.stringify(state));
+}
+
+function clearState(rt: Runtime): void {
+  rt.store.delete(RUN_STATE_KEY);
+  rt.scheduler.cancel(CONTINUE_HANDLER);
+}
+
+/** Starts a job (a click in a dialog, a command): one at a time, carried on by itself when it stops. */
 export function startJob(rt: Runtime, spec: JobSpec, limits: RunLimits): RunReport {
+  return runJob(rt, spec, limits, false);
+}
+
+function runJob(rt: Runtime, spec: JobSpec, limits: RunLimits, continuing: boolean): RunReport {
   if (!rt.lock.tryLock(LOCK_WAIT_MS)) return lockedRun();
   try {
     // One stored continuation at a time: a different job started now would overwrite it, and the
     // letters the stopped run had not reached would never be made.
-    const pending = pendingJob(rt);
-    if (pending && jobIdentity(pending) !== jobIdentity(spec)) {
-      return refusedRun(pending.job === 'invite' ? runMsg.otherInvitePending(pending.eventId) : runMsg.otherThanksPending);
+    const pending = readState(rt);
+    if (pending && jobIdentity(pending.spec) !== jobIdentity(spec)) {
+      return refusedRun(pending.spec.job === 'invite' ? runMsg.otherInvitePending(pending.spec.eventId) : runMsg.otherThanksPending);
     }
+    // Before any work, a trigger that fires after the 6-minute kill, then the job: an execution that
+    // dies (a kill runs no catch or finally) or throws is carried on by it. Trigger first: a kill in
+    // between leaves a trigger that finds nothing to do, never a job that nothing carries on.
+    const tries = (continuing && pending ? pending.tries : 0) + 1;
+    const refusals = continuing && pending ? pending.refusals : 0;
+    rt.scheduler.scheduleOnce(CONTINUE_HANDLER, AFTER_KILL_MS);
+    writeState(rt, { spec, tries, refusals });
     const report = execute(rt, spec, limits);
     if (report.outcome === 'stopped' && report.stopped) {
       // Explicit resends and redos already attempted must not be repeated by the continuation; the
       // ones the run did not reach yet must still happen.
-      const next = continuation(spec, report.stopped.partners);
-      rt.store.set(RUN_STATE_KEY, JSON.stringify(next));
+      writeState(rt, { spec: continuation(spec, report.stopped.partners), tries: 0, refusals: 0 });
       rt.scheduler.scheduleOnce(CONTINUE_HANDLER, report.stopped.reason === 'quota' ? QUOTA_RETRY_MS : CONTINUE_AFTER_MS);
+    } else if (report.outcome === 'refused' && continuing && refusals + 1 < MAX_REFUSALS) {
+      // A refused continuation (the template could not be read, a sheet is being edited …) keeps its
+      // letters and tries again later; its starter hears of it once, with the reason.
+      writeState(rt, { spec, tries: 0, refusals: refusals + 1 });
+      rt.scheduler.scheduleOnce(CONTINUE_HANDLER, REFUSED_RETRY_MS);
+      if (refusals === 0) notify(rt, runMsg.noticeRefusedSubject(describe(spec)), [runMsg.noticeRefused(describe(spec), report.message), runMsg.noticeJournal]);
+    } else if (report.outcome === 'refused' && !continuing && pending) {
+      // Starting the waiting job again by hand was refused: it still waits, and still goes on by itself.
+      writeState(rt, pending);
+      rt.scheduler.scheduleOnce(CONTINUE_HANDLER, CONTINUE_AFTER_MS);
     } else {
-      rt.store.delete(RUN_STATE_KEY);
-      rt.scheduler.cancel(CONTINUE_HANDLER);
+      clearState(rt);
+      if (report.outcome === 'refused' && continuing) {
+        notify(rt, runMsg.noticeGaveUpSubject(describe(spec)), [runMsg.noticeGaveUp(describe(spec), report.message), runMsg.noticeJournal]);
+      }
     }
     return report;
   } finally {
@@ -68,37 +158,45 @@ export function startJob(rt: Runtime, spec: JobSpec, limits: RunLimits): RunRepo
 
 /** The trigger's entry: continues the stored job, or cleans up when there is none. */
 export function continueJob(rt: Runtime, limits: RunLimits): RunReport | null {
-  const raw = rt.store.get(RUN_STATE_KEY);
-  let spec: JobSpec | null = null;
-  try {
-    spec = raw ? (JSON.parse(raw) as JobSpec) : null;
-  } catch {
-    spec = null;
-  }
-  if (!spec) {
-    rt.store.delete(RUN_STATE_KEY);
-    rt.scheduler.cancel(CONTINUE_HANDLER);
+  const state = readState(rt);
+  if (!state) {
+    clearState(rt);
     return null;
   }
-  const report = startJob(rt, spec, limits);
+  if (state.tries >= MAX_TRIES) {
+    // Executions in a row died before they could report: something fails every time. Stop, and say so.
+    clearState(rt);
+    notify(rt, runMsg.noticeGaveUpSubject(describe(state.spec)), [runMsg.noticeDied(describe(state.spec), state.tries), runMsg.noticeJournal]);
+    return null;
+  }
+  const report = runJob(rt, state.spec, limits, true);
   // Someone else holds the lock: try again later rather than lose the job.
   if (report.outcome === 'locked') rt.scheduler.scheduleOnce(CONTINUE_HANDLER, CONTINUE_AFTER_MS);
-  else if (report.outcome !== 'stopped') notifyFinished(rt, report);
+  else if (report.outcome === 'done') notifyFinished(rt, report);
   return report;
+}
+
+/** The job in words, for the notes to its starter: `Рассылка приглашений на «М-021»`. */
+function describe(spec: JobSpec): string {
+  return spec.job === 'invite' ? runMsg.noticeInvite(spec.eventId) : runMsg.noticeThanks(spec.eventId ?? spec.year ?? '');
 }
 
 /**
  * The person who started a run has long closed the dialog when its continuation finishes: one email
- * to them with the run's report. A courtesy only — the journal is the record — so a failure to send
- * it changes nothing.
+ * to them with the run's report.
  */
 function notifyFinished(rt: Runtime, report: RunReport): void {
+  // A continuation that found nothing left (the run before it had finished and died only after) has no news.
+  if (!report.what || report.sent + report.made + report.printed + report.errors.length === 0) return;
+  const total = report.doneBefore + report.sent + report.made + report.printed;
+  notify(rt, runMsg.noticeSubject(report.what), [runMsg.noticeIntro(report.what), runMsg.noticeTotal(total), report.message, runMsg.noticeJournal]);
+}
+
+/** A note to whoever runs this execution (in a trigger: who started the job). A courtesy only — the journal is the record — so a failure to send it changes nothing. */
+function notify(rt: Runtime, subject: string, paragraphs: string[]): void {
   try {
     const to = rt.mail.selfAddress();
-    if (!to || !report.what) return;
-    const total = report.doneBefore + report.sent + report.made + report.printed;
-    const paragraphs = [runMsg.noticeIntro(report.what), runMsg.noticeTotal(total), report.message, runMsg.noticeJournal];
-    rt.mail.send(composeNotice(to, runMsg.noticeSubject(report.what), paragraphs));
+    if (to) rt.mail.send(composeNotice(to, subject, paragraphs));
   } catch {
     // See above: nothing depends on this email.
   }
@@ -106,10 +204,5 @@ function notifyFinished(rt: Runtime, report: RunReport): void {
 
 /** Whether a job is waiting to be continued (for the dialog to say so). */
 export function pendingJob(rt: Runtime): JobSpec | null {
-  const raw = rt.store.get(RUN_STATE_KEY);
-  try {
-    return raw ? (JSON.parse(raw) as JobSpec) : null;
-  } catch {
-    return null;
-  }
+  return readState(rt)?.spec ?? null;
 }

@@ -47,15 +47,18 @@ export function scriptStore(): StorePort {
 }
 
 export function triggerScheduler(): SchedulerPort {
-  const cancel = (handler: string): void => {
-    for (const trigger of ScriptApp.getProjectTriggers()) if (trigger.getHandlerFunction() === handler) ScriptApp.deleteTrigger(trigger);
-  };
+  const ofHandler = (handler: string) => ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === handler);
   return {
+    // The new trigger first, then the old ones go: a kill in between leaves two (the second finds the
+    // lock or nothing to do), never none.
     scheduleOnce: (handler, afterMs) => {
-      cancel(handler);
+      const old = ofHandler(handler);
       ScriptApp.newTrigger(handler).timeBased().after(Math.max(0, Math.round(afterMs))).create();
+      for (const trigger of old) ScriptApp.deleteTrigger(trigger);
     },
-    cancel,
+    cancel: (handler) => {
+      for (const trigger of ofHandler(handler)) ScriptApp.deleteTrigger(trigger);
+    },
   };
 }
 

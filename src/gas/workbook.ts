@@ -220,16 +220,6 @@ export class SheetsWorkbook implements WorkbookPort {
     return row;
   }
 
-  writeRow(sheetName: string, row: number, values: Cell[]): void {
-    if (values.length === 0) return;
-    this.writes++;
-    const sheet = this.sheet(sheetName);
-    this.ensureSize(sheetName, sheet, row, values.length);
-    sheet.getRange(row, 1, 1, values.length).setValues([values]);
-    // No flush: the next claim's flush (or the end of the execution) commits it; see WorkbookPort.
-    values.forEach((v, i) => this.remember(this.values, sheetName, row, i + 1, v, ''));
-  }
-
   applySetup(steps: SetupStep[]): void {
     this.writes++;
     this.sizes.clear(); // setup inserts rows and columns

@@ -3,7 +3,7 @@
  * writes durable WITHOUT rewriting the user's `.xlsx`.
  *
  * Decision: the user's workbook is never rewritten. Every write the program makes to an existing
- * workbook (`writeCells`, `appendRow`, `writeRow`, `applySetup`) is appended as one JSON record per
+ * workbook (`writeCells`, `appendRow`, `applySetup`) is appended as one JSON record per
  * call to `<workbook>.partnerstvo.jsonl` beside it (fsync'ed before the call returns: the journal's
  * crash-safety depends on it) and replayed over the xlsx values on every open. Notes are kept in
  * memory only (they matter in Google Sheets, not offline).
@@ -31,6 +31,7 @@ export type RowRef = { row: number; fp?: Cell[] } | { seq: number };
 export type SidecarRecord =
   | { v: 1; op: 'cells'; sheet: string; rows: { ref: RowRef; cells: [number, Cell][] }[] }
   | { v: 1; op: 'append'; sheet: string; seq: number; values: Cell[] }
+  /** A whole row from column 1: written by earlier versions for journal updates, still replayed. */
   | { v: 1; op: 'row'; sheet: string; ref: RowRef; values: Cell[] }
   | { v: 1; op: 'setup'; steps: SetupStep[] };
 
@@ -336,13 +337,6 @@ export class OverlayBook {
     rows.push(values.slice());
     this.mapSeq(seq, sheet, row);
     return row;
-  }
-
-  writeRow(sheet: string, row: number, values: Cell[]): void {
-    this.rows(sheet);
-    const ref = this.refFor(sheet, row);
-    this.persist({ v: 1, op: 'row', sheet, ref, values });
-    this.setCells(sheet, row, values.map((v, i) => [i + 1, v] as [number, Cell]));
   }
 
   applySetup(steps: SetupStep[]): void {

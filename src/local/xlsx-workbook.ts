@@ -272,11 +272,6 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.overlay.appendRow(sheet, values);
   }
 
-  writeRow(sheet: string, row: number, values: Cell[]): void {
-    this.writes++;
-    this.overlay.writeRow(sheet, row, values);
-  }
-
   applySetup(steps: SetupStep[]): void {
     this.writes++;
     this.overlay.applySetup(steps);

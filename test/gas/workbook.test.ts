@@ -133,7 +133,7 @@ describe('SheetsWorkbook writes', () => {
     expect(Object.fromEntries(ss().sheet('Партнёры')?.notes ?? [])).toEqual({ '2:2': 'Проверка: плохой адрес' });
   });
 
-  it('appendRow flushes before returning, so a kill right after keeps the claim; writeRow rides with the next flush', () => {
+  it('appendRow flushes before returning, so a kill right after keeps the claim; a rewrite of its cells rides with the next flush', () => {
     const wb = setup({ Журнал: [['Время', 'Действие', 'Статус']] });
     gas.env.killAt(1, { service: 'MailApp' });
     expect(() =>
@@ -151,13 +151,13 @@ describe('SheetsWorkbook writes', () => {
     gas.env.killAt(1, { service: 'MailApp' });
     expect(() =>
       gas.execute(() => {
-        wb.writeRow('Журнал', 2, ['t', 'invite', 'отправлено']);
+        wb.writeCells('Журнал', [{ row: 2, col: 3, value: 'отправлено' }]);
         MailApp.sendEmail({ to: 'a@b.ru', subject: 's', body: 'b' });
       }),
     ).toThrow(Killed);
     expect(ss().values('Журнал')[1]).toEqual(['t', 'invite', 'отправляется']);
     gas.execute(() => {
-      wb.writeRow('Журнал', 2, ['t', 'invite', 'отправлено']);
+      wb.writeCells('Журнал', [{ row: 2, col: 3, value: 'отправлено' }]);
       wb.appendRow('Журнал', ['t', 'invite', 'отправляется']);
     });
     expect(gas.env.count('SpreadsheetApp.flush') - flushes).toBe(1);

@@ -84,13 +84,6 @@ export class MemoryWorkbook implements WorkbookPort {
     return rows.length;
   }
 
-  writeRow(sheet: string, row: number, values: Cell[]): void {
-    this.call(`row:${sheet}`);
-    this.revision++;
-    const rows = this.sheet(sheet);
-    values.forEach((v, i) => this.set(rows, row, i + 1, v));
-  }
-
   applySetup(steps: SetupStep[]): void {
     this.call('setup');
     this.revision++;

@@ -56,7 +56,7 @@ describe('the sidecar file', () => {
     const when = first.toCellDate({ year: 2026, month: 11, day: 27, hour: 10, minute: 5, second: 0 });
     const row = first.appendRow('Журнал', [when, 'invite', 'invite|М-001|П-001', 'отправляется']);
     expect(row).toBe(2);
-    first.writeRow('Журнал', row, [when, 'invite', 'invite|М-001|П-001', 'отправлено']);
+    first.writeCells('Журнал', [{ row, col: 4, value: 'отправлено' }]);
     expect(fs.readFileSync(sidecar, 'utf8').trim().split('\n')).toHaveLength(3);
 
     const second = await XlsxWorkbook.open(file);
@@ -135,7 +135,7 @@ describe('the sidecar file', () => {
     const wb = await XlsxWorkbook.open(file);
     wb.writeCells('Партнёры', [{ row: 2, col: 1, value: 'П-001' }]);
     const r = wb.appendRow('Журнал', ['t', 'invite', 'k1', 'отправляется']);
-    wb.writeRow('Журнал', r, ['t', 'invite', 'k1', 'отправлено']);
+    wb.writeCells('Журнал', [{ row: r, col: 4, value: 'отправлено' }]);
     const merged = path.join(dir, 'merged.xlsx');
     await wb.saveMerged(merged);
 
@@ -150,7 +150,7 @@ describe('the sidecar file', () => {
     expect(reopened.readSheet('Партнёры')![1][0]).toBe('П-001');
     expect(reopened.pendingNotice()).toBeNull();
     // The appended row is still addressed by its append: a new state lands on it.
-    reopened.writeRow('Журнал', 2, ['t', 'invite', 'k1', 'требует проверки']);
+    reopened.writeCells('Журнал', [{ row: 2, col: 4, value: 'требует проверки' }]);
     const third = await XlsxWorkbook.open(file);
     expect(third.readSheet('Журнал')![1][3]).toBe('требует проверки');
     expect(third.readSheet('Журнал')).toHaveLength(2);

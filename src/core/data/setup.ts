@@ -16,16 +16,26 @@ export interface SetupReport {
   summary: string;
 }
 
-function settingsRows(existing: Cell[][] | null, spec: SheetSpec): Cell[][] {
+/**
+ * The settings rows that are missing, each with its name and default under the `Параметр` and
+ * `Значение` headers wherever they stand (`columns`: 1-based, after the columns setup adds).
+ */
+function settingsRows(existing: Cell[][] | null, spec: SheetSpec, columns: Record<string, number>): Cell[][] {
   const present = new Set<string>();
+  const paramCol = columns[COL.parameter] ?? 1;
+  const valueCol = columns[COL.value] ?? 2;
   if (existing) {
-    const { headerRow, columns } = locateTable(existing, spec);
-    const col = columns[COL.parameter];
-    if (col !== undefined) for (const row of existing.slice(headerRow)) present.add(normalizeHeader(row[col - 1]));
+    const { headerRow } = locateTable(existing, spec);
+    for (const row of existing.slice(headerRow)) present.add(normalizeHeader(row[paramCol - 1]));
   }
   return (Object.keys(SETTING) as SettingKey[])
     .filter((key) => !present.has(normalizeHeader(SETTING[key])))
-    .map((key) => [SETTING[key], SETTING_DEFAULTS[key]]);
+    .map((key) => {
+      const row: Cell[] = new Array<Cell>(Math.max(paramCol, valueCol)).fill('');
+      row[paramCol - 1] = SETTING[key];
+      row[valueCol - 1] = SETTING_DEFAULTS[key];
+      return row;
+    });
 }
 
 /** What setup would do to this workbook; empty when everything is in place. */
@@ -36,24 +46,27 @@ export function planSetup(wb: WorkbookPort): SetupStep[] {
     const isSettings = spec.name === SETTINGS_SPEC.name;
     if (values === null) {
       const step: SetupStep = { kind: 'createSheet', sheet: spec.name, columns: spec.columns.map(layoutFor) };
-      if (isSettings) step.rows = settingsRows(null, spec);
+      if (isSettings) step.rows = settingsRows(null, spec, { [COL.parameter]: 1, [COL.value]: 2 });
       steps.push(step);
       continue;
     }
     const { headerRow, columns } = locateTable(values, spec);
     const missing = spec.columns.filter((c) => columns[c.header] === undefined);
+    const afterCol = lastUsedColumn(values[headerRow - 1]);
     if (missing.length > 0) {
       steps.push({
         kind: 'addColumns',
         sheet: spec.name,
         headerRow,
-        afterCol: lastUsedColumn(values[headerRow - 1]),
+        afterCol,
         columns: missing.map(layoutFor),
       });
       steps.push({ kind: 'freezeHeader', sheet: spec.name, headerRow });
     }
     if (isSettings) {
-      const rows = settingsRows(values, spec);
+      const planned = { ...columns };
+      missing.forEach((c, i) => (planned[c.header] = afterCol + 1 + i));
+      const rows = settingsRows(values, spec, planned);
       if (rows.length > 0) steps.push({ kind: 'appendRows', sheet: spec.name, rows });
     }
   }

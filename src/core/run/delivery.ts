@@ -99,6 +99,8 @@ export function deliver(rt: Runtime, documents: DocumentPort, journal: Journal, 
       } catch {
         // The row stays `отправляется`; the next run marks it `требует проверки`.
       }
+      // A letter that went out counts as sent (the report and the finish note say so), record or not.
+      if (sent) result.sent++;
       continue;
     }
     if (sent) result.sent++;

@@ -42,11 +42,12 @@ export class Journal {
     return [...this.latestByKey.values()];
   }
 
-  private toRow(entry: JournalEntry): Cell[] {
-    const row: Cell[] = new Array(this.width).fill('');
+  /** The journal's own cells of an entry: column → value (staff columns are not among them). */
+  private cellsOf(entry: JournalEntry): Map<number, Cell> {
+    const cells = new Map<number, Cell>();
     const put = (header: string, value: Cell) => {
       const col = this.columns[header];
-      if (col !== undefined) row[col - 1] = value;
+      if (col !== undefined) cells.set(col, value);
     };
     put(COL.time, entry.time ? this.wb.toCellDate(entry.time) : '');
     put(COL.action, entry.action);
@@ -57,6 +58,13 @@ export class Journal {
     put(COL.status, entry.status);
     put(COL.document, entry.document);
     put(COL.message, entry.message);
+    return cells;
+  }
+
+  /** A whole new row: the journal's cells, blanks in between. */
+  private toRow(entry: JournalEntry): Cell[] {
+    const row: Cell[] = new Array(this.width).fill('');
+    for (const [col, value] of this.cellsOf(entry)) row[col - 1] = value;
     return row;
   }
 
@@ -68,10 +76,13 @@ export class Journal {
     return entry;
   }
 
-  /** Rewrites the entry's row with a new status (durable before returning). */
+  /**
+   * Rewrites the journal's cells of the entry's row with a new status, leaving what staff wrote in
+   * their own columns of that row. Durable with the next claim (see `WorkbookPort.writeCells`).
+   */
   update(entry: JournalEntry, status: JournalStatus, changes: Partial<Pick<JournalEntry, 'document' | 'message' | 'address'>> = {}): void {
     const next: JournalEntry = { ...entry, ...changes, status, time: this.clock.today() };
-    this.wb.writeRow(SHEET.journal, entry.row, this.toRow(next));
+    this.wb.writeCells(SHEET.journal, [...this.cellsOf(next)].map(([col, value]) => ({ row: entry.row, col, value })));
     Object.assign(entry, next);
     this.latestByKey.set(entry.key, entry);
   }
@@ -80,6 +91,7 @@ export class Journal {
 /** The journal of the workbook as read, or null when «Журнал» or one of its columns is missing. */
 export function openJournal(rt: Pick<Runtime, 'workbook' | 'clock'>, data: WorkbookData): Journal | null {
   const columns = data.columns[SHEET.journal];
-  if (!columns || data.problems.some((p) => p.sheet === SHEET.journal && p.row <= 1 && p.col === 0)) return null;
+  // A missing sheet or column (the problems `sheetProblems` stops jobs on): without it the journal would read empty and everything would go again.
+  if (!columns || data.problems.some((p) => p.sheet === SHEET.journal && p.col === 0 && p.address === p.sheet)) return null;
   return new Journal(rt.workbook, rt.clock, columns, data.journal);
 }

@@ -1,4 +1,4 @@
-import { continueJob, CONTINUE_HANDLER, QUOTA_RETRY_MS, RUN_STATE_KEY, startJob } from '../../../src/core/jobs';
+import { continueJob, CONTINUE_HANDLER, QUOTA_RETRY_MS, RUN_STATE_KEY, startJob, pendingJob } from '../../../src/core/jobs';
 import { previewInvitations, runInvitations, sendTestInvitation } from '../../../src/core/invite';
 import { readWorkbook } from '../../../src/core/data/read';
 import { breakBeforeName, partnerValues } from '../../../src/core/letters/fields';
@@ -299,7 +299,7 @@ describe('big lists and quota', () => {
     const first = invite(t, ['П-001', 'П-003']);
     expect(first.sent).toBe(1);
     expect(first.stopped?.reason).toBe('quota');
-    expect(JSON.parse(t.store.get(RUN_STATE_KEY) ?? 'null')).toMatchObject({ resend: ['П-003'] });
+    expect(pendingJob(t.rt)).toMatchObject({ resend: ['П-003'] });
     t.mail.quota = 100;
     t.world.nowMs += QUOTA_RETRY_MS;
     const next = continueJob(t.rt, { softDeadlineMs: 270_000, startMs: t.world.nowMs })!;

@@ -1,4 +1,4 @@
-import { continueJob, CONTINUE_HANDLER, RUN_STATE_KEY, startJob } from '../../../src/core/jobs';
+import { continueJob, CONTINUE_HANDLER, startJob, pendingJob } from '../../../src/core/jobs';
 import { contributionText, owedThanks, previewThanks } from '../../../src/core/thanks';
 import { readWorkbook } from '../../../src/core/data/read';
 import type { EventRecord, Contribution } from '../../../src/core/data/records';
@@ -75,7 +75,7 @@ describe('thank-you letters', () => {
     const first = startJob(t.rt, { ...year, redo: true }, { softDeadlineMs: DEADLINE, startMs: start });
     expect(first.stopped?.reason).toBe('deadline');
     expect(first.made).toBeLessThan(3);
-    const stored = JSON.parse(t.store.get(RUN_STATE_KEY) ?? 'null') as { redo: boolean; redoPartners: string[] };
+    const stored = pendingJob(t.rt) as { redo: boolean; redoPartners: string[] };
     expect(stored.redo).toBe(false);
     expect(stored.redoPartners).toHaveLength(3 - first.made);
     let made = first.made;
