@@ -101,7 +101,7 @@ export const googleMsg = {
 
   login: {
     none: (file: string) =>
-      `Нет входа в Google: файла ${file} нет или в нём нет входа.\nВойдите один раз: ${CLASP_LOGIN} (откроется браузер), затем повторите команду.`,
+      `Нет входа в Google: файла ${file} нет или в нём нет входа.\nВойдите один раз: выполните ${CLASP_LOGIN} (откроется браузер) и повторите команду — или укажите свой файл входа: --credentials <файл.json>.`,
     unreadable: (file: string) => `Не удаётся прочитать файл входа ${file}: нет доступа к нему.`,
     damaged: (file: string) => `Файл входа ${file} повреждён (это не JSON). Войдите заново: ${CLASP_LOGIN}`,
     unknownFormat: (file: string) =>
@@ -123,7 +123,7 @@ export const googleMsg = {
     cloudApiOff: (service: string, url: string | null) =>
       `в проекте Google Cloud вашего OAuth-клиента не включён ${service}. ` +
       (url ? `Включите его: ${url} — и через пару минут повторите команду.` : 'Включите его в консоли Google Cloud (APIs & Services → Library) и повторите команду.'),
-    loginExpired: `вход в Google устарел или отозван. Войдите заново: ${CLASP_LOGIN} — и повторите команду.`,
+    loginExpired: `вход в Google устарел или отозван: выполните ${CLASP_LOGIN} (или войдите заново со своим файлом --credentials) и повторите команду.`,
     scopes: `у входа нет нужного права (на экране согласия Google могла быть снята галочка). ${scopeAdvice}`,
     storageFull: 'на вашем Google Диске закончилось место. Освободите место (или очистите корзину) и повторите команду.',
     quota: 'Google ограничил число запросов (квота исчерпана). Подождите несколько минут и повторите команду.',

@@ -43,7 +43,11 @@ export async function pull(request: PullRequest, io: CliIo): Promise<void> {
 
 /** A Sheet's title as a file name on any system: no path separators or characters Windows refuses. */
 function fileNameFor(title: string): string {
-  const name = title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/[. ]+$/, '').trim();
+  const name = [...title]
+    .map((c) => (c.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(c) ? '_' : c))
+    .join('')
+    .replace(/[. ]+$/, '')
+    .trim();
   return name || 'google-sheet';
 }
 

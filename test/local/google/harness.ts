@@ -21,6 +21,8 @@ export interface Harness {
   dir: string;
   env: Record<string, string>;
   run(...args: string[]): Promise<Run>;
+  /** Like `run`, with some of the output also going to `tap` while the command runs. */
+  runWith(tap: { out?: (text: string) => void }, ...args: string[]): Promise<Run>;
   /** Writes a clasp 3 login whose refresh token the fake accepts with `scopes`. */
   claspLogin(scopes?: string[], refreshToken?: string): void;
 }
@@ -47,13 +49,21 @@ export function useGoogleHarness(): Harness {
       const login = { tokens: { default: { client_id: CLIENT_ID, client_secret: 'secret', type: 'authorized_user', refresh_token: refreshToken, access_token: 'ya29.stale' } } };
       writeFileSync(join(h.dir, '.clasprc.json'), JSON.stringify(login, null, 2));
     };
-    h.run = async (...args: string[]) => {
+    h.run = (...args: string[]) => h.runWith({}, ...args);
+    h.runWith = async (tap, ...args) => {
       const out: string[] = [];
       const err: string[] = [];
       const cwd = process.cwd();
       process.chdir(h.dir);
       try {
-        const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t), env: h.env });
+        const code = await main(args, {
+          out: (t) => {
+            out.push(t);
+            tap.out?.(t);
+          },
+          err: (t) => err.push(t),
+          env: h.env,
+        });
         return { code, out: out.join('\n'), err: err.join('\n') };
       } finally {
         process.chdir(cwd);
