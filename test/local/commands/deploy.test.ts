@@ -3,10 +3,12 @@
  * the bound script, every dist/ file), and every failure as a Russian sentence, exit 2, with what
  * was already made and the command that finishes the job.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { XlsxWorkbook } from '../../../src/local/xlsx-workbook';
 import { CLASP_SCOPES, GOOGLE_ERRORS, parseMultipart, SCOPES, SHEET, XLSX } from '../google/fake-google';
 import { CLIENT_ID, useGoogleHarness } from '../google/harness';
 import { DNS_FAILURE_HOST } from '../google/no-network';
@@ -90,6 +92,24 @@ describe('deploy: what it sends', () => {
     expect(r.code).toBe(0);
     const parts = parseMultipart(String(h.fake.calls('upload')[0].headers['content-type']), h.fake.calls('upload')[0].body);
     expect(JSON.parse(parts[0].body.toString('utf8'))).toEqual({ name: 'Партнёры 2026', mimeType: SHEET });
+  });
+
+  it('merges the program’s changes kept beside the workbook (its sidecar) into what it uploads', async () => {
+    h.claspLogin();
+    const file = join(h.dir, 'центр.xlsx');
+    copyFileSync(SAMPLE, file);
+    const wb = await XlsxWorkbook.open(file);
+    const width = wb.readSheet('Журнал')![0].length;
+    wb.appendRow('Журнал', ['ОТМЕТКА ТЕСТА', ...Array<string>(width - 1).fill('')]);
+    const r = await h.run('deploy', 'центр.xlsx');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Изменения программы из центр.xlsx.partnerstvo.jsonl внесены в загружаемую таблицу.');
+    const [upload] = h.fake.calls('upload');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(parseMultipart(String(upload.headers['content-type']), upload.body)[1].body as unknown as ExcelJS.Buffer);
+    const journal: unknown[] = [];
+    book.getWorksheet('Журнал')!.eachRow((row) => journal.push(row.getCell(1).value));
+    expect(journal).toContain('ОТМЕТКА ТЕСТА');
   });
 
   it('--script pushes into an existing script only: no upload, no new project', async () => {
