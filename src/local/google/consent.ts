@@ -68,7 +68,7 @@ function waitForCode(server: Server, state: string): Promise<string> {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', connection: 'close' });
       res.end(`<!doctype html><meta charset="utf-8"><title>${googleMsg.login.consentPageTitle}</title><p>${error ? googleMsg.login.consentDenied(escapeHtml(error)) : googleMsg.login.consentDone}</p>`);
       clearTimeout(timer);
-      if (error || !code) reject(new CliError(googleMsg.login.consentDenied(error ?? 'no code'), EXIT.usage));
+      if (error || !code) reject(new CliError(googleMsg.login.consentDenied(error), EXIT.usage));
       else resolve(code);
     });
   });

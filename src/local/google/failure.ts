@@ -42,7 +42,7 @@ export class GoogleCallError extends CliError {
     readonly step: GoogleStep,
     readonly failure: GoogleFailure,
   ) {
-    super(googleMsg.failed(step, failureText(failure)), EXIT.usage);
+    super(googleMsg.failed(step, failureText(failure, step)), EXIT.usage);
     this.name = 'GoogleCallError';
   }
 }
@@ -157,36 +157,26 @@ function networkFailure(error: unknown): GoogleFailure | null {
   return null;
 }
 
-export function failureText(f: GoogleFailure): string {
-  const r = googleMsg.reason;
-  switch (f.kind) {
-    case 'appsScriptApiOff':
-      return r.appsScriptApiOff;
-    case 'cloudApiOff':
-      return r.cloudApiOff(f.service, f.url);
-    case 'loginExpired':
-      return r.loginExpired;
-    case 'scopes':
-      return r.scopes;
-    case 'quota':
-      return r.quota;
-    case 'storageFull':
-      return r.storageFull;
-    case 'notFound':
-      return r.notFound;
-    case 'forbidden':
-      return r.forbidden;
-    case 'tooLarge':
-      return r.tooLarge;
-    case 'timeout':
-      return r.timeout;
-    case 'dns':
-      return r.dns(f.host);
-    case 'network':
-      return r.network(f.code);
-    case 'server':
-      return r.server(f.status);
-    case 'other':
-      return r.other(f.detail);
-  }
+const r = googleMsg.reason;
+const TEXT: { [K in GoogleFailure['kind']]: (f: Extract<GoogleFailure, { kind: K }>, step: GoogleStep) => string } = {
+  appsScriptApiOff: () => r.appsScriptApiOff,
+  cloudApiOff: (f) => r.cloudApiOff(f.service, f.url),
+  loginExpired: () => r.loginExpired,
+  scopes: () => r.scopes,
+  quota: () => r.quota,
+  storageFull: () => r.storageFull,
+  // Not found is the Sheet for pull and for a script bound to it, the script itself for a push.
+  notFound: (_, step) => (step === 'push' ? r.scriptNotFound : step === 'createScript' ? r.sheetNotFound : r.notFound),
+  forbidden: () => r.forbidden,
+  tooLarge: () => r.tooLarge,
+  timeout: () => r.timeout,
+  dns: (f) => r.dns(f.host),
+  network: (f) => r.network(f.code),
+  server: (f) => r.server(f.status),
+  other: (f) => r.other(f.detail),
+};
+
+/** The Russian reason of a failure at a step, ending with what to do. */
+export function failureText(f: GoogleFailure, step: GoogleStep): string {
+  return (TEXT[f.kind] as (failure: GoogleFailure, at: GoogleStep) => string)(f, step);
 }

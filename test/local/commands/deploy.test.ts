@@ -247,6 +247,12 @@ describe('deploy: each failure is a Russian sentence, exit 2, and says what was 
     expect(project.files).toEqual(distAsScriptFiles());
   });
 
+  it('a script ID or a Sheet that is not there: says which one and where to look', async () => {
+    h.claspLogin();
+    expectFailure(await h.run('deploy', '--script', '1noSuchScriptAbCdEfGhIjKl'), 'Не удалось загрузить программу в скрипт Apps Script: скрипт с таким ID не найден', 'Настройки проекта');
+    expectFailure(await h.run('deploy', '--sheet', '1noSuchSheetAbCdEfGhIjKlMn'), 'Не удалось создать скрипт Apps Script для таблицы: Google Таблица не найдена', 'deploy --sheet 1noSuchSheetAbCdEfGhIjKlMn');
+  });
+
   it('quota (429) on the upload: wait and repeat; nothing was made', async () => {
     h.claspLogin();
     h.fake.fail('upload', 429, GOOGLE_ERRORS.tooManyRequests);

@@ -52,9 +52,15 @@ describe('classifyGoogleError', () => {
   });
 
   it('every kind has a Russian sentence that says what to do', () => {
-    expect(failureText({ kind: 'appsScriptApiOff' })).toContain('https://script.google.com/home/usersettings');
-    expect(failureText({ kind: 'loginExpired' })).toContain('выполните npx clasp login');
-    expect(failureText({ kind: 'network', code: null })).toContain('нет ответа');
-    expect(failureText({ kind: 'cloudApiOff', service: 'Drive API', url: null })).toContain('APIs & Services');
+    expect(failureText({ kind: 'appsScriptApiOff' }, 'createScript')).toContain('https://script.google.com/home/usersettings');
+    expect(failureText({ kind: 'loginExpired' }, 'login')).toContain('выполните npx clasp login');
+    expect(failureText({ kind: 'network', code: null }, 'upload')).toContain('нет ответа');
+    expect(failureText({ kind: 'cloudApiOff', service: 'Drive API', url: null }, 'upload')).toContain('APIs & Services');
+  });
+
+  it('not found names what was not found: the Sheet to pull or to bind to, or the script to push into', () => {
+    expect(failureText({ kind: 'notFound' }, 'metadata')).toContain('drive.readonly');
+    expect(failureText({ kind: 'notFound' }, 'createScript')).toContain('доступ редактора');
+    expect(failureText({ kind: 'notFound' }, 'push')).toContain('скрипт с таким ID не найден');
   });
 });
