@@ -20,3 +20,23 @@ export function nearestExisting(target: string): { path: string; stat: fs.Stats 
     probe = parent;
   }
 }
+
+/**
+ * The project's own folder (where package.json, examples/ and dist/ are): found upwards from this
+ * module, which runs from build/cli.js when built and from src/local/ under the tests.
+ */
+export function packageRoot(from: string = __dirname): string {
+  for (let dir = path.resolve(from); ; ) {
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest)) {
+      try {
+        if ((JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: unknown }).name === 'partnerstvo') return dir;
+      } catch {
+        // Not ours: go on up.
+      }
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.resolve(from, '..');
+    dir = parent;
+  }
+}

@@ -65,7 +65,7 @@ function fileError(code: string | undefined, file: string): WorkbookFileError {
  * The folder a new file goes into is missing or is not a folder: the usage error naming it (a
  * bare «нет доступа или диск переполнен» would send the user looking for the wrong problem).
  */
-function folderProblem(file: string): WorkbookFileError | null {
+export function folderProblem(file: string): WorkbookFileError | null {
   const folder = path.dirname(file);
   const found = nearestExisting(folder);
   if (!found) return null;

@@ -4,12 +4,14 @@
  */
 import { registerCheck } from './check';
 import { registerDemo } from './demo';
+import { registerDeploy } from './deploy';
 import { registerExport } from './export';
 import { registerInit } from './init';
 import { registerInvite } from './invite';
+import { registerPull } from './pull';
 import { registerReport } from './report';
 import { registerSetup } from './setup';
 import { registerThanks } from './thanks';
 import type { RegisterCommand } from './types';
 
-export const COMMANDS: readonly RegisterCommand[] = [registerInit, registerSetup, registerCheck, registerInvite, registerThanks, registerReport, registerExport, registerDemo];
+export const COMMANDS: readonly RegisterCommand[] = [registerInit, registerSetup, registerCheck, registerInvite, registerThanks, registerReport, registerExport, registerDeploy, registerPull, registerDemo];
