@@ -12,7 +12,9 @@ import {
   fullNameNatural,
   initialsSurname,
   isFamily,
+  isNotAPerson,
   nbspInitials,
+  parseFullName,
   quotes,
   salutation,
   weekdayName,
@@ -52,14 +54,17 @@ export function breakBeforeName(block: string): string {
 
 /** Whom the thank-you sentence names, in the dative: the person, the family, or the collective. */
 function thanksRecipient(partner: Partner, family: boolean): string {
-  const gender = partner.contact ? detectGender(partner.contact, partner.gender) : null;
-  if (partner.contact && gender) return fullNameNatural(partner.contact, gender, 'dative');
+  const person = parseFullName(partner.contact);
+  const gender = person ? detectGender(person, partner.gender) : null;
+  if (person && gender) return fullNameNatural(person, gender, 'dative');
   if (family) {
     // Mid-sentence: «выражают семье Кузнецовых», not «Семье».
     const block = addressee({ contact: '', gender: null, position: '', organisation: partner.organisation, family: true, override: '' });
     return block.charAt(0).toLowerCase() + block.slice(1);
   }
-  return thanksMsg.collective(quotes(partner.organisation));
+  // An organisation typed as the contact is the collective when `Организация` is blank.
+  const organisation = partner.organisation.trim() || (isNotAPerson(partner.contact) ? partner.contact.trim() : '');
+  return thanksMsg.collective(quotes(organisation));
 }
 
 /** The centre's fields from `Настройки`, the same in every letter. */

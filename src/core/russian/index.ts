@@ -11,8 +11,11 @@ export {
   fullNameNatural,
   initialsSurname,
   isFamily,
+  isNotAPerson,
   parseFullName,
 } from './names';
+export { firstNameGender, isKnownFirstName } from './first-names';
+export { isOrganisationName } from './organisation';
 export type { FullName, Gender, GenderMark, GrammaticalCase } from './names';
 export { positionDative } from './position';
 export { addressee, salutation } from './salutation';
