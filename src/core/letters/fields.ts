@@ -1,6 +1,7 @@
 /**
  * The values that go into letters: how a partner is addressed and greeted, the centre's own
- * fields, an event's fields. Everything is plain text; templates insert it literally.
+ * fields, an event's fields. Everything is plain text; templates insert it literally. Each value has
+ * had the typographic pass (`typeset`: non-breaking spaces, quotes in quotes, names kept whole).
  */
 import type { LocalDate } from '../../ports';
 import { thanksMsg } from '../../messages/thanks';
@@ -17,6 +18,7 @@ import {
   parseFullName,
   quotes,
   salutation,
+  typesetValues,
   weekdayName,
 } from '../russian';
 
@@ -33,13 +35,13 @@ export function partnerValues(partner: Partner): Values {
     family,
     override: partner.dativeOverride,
   };
-  return {
+  return typesetValues({
     Обращение: salutation(input),
     // A typed `Кому (дательный падеж)` has ordinary spaces in `П. С. Горячему`: bind them like ours.
     Адресат: breakBeforeName(nbspInitials(addressee(input))),
     Организация: quotes(partner.organisation),
     Кому_благодарность: thanksRecipient(partner, family),
-  };
+  });
 }
 
 /**
@@ -71,7 +73,7 @@ function thanksRecipient(partner: Partner, family: boolean): string {
 export function centreValues(settings: Settings, today: LocalDate): Values {
   const director = settings.directorName.trim();
   const directorGender = director ? detectGender(director, null) : null;
-  return {
+  return typesetValues({
     Учреждение: quotes(settings.centreFull),
     Учреждение_кратко: quotes(settings.centreShort),
     Руководитель: director ? initialsSurname(director, directorGender ?? 'male', 'nominative') : '',
@@ -81,11 +83,11 @@ export function centreValues(settings: Settings, today: LocalDate): Values {
     Адрес_учреждения: settings.address.trim(),
     Телефон_учреждения: settings.phone.trim(),
     Дата_письма: formatDateLong(today),
-  };
+  });
 }
 
 export function eventValues(event: EventRecord): Values {
-  return {
+  return typesetValues({
     Мероприятие: quotes(event.title),
     Дата: formatDateLong(event.date),
     День_недели: weekdayName(event.date),
@@ -94,7 +96,7 @@ export function eventValues(event: EventRecord): Values {
     Форма: event.form,
     Участники: event.audience,
     Описание: event.description,
-  };
+  });
 }
 
 export function capitalize(s: string): string {

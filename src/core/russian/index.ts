@@ -1,5 +1,6 @@
-/** The Russian language module: names, positions, salutations, dates, plurals, money, typography. */
-export { NBSP, capitalize, nbspInitials, quotes, stripEnclosingQuotes } from './typography';
+/** The Russian language module: names, positions, salutations, dates, plurals, money, typography and the typographic pass. */
+export { NBSP, capitalize, nbspInitials, nestQuotes, quotes, stripEnclosingQuotes } from './typography';
+export { NB_HYPHEN, typeset, typesetValues } from './typeset';
 export {
   declineFirstName,
   declineName,
