@@ -6,7 +6,7 @@ import { version } from '../package.json';
 import { runCheck, runSetup, SHEET } from './core/data';
 import { continueJob, pendingJob, startJob } from './core/jobs';
 import { defaultEventId, emptyPreview, listEvents, previewInvitations, sendTestInvitation, type EventChoice, type InvitePreview, type TestSendResult } from './core/invite';
-import { currentYearLabel, makeReport } from './core/report';
+import { defaultYearLabel, makeReport } from './core/report';
 import { stringsFrom } from './core/requests';
 import { failedRun, type RunLimits, type RunReport } from './core/run';
 import { emptyThanksPreview, owedThanks, previewThanks, thanksRequestFrom, type ThanksPreview, type ThanksRequest } from './core/thanks';
@@ -89,7 +89,7 @@ export function menuOwed(): void {
 export function menuReport(): void {
   guarded(MENU.report, () => {
     const rt = gasRuntime();
-    const answer = prompt(dialogMsg.reportTitle, dialogMsg.reportPrompt(currentYearLabel(rt)));
+    const answer = prompt(dialogMsg.reportTitle, dialogMsg.reportPrompt(defaultYearLabel(rt)));
     if (answer === null) return;
     const result = makeReport(rt, answer);
     if (!result.ok) {
@@ -133,7 +133,7 @@ export function dialogThanksData(): { events: EventChoice[]; currentYear: string
     (error) => ({ events: [], currentYear: '', pending: null, error }),
     () => {
       const rt = gasRuntime();
-      return { events: listEvents(rt), currentYear: currentYearLabel(rt), pending: pendingJob(rt), error: '' };
+      return { events: listEvents(rt), currentYear: defaultYearLabel(rt), pending: pendingJob(rt), error: '' };
     },
   );
 }

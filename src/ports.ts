@@ -126,9 +126,12 @@ export type TemplateKind = 'invitation' | 'thanks';
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
   | { kind: 'paragraph'; text: string; align?: 'left' | 'center' | 'right' | 'justify'; bold?: boolean; indent?: boolean }
-  | { kind: 'table'; header: string[]; rows: string[][]; widths?: number[] }
+  /** `align`: each column's alignment in the body rows (numbers right); by default left, and in a table without header the last column right. */
+  | { kind: 'table'; header: string[]; rows: string[][]; widths?: number[]; align?: ColumnAlign[] }
   | { kind: 'chart'; chart: ChartSpec }
   | { kind: 'pageBreak' };
+
+export type ColumnAlign = 'left' | 'center' | 'right';
 
 export interface ChartSpec {
   title: string;

@@ -4,7 +4,7 @@
  * text); print-ready bundles put one filled letter per page; reports are rendered into a new Doc.
  * Documents go into a subfolder (by name) of the folder from «Настройки».
  */
-import type { Attachment, Block, ChartSpec, DocModel, DocumentPort, DocumentSettings, MadeDocument, TemplateKind } from '../ports';
+import type { Attachment, Block, ChartSpec, ColumnAlign, DocModel, DocumentPort, DocumentSettings, MadeDocument, TemplateKind } from '../ports';
 import { errorText, UserError } from '../core/errors';
 import { docsMsg } from '../messages/gas';
 import { SETTING } from '../core/data/schema';
@@ -272,6 +272,7 @@ function renderBlock(body: Body, block: Block): void {
       block.widths?.forEach((w, i) => {
         if (i < width) table.setColumnWidth(i, Math.round(w * POINTS_PER_PERCENT));
       });
+      alignColumns(table, (block.align ?? []).slice(0, width), hasHeader ? 1 : 0, cells.length);
       return;
     }
     case 'chart':
@@ -281,6 +282,18 @@ function renderBlock(body: Body, block: Block): void {
       body.appendPageBreak();
       return;
   }
+}
+
+/**
+ * Aligns the body cells of the columns that are not left-aligned (numbers right). A cell made by
+ * `appendTable(cells)` holds one paragraph: `getCell(r, c).getChild(0).asParagraph().setAlignment(…)`,
+ * as https://developers.google.com/apps-script/reference/document/horizontal-alignment shows.
+ */
+function alignColumns(table: GoogleAppsScript.Document.Table, align: readonly ColumnAlign[], firstRow: number, rows: number): void {
+  align.forEach((a, c) => {
+    if (a === 'left') return;
+    for (let r = firstRow; r < rows; r++) table.getCell(r, c).getChild(0).asParagraph().setAlignment(DocumentApp.HorizontalAlignment[ALIGN[a]]);
+  });
 }
 
 /** The chart as a PNG: columns for a few short labels, horizontal bars otherwise. */

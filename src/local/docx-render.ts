@@ -113,6 +113,13 @@ function columnWidths(columns: number, weights: number[] | undefined): number[] 
 
 const noBorder: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 
+/** A body cell's alignment: the block's for its column, else left (the last column of a layout table right). */
+function bodyAlignment(block: Extract<Block, { kind: 'table' }>, column: number, columns: number): (typeof ALIGN)[keyof typeof ALIGN] {
+  const given = block.align?.[column];
+  if (given) return ALIGN[given];
+  return block.header.length === 0 && columns > 1 && column === columns - 1 ? AlignmentType.RIGHT : AlignmentType.LEFT;
+}
+
 /**
  * A table with a header is a bordered data table; one without is layout (the signature row of a
  * letter): no borders, body-size text, the last column flush right.
@@ -128,7 +135,7 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
       margins: { top: 40, bottom: 40, left: 80, right: 80 },
       children: [
         new Paragraph({
-          alignment: header ? AlignmentType.CENTER : plain && columns > 1 && i === columns - 1 ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          alignment: header ? AlignmentType.CENTER : bodyAlignment(block, i, columns),
           children: runs(text, plain ? BODY_SIZE : TABLE_SIZE, header),
         }),
       ],

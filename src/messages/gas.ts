@@ -86,8 +86,8 @@ export const dialogMsg = {
     `${o.organisation} — ${q(o.event)}, ${o.date}: ${o.what}${o.amount ? ` (${o.amount})` : ''}; ${pluralForm(o.ageDays, ['прошёл', 'прошло', 'прошло'])} ${countWith(o.ageDays, DAYS)} (${o.address}).`,
   owedHint: 'Чтобы сделать письма, выберите «Партнёрство → Благодарственные письма…».',
   reportTitle: 'Годовой отчёт',
-  reportPrompt: (current: string) =>
-    `За какой учебный год сделать отчёт? Например: ${current}.\nОставьте поле пустым, чтобы сделать отчёт за текущий год (${current}).`,
+  /** `year`: the current academic year, or the last one with data while the current has none yet. */
+  reportPrompt: (year: string) => `За какой учебный год сделать отчёт? Например: ${year}.\nОставьте поле пустым, чтобы сделать отчёт за ${year} учебный год.`,
   reportDone: 'Отчёт готов',
   openDocument: 'Открыть документ',
   noDialogAccess: 'Окно устарело: закройте его и откройте пункт меню заново.',

@@ -61,6 +61,11 @@ export const reportMsg = {
   categoriesHeader: ['Категория', 'В списке', 'Активные', 'Новые', 'Выбыли'],
   categoriesNote: (previous: string) =>
     `Активные — внесли вклад хотя бы в одно мероприятие года; новые — активны в этом году, но не в ${previous} учебном году; выбыли — были активны в ${previous} учебном году, но не в этом.`,
+  categoriesHeaderFirstYear: ['Категория', 'В списке', 'Активные'],
+  categoriesNoteFirstYear: 'Активные — внесли вклад хотя бы в одно мероприятие года.',
+  /** The previous year has no data: nobody is called new or lapsed. */
+  noPreviousYear: (previous: string) =>
+    `За ${previous} учебный год данных в таблице нет, поэтому сравнения с прошлым годом нет: новые и выбывшие партнёры не выделяются.`,
   categoriesNoData: (label: string) => `В ${label} учебном году ни один партнёр не участвовал в мероприятиях центра, выбывших по сравнению с прошлым годом тоже нет.`,
 
   eventsHeading: 'Совместные мероприятия по месяцам',
@@ -76,6 +81,15 @@ export const reportMsg = {
   resourcesNoData: (label: string) => `В ${label} учебном году партнёры не вносили вклад в ресурсообеспечение.`,
 
   conclusionHeading: 'ВЫВОД',
+
+  /** The compiler's line at the end: who, the place to sign, the date. */
+  compiler: (who: string, phone: string) => `Составитель: ${who || '________________'}${phone ? `\nтел. ${phone}` : ''}`,
+  signature: '________________\n(подпись)',
+  /** The approval block (гриф утверждения, ГОСТ Р 7.0.97), when «Настройки» ask for it. */
+  approval: (position: string, centre: string, director: string, year: number) =>
+    ['УТВЕРЖДАЮ', [position, centre].filter((s) => s !== '').join(' '), `________________ ${director}`, `«____» ________________ ${year} г.`]
+      .filter((s) => s.trim() !== '')
+      .join('\n'),
 };
 
 /** Pieces of the ВЫВОД paragraph; `conclusion.ts` decides which to use. */

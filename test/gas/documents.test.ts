@@ -113,7 +113,7 @@ describe('DocsDocuments', () => {
         { kind: 'heading', level: 2, text: 'Партнёры' },
         { kind: 'paragraph', text: 'ВЫВОД', align: 'center', bold: true },
         { kind: 'paragraph', text: 'Текст', align: 'justify', indent: true },
-        { kind: 'table', header: ['Категория', 'Число'], rows: [['Семья', '3']], widths: [70, 30] },
+        { kind: 'table', header: ['Категория', 'Число'], rows: [['Семья', '3']], widths: [70, 30], align: ['left', 'right'] },
         { kind: 'table', header: [], rows: [['Директор', 'И. П. Сидоров']] },
         { kind: 'pageBreak' },
         { kind: 'chart', chart: { title: 'Вклад', labels: ['кадровые', 'финансовые'], values: [2, 5], valueLabel: 'Число' } },
@@ -128,6 +128,8 @@ describe('DocsDocuments', () => {
     expect(body[3]).toMatchObject({ alignment: 'JUSTIFY', bold: false });
     expect((body[3] as { indentFirstLine: number }).indentFirstLine).toBeGreaterThan(30);
     expect(body[4]).toMatchObject({ rows: [['Категория', 'Число'], ['Семья', '3']], boldRows: [0] });
+    // Numbers right: the body cell of the number column only (the header and left columns untouched).
+    expect((body[4] as { cellAlignments?: Record<string, string> }).cellAlignments).toEqual({ '1:1': 'RIGHT' });
     expect(body[5]).toMatchObject({ rows: [['Директор', 'И. П. Сидоров']], borderWidth: 0 });
     const image = body[7] as { kind: 'image'; bytes: Uint8Array; contentType: string };
     expect(image.contentType).toBe('image/png');

@@ -21,6 +21,7 @@ const model: DocModel = {
         ['Предприятия и предприниматели', '5', '1'],
       ],
       widths: [60, 20, 20],
+      align: ['left', 'right', 'right'],
     },
     { kind: 'chart', chart: { title: 'Партнёры по категориям', labels: ['Семья', 'Предприятия'], values: [12, 5], valueLabel: 'Партнёров' } },
     { kind: 'pageBreak' },
@@ -76,6 +77,18 @@ describe('renderDocx', () => {
     for (const cell of ['Категория', 'Количество', 'Новые', 'Семья', '12', 'Предприятия и предприниматели']) expect(wordTexts(xml)).toContain(cell);
     // Table text is 12 pt.
     expect(xml).toMatch(/<w:sz w:val="24"\/>[\s\S]*?Семья/);
+  });
+
+  it('aligns the body cells of number columns right, the header centred', () => {
+    const cellOf = (text: string) => xml.match(new RegExp(`<w:tc>(?:(?!<w:tc>)[\\s\\S])*?<w:t(?:\\s[^>]*)?>${text}</w:t>`))?.[0] ?? '';
+    for (const number of ['12', '3', '5', '1']) expect(cellOf(number)).toContain('<w:jc w:val="right"/>');
+    expect(cellOf('Семья')).toContain('<w:jc w:val="left"/>');
+    expect(cellOf('Количество')).toContain('<w:jc w:val="center"/>');
+    // A layout table without header keeps its last column flush right unless told otherwise.
+    const layout = new PizZip(renderDocx({ title: 't', blocks: [{ kind: 'table', header: [], rows: [['Составитель', 'подпись', 'дата']], align: ['left', 'center', 'left'] }] }));
+    const layoutXml = layout.file('word/document.xml')?.asText() ?? '';
+    expect(layoutXml).not.toContain('<w:jc w:val="right"/>');
+    expect(layoutXml).toContain('<w:jc w:val="center"/>');
   });
 
   it('embeds the chart as a PNG image', () => {

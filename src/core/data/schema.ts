@@ -256,6 +256,7 @@ export const SETTING = {
   attachPdf: 'Прикладывать PDF',
   yearStart: 'Начало учебного года (день.месяц)',
   timeZone: 'Часовой пояс',
+  reportApproval: 'Гриф «УТВЕРЖДАЮ» в годовом отчёте (да/нет)',
 } as const;
 export type SettingKey = keyof typeof SETTING;
 
@@ -276,6 +277,7 @@ export const SETTING_DEFAULTS: Record<SettingKey, string> = {
   attachPdf: 'да',
   yearStart: '01.09',
   timeZone: 'Europe/Moscow',
+  reportApproval: 'нет',
 };
 
 /** Data validation for a column spec, as setup applies it. */

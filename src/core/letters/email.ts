@@ -1,6 +1,10 @@
-/** Email bodies: a plain-text and an HTML version of the same paragraphs; values are escaped in HTML. */
+/**
+ * Email bodies: a plain-text and an HTML version of the same paragraphs; values are escaped in HTML.
+ * The subject and every paragraph take the typographic pass first.
+ */
 import type { Attachment, MailMessage } from '../../ports';
 import type { Settings } from '../data/records';
+import { typeset } from '../russian';
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -8,7 +12,7 @@ export function escapeHtml(s: string): string {
 
 /** Paragraphs become text separated by blank lines, and `<p>` elements with escaped content. */
 function bodies(paragraphs: string[]): { text: string; html: string } {
-  const kept = paragraphs.filter((p) => p.trim() !== '');
+  const kept = paragraphs.filter((p) => p.trim() !== '').map(typeset);
   const html =
     '<div style="font-family: Arial, sans-serif; font-size: 14px; line-height: 1.5">' +
     kept.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('') +
@@ -26,7 +30,7 @@ export function composeMail(
 ): MailMessage {
   return {
     to,
-    subject,
+    subject: typeset(subject),
     ...bodies(paragraphs),
     senderName: settings.senderName.trim() || settings.centreShort.trim(),
     replyTo: settings.replyTo.trim(),

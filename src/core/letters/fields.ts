@@ -1,6 +1,7 @@
 /**
  * The values that go into letters: how a partner is addressed and greeted, the centre's own
- * fields, an event's fields. Everything is plain text; templates insert it literally.
+ * fields, an event's fields. Everything is plain text; templates insert it literally. Each value has
+ * had the typographic pass (`typeset`: non-breaking spaces, quotes in quotes, names kept whole).
  */
 import type { LocalDate } from '../../ports';
 import { thanksMsg } from '../../messages/thanks';
@@ -12,9 +13,12 @@ import {
   fullNameNatural,
   initialsSurname,
   isFamily,
+  isNotAPerson,
   nbspInitials,
+  parseFullName,
   quotes,
   salutation,
+  typesetValues,
   weekdayName,
 } from '../russian';
 
@@ -31,13 +35,13 @@ export function partnerValues(partner: Partner): Values {
     family,
     override: partner.dativeOverride,
   };
-  return {
+  return typesetValues({
     Обращение: salutation(input),
     // A typed `Кому (дательный падеж)` has ordinary spaces in `П. С. Горячему`: bind them like ours.
     Адресат: breakBeforeName(nbspInitials(addressee(input))),
     Организация: quotes(partner.organisation),
     Кому_благодарность: thanksRecipient(partner, family),
-  };
+  });
 }
 
 /**
@@ -52,21 +56,24 @@ export function breakBeforeName(block: string): string {
 
 /** Whom the thank-you sentence names, in the dative: the person, the family, or the collective. */
 function thanksRecipient(partner: Partner, family: boolean): string {
-  const gender = partner.contact ? detectGender(partner.contact, partner.gender) : null;
-  if (partner.contact && gender) return fullNameNatural(partner.contact, gender, 'dative');
+  const person = parseFullName(partner.contact);
+  const gender = person ? detectGender(person, partner.gender) : null;
+  if (person && gender) return fullNameNatural(person, gender, 'dative');
   if (family) {
     // Mid-sentence: «выражают семье Кузнецовых», not «Семье».
     const block = addressee({ contact: '', gender: null, position: '', organisation: partner.organisation, family: true, override: '' });
     return block.charAt(0).toLowerCase() + block.slice(1);
   }
-  return thanksMsg.collective(quotes(partner.organisation));
+  // An organisation typed as the contact is the collective when `Организация` is blank.
+  const organisation = partner.organisation.trim() || (isNotAPerson(partner.contact) ? partner.contact.trim() : '');
+  return thanksMsg.collective(quotes(organisation));
 }
 
 /** The centre's fields from `Настройки`, the same in every letter. */
 export function centreValues(settings: Settings, today: LocalDate): Values {
   const director = settings.directorName.trim();
   const directorGender = director ? detectGender(director, null) : null;
-  return {
+  return typesetValues({
     Учреждение: quotes(settings.centreFull),
     Учреждение_кратко: quotes(settings.centreShort),
     Руководитель: director ? initialsSurname(director, directorGender ?? 'male', 'nominative') : '',
@@ -76,11 +83,11 @@ export function centreValues(settings: Settings, today: LocalDate): Values {
     Адрес_учреждения: settings.address.trim(),
     Телефон_учреждения: settings.phone.trim(),
     Дата_письма: formatDateLong(today),
-  };
+  });
 }
 
 export function eventValues(event: EventRecord): Values {
-  return {
+  return typesetValues({
     Мероприятие: quotes(event.title),
     Дата: formatDateLong(event.date),
     День_недели: weekdayName(event.date),
@@ -89,7 +96,7 @@ export function eventValues(event: EventRecord): Values {
     Форма: event.form,
     Участники: event.audience,
     Описание: event.description,
-  };
+  });
 }
 
 export function capitalize(s: string): string {

@@ -5,5 +5,5 @@
  */
 export { chartSvg, CHART_FONT_FAMILY, type ChartSvgOptions } from './chart-svg';
 export { composeConclusion } from './conclusion';
-export { currentYearLabel, makeReport, yearsWithData, type ReportResult } from './job';
+export { defaultYear, defaultYearLabel, makeReport, yearsWithData, type ReportResult } from './job';
 export { buildReport, computeReportStats, type ReportStats } from './model';

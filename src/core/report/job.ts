@@ -1,5 +1,5 @@
 /** «Годовой отчёт»: reads the workbook once, builds the report for a year and renders it. */
-import type { Runtime } from '../../ports';
+import type { LocalDate, Runtime } from '../../ports';
 import { thanksMsg } from '../../messages/thanks';
 import { reportJobMsg } from '../../messages/report';
 import { sheetProblems } from '../data/read';
@@ -19,17 +19,29 @@ export interface ReportResult {
   badRequest: boolean;
 }
 
-/** The academic year shown by default: the current one. */
-export function currentYearLabel(rt: Runtime): string {
+/**
+ * The academic year a report (or a year's thank-you letters) is for by default: the current one, or,
+ * while it has no data yet (September, before the first event), the last one before it that has.
+ */
+export function defaultYear(data: WorkbookData, today: LocalDate, start: YearStart): AcademicYear {
+  const current = academicYearOf(today, start);
+  const years = yearsWithData(data, start);
+  if (years.some((y) => y.startYear === current.startYear)) return current;
+  const earlier = years.filter((y) => y.startYear < current.startYear);
+  return earlier[earlier.length - 1] ?? current;
+}
+
+/** The label of `defaultYear`, for the menu's prompt and the dialogs. */
+export function defaultYearLabel(rt: Runtime): string {
   const data = workbookData(rt.workbook);
-  return academicYearOf(rt.clock.today(), parseYearStart(data.settings.yearStart)).label;
+  return defaultYear(data, rt.clock.today(), parseYearStart(data.settings.yearStart)).label;
 }
 
 export function makeReport(rt: Runtime, yearText?: string): ReportResult {
   const data = workbookData(rt.workbook);
   const start = parseYearStart(data.settings.yearStart);
   const today = rt.clock.today();
-  const year = yearText && yearText.trim() ? parseAcademicYear(yearText, start) : academicYearOf(today, start);
+  const year = yearText && yearText.trim() ? parseAcademicYear(yearText, start) : defaultYear(data, today, start);
   if (!year) return { ok: false, message: thanksMsg.badYear(yearText ?? ''), link: '', stats: null, badRequest: true };
   // Without its sheets or required columns the numbers would silently be zeros: name what is missing.
   const unusable = sheetProblems(data, [SHEET.partners, SHEET.events, SHEET.contributions]);

@@ -14,8 +14,9 @@ import type { Block, DocModel, LocalDate } from '../../ports';
 import { composeConclusion, type ConclusionInput } from './conclusion';
 import { ACTION_LABEL, DONE } from '../run/journal';
 import { MONTHS_SHORT, RESOURCE_PLURAL, reportMsg } from '../../messages/report';
-import type { Contribution, EventRecord, Partner, WorkbookData } from '../data/records';
-import { capitalize, compareDates, formatDateLong, formatDateShort, formatMoney, formatNumber, monthYear } from '../russian';
+import type { Contribution, EventRecord, Partner, Settings, WorkbookData } from '../data/records';
+import { reportApproval } from '../data/settings';
+import { capitalize, compareDates, detectGender, formatDateLong, formatDateShort, formatMoney, formatNumber, initialsSurname, monthYear, typeset } from '../russian';
 import { CATEGORIES, type Category, EVENT_STATUS, type Resource, RESOURCES } from '../data/schema';
 import { academicYear, inYear, type AcademicYear } from '../data/academic-year';
 
@@ -276,26 +277,45 @@ function keyIndicators(stats: ReportStats): Block[] {
     [reportMsg.keyThanks, (f) => count(f.thanksLetters)],
   ];
   const previous = stats.previous;
-  const table: Block = previous
-    ? {
+  if (previous) {
+    return [
+      heading,
+      {
         kind: 'table',
         header: reportMsg.keyHeaderCompared(stats.year.label, stats.previousYear.label),
         rows: rows.map(([name, value]) => [name, value(stats), value(previous)]),
         widths: [50, 25, 25],
-      }
-    : { kind: 'table', header: reportMsg.keyHeader(stats.year.label), rows: rows.map(([name, value]) => [name, value(stats)]), widths: [70, 30] };
-  return [heading, table];
+        align: ['left', 'right', 'right'],
+      },
+    ];
+  }
+  // Without the previous year there is nobody to be new against: no such row, and a word why.
+  const firstYearRows = rows.filter(([name]) => name !== reportMsg.keyNewPartners);
+  return [
+    heading,
+    { kind: 'table', header: reportMsg.keyHeader(stats.year.label), rows: firstYearRows.map(([name, value]) => [name, value(stats)]), widths: [70, 30], align: ['left', 'right'] },
+    { kind: 'paragraph', text: reportMsg.noPreviousYear(stats.previousYear.label) },
+  ];
 }
 
 function categorySection(stats: ReportStats): Block[] {
   const heading: Block = { kind: 'heading', level: 2, text: reportMsg.categoriesHeading };
   if (stats.activePartners === 0 && stats.lapsedPartners === 0) return [heading, { kind: 'paragraph', text: reportMsg.categoriesNoData(stats.year.label) }];
-  const rows = stats.categories.map((c) => [c.category, count(c.listed), count(c.active), count(c.newPartners), count(c.lapsed)]);
   const sum = (f: (c: CategoryStats) => number): string => count(stats.categories.reduce((s, c) => s + f(c), 0));
+  if (!stats.previous) {
+    const rows = stats.categories.map((c) => [c.category, count(c.listed), count(c.active)]);
+    rows.push([reportMsg.total, sum((c) => c.listed), sum((c) => c.active)]);
+    return [
+      heading,
+      { kind: 'table', header: [...reportMsg.categoriesHeaderFirstYear], rows, widths: [60, 20, 20], align: ['left', 'right', 'right'] },
+      { kind: 'paragraph', text: reportMsg.categoriesNoteFirstYear },
+    ];
+  }
+  const rows = stats.categories.map((c) => [c.category, count(c.listed), count(c.active), count(c.newPartners), count(c.lapsed)]);
   rows.push([reportMsg.total, sum((c) => c.listed), sum((c) => c.active), sum((c) => c.newPartners), sum((c) => c.lapsed)]);
   return [
     heading,
-    { kind: 'table', header: [...reportMsg.categoriesHeader], rows, widths: [48, 13, 13, 13, 13] },
+    { kind: 'table', header: [...reportMsg.categoriesHeader], rows, widths: [48, 13, 13, 13, 13], align: ['left', 'right', 'right', 'right', 'right'] },
     { kind: 'paragraph', text: reportMsg.categoriesNote(stats.previousYear.label) },
   ];
 }
@@ -314,10 +334,12 @@ function eventSection(stats: ReportStats): Block[] {
         formatDateShort(e.date),
         e.title,
         e.place || reportMsg.none,
-        e.partners.length > 0 ? e.partners.join(', ') : reportMsg.none,
+        // Each name typeset on its own: a quote left open in one must not be closed in the next.
+        e.partners.length > 0 ? e.partners.map(typeset).join(', ') : reportMsg.none,
         e.reach === null ? reportMsg.none : count(e.reach),
       ]),
       widths: [13, 27, 20, 30, 10],
+      align: ['left', 'left', 'left', 'left', 'right'],
     });
   }
   blocks.push({ kind: 'paragraph', text: reportMsg.eventsTotal(stats.jointEvents, stats.reach) });
@@ -340,7 +362,46 @@ function resourceSection(stats: ReportStats, distinctPartners: number): Block[] 
   if (stats.contributions === 0) return [heading, { kind: 'paragraph', text: reportMsg.resourcesNoData(stats.year.label) }];
   const rows = stats.resources.map((r) => [capitalize(RESOURCE_PLURAL[r.resource]), count(r.contributions), count(r.partners), money(r.amount)]);
   rows.push([reportMsg.total, count(stats.contributions), count(distinctPartners), money(stats.totalAmount)]);
-  return [heading, { kind: 'table', header: [...reportMsg.resourcesHeader], rows, widths: [46, 16, 16, 22] }];
+  return [heading, { kind: 'table', header: [...reportMsg.resourcesHeader], rows, widths: [46, 16, 16, 22], align: ['left', 'right', 'right', 'right'] }];
+}
+
+/** `Иванова Анна Сергеевна` → `А. С. Иванова`; a name that does not parse stays as written. */
+function signedName(name: string): string {
+  const text = name.trim();
+  return text === '' ? '' : initialsSurname(text, detectGender(text, null), 'nominative') || text;
+}
+
+/** The «УТВЕРЖДАЮ» block in the right half of the first page, when «Настройки» ask for it. */
+function approvalBlock(settings: Settings, today: LocalDate): Block[] {
+  if (!reportApproval(settings)) return [];
+  const text = reportMsg.approval(capitalize(settings.directorPosition.trim()), settings.centreShort.trim(), signedName(settings.directorName), today.year);
+  return [{ kind: 'table', header: [], rows: [['', text]], widths: [50, 50], align: ['left', 'left'] }];
+}
+
+/** The compiler's line at the end: name and phone, the place to sign, the date. */
+function compilerBlock(settings: Settings, today: LocalDate): Block {
+  return {
+    kind: 'table',
+    header: [],
+    rows: [[reportMsg.compiler(signedName(settings.performerName), settings.performerPhone.trim()), reportMsg.signature, formatDateLong(today)]],
+    widths: [45, 25, 30],
+    align: ['left', 'center', 'right'],
+  };
+}
+
+/** Every text of a block after the typographic pass. */
+function typesetBlock(block: Block): Block {
+  switch (block.kind) {
+    case 'heading':
+    case 'paragraph':
+      return { ...block, text: typeset(block.text) };
+    case 'table':
+      return { ...block, header: block.header.map(typeset), rows: block.rows.map((r) => r.map(typeset)) };
+    case 'chart':
+      return { ...block, chart: { ...block.chart, title: typeset(block.chart.title), labels: block.chart.labels.map(typeset), valueLabel: typeset(block.chart.valueLabel) } };
+    case 'pageBreak':
+      return block;
+  }
 }
 
 /** The report for `year`; `today` is the date it is made on. */
@@ -349,6 +410,7 @@ export function buildReport(data: WorkbookData, year: AcademicYear, today: Local
   const title = reportMsg.title(year.label);
   const centre = data.settings.centreFull.trim() || data.settings.centreShort.trim();
   const blocks: Block[] = [
+    ...approvalBlock(data.settings, today),
     { kind: 'heading', level: 1, text: title },
     { kind: 'paragraph', text: reportMsg.intro(centre, formatDateLong(year.start), formatDateLong(year.end)), align: 'center' },
     { kind: 'paragraph', text: reportMsg.madeOn(formatDateLong(today)), align: 'right' },
@@ -363,5 +425,6 @@ export function buildReport(data: WorkbookData, year: AcademicYear, today: Local
   blocks.push(...resourceSection(stats, stats.activePartners));
   blocks.push({ kind: 'heading', level: 2, text: reportMsg.conclusionHeading });
   blocks.push({ kind: 'paragraph', text: composeConclusion(stats), indent: true, align: 'justify' });
-  return { title, blocks };
+  blocks.push(compilerBlock(data.settings, today));
+  return { title, blocks: blocks.map(typesetBlock) };
 }

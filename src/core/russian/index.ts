@@ -1,5 +1,6 @@
-/** The Russian language module: names, positions, salutations, dates, plurals, money, typography. */
-export { NBSP, capitalize, nbspInitials, quotes, stripEnclosingQuotes } from './typography';
+/** The Russian language module: names, positions, salutations, dates, plurals, money, typography and the typographic pass. */
+export { NBSP, capitalize, nbspInitials, nestQuotes, quotes, stripEnclosingQuotes } from './typography';
+export { NB_HYPHEN, typeset, typesetValues } from './typeset';
 export {
   declineFirstName,
   declineName,
@@ -11,8 +12,11 @@ export {
   fullNameNatural,
   initialsSurname,
   isFamily,
+  isNotAPerson,
   parseFullName,
 } from './names';
+export { firstNameGender, isKnownFirstName } from './first-names';
+export { isOrganisationName } from './organisation';
 export type { FullName, Gender, GenderMark, GrammaticalCase } from './names';
 export { positionDative } from './position';
 export { addressee, salutation } from './salutation';

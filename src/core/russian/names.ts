@@ -3,6 +3,21 @@
  *
  * Declension goes through lvovich part by part with the gender we resolved ourselves (its
  * `incline()` re-detects gender and gets e.g. `Любовь` wrong), wrapped with fixes for its known misses.
+ * The rules of the fixes, and where they come from:
+ * - an organisation typed as the contact (`СОШ № 5`, `Администрация района`) is no person: no parse,
+ *   no declension (see organisation.ts);
+ * - first names: the dictionary of first-names.ts before lvovich, for gender and for the order of a
+ *   two-word name (`Илья Тихонов`);
+ * - women's names in -ь decline like «тень» (`Айгюль` → `Айгюли`, `Любовь` → `Любови`), as
+ *   А. В. Суперанская's «Словарь русских личных имён» recommends (quoted by
+ *   https://gramota.ru/poisk?mode=spravka&page=46&query=%D0%B7%D0%B2%D1%91%D0%B7%D0%B4%D0%BD%D0%B0%D1%8F+%D0%BF%D0%B0%D0%BB%D0%B0%D1%82%D0%B0);
+ *   West European ones (`Николь`, `Изабель`) stay as written, as the press writes them; women's
+ *   names in another consonant (`Джейн`, `Айгюн`) and any name in a vowel other than -а/-я (`Мари`,
+ *   `Анри`) never decline (https://mgu-russian.com/ru/teach/blog/330979);
+ * - surnames: adjectival ones after г/к/х take -ому/-ого (`Долгий` → `Долгому`), after a hushing
+ *   consonant -ему/-его and -ей (`Горячему`, `Осадчей`); a final -а after a vowel (`Гулиа`, `Моруа`)
+ *   and French surnames stressed on the last syllable (`Дюма`, `Зола`) never decline (same МГУ page);
+ * - gender: patronymic, then first name, then surname, adjectival endings included (`Горячий П. С.`).
  */
 import {
   getFirstnameGender,
@@ -12,6 +27,8 @@ import {
   inclineMiddlename,
 } from 'lvovich';
 import { NBSP } from './typography';
+import { firstNameGender, isKnownFirstName, isWesternFirstName } from './first-names';
+import { isOrganisationName } from './organisation';
 
 export interface FullName {
   last: string;
@@ -34,24 +51,6 @@ const PATRONYMIC_PARTICLES: Readonly<Record<string, Gender>> = {
   кызы: 'female',
   гызы: 'female',
   кизи: 'female',
-};
-
-/** First names lvovich gets wrong or does not know; checked before it. */
-const FIRST_NAME_GENDER_FIXES: Readonly<Record<string, Gender>> = {
-  любовь: 'female',
-  рахиль: 'female',
-  нинель: 'female',
-  эсфирь: 'female',
-  юдифь: 'female',
-  руфь: 'female',
-  айгуль: 'female',
-  айгюн: 'female',
-  алла: 'female',
-  римма: 'female',
-  ирма: 'female',
-  лейла: 'female',
-  севиль: 'female',
-  добрыня: 'male',
 };
 
 /** Hyphenated-surname first parts that stay undeclined (`Бонч-Бруевичу`, `Тер-Петросяну`). */
@@ -100,13 +99,15 @@ function normaliseWord(word: string): string {
   return word.split('-').map(normalisePart).join('-');
 }
 
-/** Splits glued initials: `И.П.` → `И.`, `П.`. */
+/** Splits glued initials: `И.П.` → `И.`, `П.`; `И.П.Сидоров` → `И.`, `П.`, `Сидоров`. */
 function tokens(s: string): string[] {
   const out: string[] = [];
   for (const raw of s.split(' ')) {
     if (raw === '') continue;
-    if (/^([А-ЯЁа-яёA-Za-z]\.){2,}$/.test(raw)) {
-      for (const m of raw.match(/[А-ЯЁа-яёA-Za-z]\./g) ?? []) out.push(m);
+    const glued = /^((?:[А-ЯЁа-яёA-Za-z]\.)+)([А-ЯЁA-Z][а-яёa-z-]+)$/.exec(raw);
+    if (/^([А-ЯЁа-яёA-Za-z]\.){2,}$/.test(raw) || glued) {
+      for (const m of (glued ? glued[1] : raw).match(/[А-ЯЁа-яёA-Za-z]\./g) ?? []) out.push(m);
+      if (glued) out.push(glued[2]);
     } else {
       out.push(raw);
     }
@@ -115,16 +116,43 @@ function tokens(s: string): string[] {
 }
 
 function looksLikePatronymic(word: string): boolean {
-  return /(вич|вна|ична|инична|ьич|ич)$/i.test(word) && word.length > 4;
+  return (/(вич|вна|ична|инична|ьич|ич)$/i.test(word) && word.length > 4) || patronymicParticleGender(word) !== null;
+}
+
+/** `ИП Сидоров Иван Петрович`: the sole trader is the person. */
+const SOLE_TRADER = /^(ип|индивидуальный предприниматель) /i;
+/** A note in brackets after the name: `Иванова Анна Сергеевна (завуч)`. */
+const BRACKETED = /\([^()]*\)/g;
+const FAMILY_PREFIX = /^семь[яиеюё]\s+(.+)$/i;
+
+/** The name as typed, without a note in brackets or a sole-trader prefix, spaces collapsed. */
+function personText(s: string): string {
+  return s
+    .replace(BRACKETED, ' ')
+    .replace(/[\s\u00a0\u2009\u202f]+/g, ' ')
+    .trim()
+    .replace(SOLE_TRADER, '');
+}
+
+/**
+ * Whether a contact text names no single person: an organisation (`СОШ № 5`), several people, or a
+ * family (`Семья Толстых`). Such a text is used as written.
+ */
+export function isNotAPerson(contact: string): boolean {
+  const text = personText(contact);
+  return text !== '' && (isOrganisationName(text) || FAMILY_PREFIX.test(text));
 }
 
 /**
  * Parses a full name written surname first (`Сидоров Иван Петрович`), normalising spaces and case.
- * Also accepts `Иван Петрович Сидоров`, `И. П. Сидоров`, `Сидоров И.П.`. Returns null for empty input.
+ * Also accepts `Иван Петрович Сидоров`, `Илья Тихонов` (a known first name before a word that is
+ * not one), `Рашид Гейдар оглы Мамедов`, `И. П. Сидоров`, `Сидоров И.П.`. Returns null for empty
+ * input and for a text that names no single person (an organisation, a family, several people).
  */
 export function parseFullName(s: string): FullName | null {
-  const cleaned = s.replace(/[\s\u00a0\u2009\u202f]+/g, ' ').replace(/,/g, ' ').trim();
-  const words = tokens(cleaned).map(normaliseWord);
+  const text = personText(s);
+  if (text === '' || isNotAPerson(text)) return null;
+  const words = tokens(text.replace(/,/g, ' ')).map(normaliseWord);
   if (words.length === 0 || !words.some((w) => CYRILLIC_WORD.test(w) || /^[A-Za-z]/.test(w))) return null;
   const w = (i: number): string => words[i] ?? '';
 
@@ -133,9 +161,17 @@ export function parseFullName(s: string): FullName | null {
     const middle = words.length >= 3 && isInitial(w(1)) ? w(1) : '';
     return { first: w(0), middle, last: words.slice(middle ? 2 : 1).join(' ') };
   }
-  // Natural order: `Иван Петрович Сидоров`.
+  // Turkic names given name first: `Рашид Гейдар оглы Мамедов`.
+  if (words.length === 4 && particleOf(w(2)) && !particleOf(w(3))) {
+    return { first: w(0), middle: `${w(1)} ${w(2)}`, last: w(3) };
+  }
+  // Natural order: `Иван Петрович Сидоров`, `Рашид Гейдар-оглы Мамедов`.
   if (words.length === 3 && looksLikePatronymic(w(1)) && !looksLikePatronymic(w(2))) {
     return { first: w(0), middle: w(1), last: w(2) };
+  }
+  // `Илья Тихонов`: a first name, then a word that is not one.
+  if (words.length === 2 && !isInitial(w(1)) && isKnownFirstName(w(0)) && !isKnownFirstName(w(1))) {
+    return { first: w(0), middle: '', last: w(1) };
   }
   return { last: w(0), first: w(1), middle: words.slice(2).join(' ') };
 }
@@ -165,14 +201,22 @@ export function detectGender(name: string | FullName, override: GenderMark | nul
     if (/(вна|чна)$/.test(middle)) return 'female';
   }
   if (parsed.first && !isInitial(parsed.first)) {
-    const fixed = FIRST_NAME_GENDER_FIXES[parsed.first.toLowerCase()];
-    if (fixed) return fixed;
-    const byFirst = libraryGender(getFirstnameGender(parsed.first));
+    const known = firstNameGender(parsed.first);
+    if (known === 'male' || known === 'female') return known;
+    const byFirst = known === 'both' ? null : libraryGender(getFirstnameGender(parsed.first));
     if (byFirst) return byFirst;
   }
   if (parsed.last) {
-    return libraryGender(getLastnameGender(parsed.last));
+    return libraryGender(getLastnameGender(parsed.last)) ?? surnameGender(parsed.last);
   }
+  return null;
+}
+
+/** Gender from a surname's ending where lvovich says nothing: `Горячий`, `Долгий` male; `Долгая` female. */
+function surnameGender(last: string): Gender | null {
+  const part = (last.split('-').pop() ?? last).toLowerCase();
+  if (/(ая|яя|ова|ева|ёва|ина|ына)$/.test(part)) return 'female';
+  if (/(ий|ый|ой|ов|ев|ёв|ин|ын)$/.test(part)) return 'male';
   return null;
 }
 
@@ -182,12 +226,22 @@ function resolveGender(parsed: FullName, gender: Gender | null): Gender | null {
 
 const HUSHING_ADJECTIVE_MALE = /[жшчщ]ий$/;
 const HUSHING_ADJECTIVE_FEMALE = /[жшчщ]ая$/;
+/** After г, к, х an adjective takes -ому/-ого: `Долгий` → `Долгому` (lvovich says `Долгию`). */
+const VELAR_ADJECTIVE_MALE = /[гкх]ий$/;
+/** French surnames stressed on the last syllable: never declined. */
+const FINAL_STRESS_SURNAMES = new Set(['дюма', 'зола', 'золя', 'тома', 'дега', 'петипа', 'гавальда', 'люка']);
+/** A final -а after a vowel: `Гулиа`, `Моруа`, `Бенуа` (not the adjectival -ая). */
+const VOWEL_BEFORE_FINAL_A = /[аеёиоуыэю]а$/;
 
 function declineSurnamePart(part: string, gender: Gender | null, grammaticalCase: 'genitive' | 'dative'): string {
   const lower = part.toLowerCase();
+  if (FINAL_STRESS_SURNAMES.has(lower) || VOWEL_BEFORE_FINAL_A.test(lower)) return part;
   // Adjectival surnames after a hushing consonant: lvovich says `Горячию`, `Осадчой`.
   if (gender !== 'female' && HUSHING_ADJECTIVE_MALE.test(lower)) {
     return part.slice(0, -2) + (grammaticalCase === 'dative' ? 'ему' : 'его');
+  }
+  if (gender !== 'female' && VELAR_ADJECTIVE_MALE.test(lower)) {
+    return part.slice(0, -2) + (grammaticalCase === 'dative' ? 'ому' : 'ого');
   }
   if (gender !== 'male' && HUSHING_ADJECTIVE_FEMALE.test(lower)) {
     return part.slice(0, -2) + 'ей';
@@ -214,7 +268,17 @@ export function declineSurname(last: string, gender: Gender | null, grammaticalC
 /** The first name in the given case. */
 export function declineFirstName(first: string, gender: Gender | null, grammaticalCase: GrammaticalCase): string {
   if (grammaticalCase === 'nominative' || first === '' || isInitial(first)) return first;
-  const g = gender ?? FIRST_NAME_GENDER_FIXES[first.toLowerCase()] ?? null;
+  const known = firstNameGender(first);
+  const g = gender ?? (known === 'male' || known === 'female' ? known : null);
+  const lower = first.toLowerCase();
+  // A vowel other than -а/-я (`Мари`, `Анри`, `Софи`): never declined.
+  if (/[еёиоуыэю]$/.test(lower)) return first;
+  if (g === 'female') {
+    // `Айгюль` → `Айгюли`, `Любовь` → `Любови`; West European `Николь` stays.
+    if (lower.endsWith('ь')) return isWesternFirstName(first) ? first : `${first.slice(0, -1)}и`;
+    // `Джейн`, `Айгюн`, `Маргарет`: women's names in a consonant never decline.
+    if (!/[ая]$/.test(lower)) return first;
+  }
   const declined = inclineFirstname(first, grammaticalCase, g);
   return declined === first ? declineFirstNameInA(first, grammaticalCase) : declined;
 }
@@ -291,10 +355,11 @@ export function fullNameNatural(
   return d ? joinWords([d.first, d.middle, d.last]) : '';
 }
 
-/** `Анна-Мария` → `А.-М.`, `Гейдар оглы` → `Г.`, `П.` → `П.`. */
+/** `Анна-Мария` → `А.-М.`, `Гейдар оглы` and `Гейдар-оглы` → `Г.`, `П.` → `П.`. */
 function initialOf(word: string): string {
   if (word === '') return '';
   if (isInitial(word)) return word.toUpperCase();
+  if (patronymicParticleGender(word)) return `${word.charAt(0).toUpperCase()}.`;
   const head = word.split(' ')[0] ?? word;
   return head
     .split('-')
@@ -317,20 +382,24 @@ export function initialsSurname(
   return [...initials, surname].filter((s) => s !== '').join(NBSP);
 }
 
-const FAMILY_PREFIX = /^семь[яиеюё]\s+(.+)$/i;
+/** The family's name in the genitive plural: `Ивановы` → `Ивановых`, `Толстые` → `Толстых`, `Ивановых` stays. */
+function familyGenitive(word: string): string {
+  if (/(ов|ев|ёв|ин|ын)ы$/.test(word)) return `${word}х`;
+  if (/(ые|ие)$/.test(word)) return `${word.slice(0, -1)}х`;
+  return word;
+}
 
 /**
  * The family's name in the genitive plural as written after «семья»: `Семья Ивановых` → `Ивановых`,
- * `Ивановы` → `Ивановых`. '' when the organisation does not name a family.
+ * `Ивановы` → `Ивановых`, `Толстые` → `Толстых`. '' when the organisation does not name a family.
  */
 export function familyName(organisation: string): string {
   const org = organisation.replace(/[\s\u00a0]+/g, ' ').trim();
   const prefixed = FAMILY_PREFIX.exec(org);
-  if (prefixed) return normaliseWord(prefixed[1] ?? '');
+  if (prefixed) return familyGenitive(normaliseWord(prefixed[1] ?? ''));
   if (/^[А-ЯЁа-яё]+(-[А-ЯЁа-яё]+)?$/.test(org)) {
     const word = normaliseWord(org);
-    if (/(ов|ев|ёв|ин|ын)ы$/.test(word)) return `${word}х`;
-    if (/(ых|их)$/.test(word)) return word;
+    if (/((ов|ев|ёв|ин|ын)ы|ые|ие|ых|их)$/.test(word)) return familyGenitive(word);
   }
   return '';
 }

@@ -61,6 +61,27 @@ export function nbspInitials(s: string): string {
   return out;
 }
 
+/**
+ * Quotes inside quotes become „лапки“: `«Детство «Солнышко»»` → `«Детство „Солнышко“»`; deeper
+ * levels alternate. Closing quotes with nothing open, and openings never closed, stay as they are.
+ */
+export function nestQuotes(s: string): string {
+  const open: string[] = [];
+  let out = '';
+  for (const ch of s) {
+    if (ch === '«' || ch === '„') {
+      const mark = open.length % 2 === 0 ? '«' : '„';
+      open.push(mark);
+      out += mark;
+    } else if ((ch === '»' || ch === '“') && open.length > 0) {
+      out += open.pop() === '„' ? '“' : '»';
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
 /** Whether every `«` in `s` is closed by a later `»`. */
 function balanced(s: string): boolean {
   let depth = 0;

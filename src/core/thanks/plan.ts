@@ -17,7 +17,7 @@ import { centreValues, partnerValues, type Values } from '../letters/fields';
 import { checkTemplate } from '../letters/fill';
 import { PLACEHOLDERS } from '../letters/templates';
 import { DONE, journalKey, openJournal, type Journal } from '../run/journal';
-import { compareText, formatDateLong } from '../russian';
+import { compareText, formatDateLong, typesetValues } from '../russian';
 import { contributionText } from './contributions';
 import { resolvePeriod, type ThanksPeriod, type ThanksRequest } from './period';
 
@@ -78,7 +78,7 @@ export function planThanks(data: WorkbookData, journal: Journal, request: Thanks
       partner,
       contributions: list.map((x) => x.contribution),
       key,
-      values: { ...base, ...partnerValues(partner), Вклад: contributionText(list), Период: period.text },
+      values: typesetValues({ ...base, ...partnerValues(partner), Вклад: contributionText(list), Период: period.text }),
     });
   }
   return plan;

@@ -5,12 +5,13 @@ import { composeConclusion, type ConclusionInput, type ResourceFigures } from '.
 import { readWorkbook } from '../../../src/core/data/read';
 import type { WorkbookData } from '../../../src/core/data/records';
 import { buildReport, computeReportStats } from '../../../src/core/report/model';
-import { countWith, formatMoney, formatNumber, NBSP } from '../../../src/core/russian';
+import { countWith, formatMoney, formatNumber, NB_HYPHEN, NBSP, typeset } from '../../../src/core/russian';
 import { CATEGORIES, COL, RESOURCES, SHEET, SHEET_SPECS, type Category, type Resource } from '../../../src/core/data/schema';
 import { academicYear, parseAcademicYear } from '../../../src/core/data/academic-year';
 import { d, MemoryWorkbook } from '../../helpers/memory-workbook';
 import { memoryRuntime } from '../../helpers/memory-runtime';
-import { makeReport, yearsWithData } from '../../../src/core/report/job';
+import { defaultYear, defaultYearLabel, makeReport, yearsWithData } from '../../../src/core/report/job';
+import { reportMsg } from '../../../src/messages/report';
 
 type JsonCell = string | number | boolean;
 interface JsonSheet {
@@ -134,9 +135,11 @@ describe('annual report on the sample workbook', () => {
 
   it('has the title, the intro and every section', () => {
     expect(model.title).toBe('Анализ работы с социальными партнёрами за 2025/2026 учебный год');
-    expect(model.blocks[0]).toEqual({ kind: 'heading', level: 1, text: model.title });
+    // The sample's «Настройки» ask for the «УТВЕРЖДАЮ» block: the title follows it.
+    expect(model.blocks[1]).toEqual({ kind: 'heading', level: 1, text: model.title });
     const intro = paragraphs(model.blocks)[0];
-    expect(intro).toContain('«Детско-юношеский центр «Ровесник»');
+    // After the typographic pass: the name's hyphen does not break, the inner quotes are „лапки“.
+    expect(intro).toContain(`«Детско${NB_HYPHEN}юношеский центр „Ровесник“»`);
     expect(intro).toContain(`Отчётный период: с 1${NBSP}сентября 2025${NBSP}г. по 31${NBSP}августа 2026${NBSP}г.`);
     for (const s of SECTIONS) expect(headings(model)).toContain(s);
     // Sentences ending in «г.» or «руб.» get no second full stop.
@@ -206,18 +209,18 @@ describe('annual report on the sample workbook', () => {
     expect(rows).toHaveLength(NOW.events.length);
     // Date order across months, ties by ID.
     const expectedOrder = [...NOW.events].sort((a, b) => (str(a[COL.date]) + str(a[COL.id]) < str(b[COL.date]) + str(b[COL.id]) ? -1 : 1));
-    expect(rows.map((r) => r[1])).toEqual(expectedOrder.map((e) => str(e[COL.title])));
+    expect(rows.map((r) => r[1])).toEqual(expectedOrder.map((e) => typeset(str(e[COL.title]))));
     for (const [i, e] of expectedOrder.entries()) {
       const [y, m, day] = str(e[COL.date]).split('-');
       expect(rows[i][0]).toBe(`${day}.${m}.${y}`);
-      expect(rows[i][2]).toBe(str(e[COL.place]));
+      expect(rows[i][2]).toBe(typeset(str(e[COL.place])));
       expect(rows[i][4]).toBe(formatNumber(e[COL.reach] as number));
-      const names = [...new Set(NOW.contributions.filter((c) => c.event === e).map((c) => str(c.partner[COL.organisation])))];
+      const names = [...new Set(NOW.contributions.filter((c) => c.event === e).map((c) => typeset(str(c.partner[COL.organisation]))))];
       expect(rows[i][3].split(', ').sort()).toEqual(names.sort());
     }
     // Named by exact title in «Вклад»: the partner still shows up under its event.
     const agit = rows.find((r) => r[1] === 'Агитбригада');
-    expect(agit?.[3]).toContain('РДДМ «Движение первых»');
+    expect(agit?.[3]).toContain(typeset('РДДМ «Движение первых»'));
   });
 
   it('has a chart of contributions by month over the twelve months', () => {
@@ -288,7 +291,8 @@ describe('annual report edge cases', () => {
     if (!year) throw new Error('year');
     const model = buildReport(loadData(), year, TODAY);
     expect(model.title).toBe('Анализ работы с социальными партнёрами за 2030/2031 учебный год');
-    expect(model.blocks.some((b) => b.kind === 'table' || b.kind === 'chart')).toBe(false);
+    // No data table or chart: only the compiler's line, a table without header.
+    expect(model.blocks.some((b) => (b.kind === 'table' && b.header.length > 0) || b.kind === 'chart')).toBe(false);
     for (const s of SECTIONS) {
       const texts = paragraphs(section(model, s));
       expect(texts.length).toBeGreaterThan(0);
@@ -431,9 +435,84 @@ describe('annual report edge cases', () => {
     expect(stats.lapsedPartners).toBe(0);
     const model = buildReport(data, YEAR, TODAY);
     expect(tables(section(model, 'Ключевые показатели'))[0].header).toEqual(['Показатель', '2025/2026']);
+    // Nobody is called new when there is no year to compare with: the row is gone and a sentence says why.
+    expect(tables(section(model, 'Ключевые показатели'))[0].rows.map((r) => r[0])).not.toContain('Из них новые (не участвовали в прошлом учебном году)');
+    expect(paragraphs(section(model, 'Ключевые показатели'))).toEqual([
+      `За 2024/2025 учебный год данных в таблице нет, поэтому сравнения с прошлым годом нет: новые и выбывшие партнёры не выделяются.`,
+    ]);
+    const categories = tables(section(model, 'Партнёры по категориям'))[0];
+    expect(categories.header).toEqual(['Категория', 'В списке', 'Активные']);
+    expect(categories.rows.every((r) => r.length === 3)).toBe(true);
+    expect(paragraphs(section(model, 'Партнёры по категориям')).join(' ')).not.toMatch(/новые|выбыли/);
     const text = paragraphs(section(model, 'ВЫВОД')).join(' ');
     expect(text).toContain('кадрового, финансового, программно-методического, временного, материально-технического, информационного.');
     expect(text).not.toContain('по сравнению');
+  });
+});
+
+describe('annual report: approval, compiler, alignment and the default year', () => {
+  const settingsOf = (data: WorkbookData, approval: string): WorkbookData => ({
+    ...data,
+    settings: { ...data.settings, reportApproval: approval, directorName: 'Римская Нина Андреевна', directorPosition: 'директор', performerName: 'Петрова Анна Сергеевна', performerPhone: '8 (42331) 2-15-67' },
+  });
+  const layout = (b: Block | undefined) => (b && b.kind === 'table' && b.header.length === 0 ? b : null);
+
+  it('starts with the «УТВЕРЖДАЮ» block when «Настройки» say «да», and not otherwise', () => {
+    const withApproval = buildReport(settingsOf(loadData(), 'да'), YEAR, TODAY);
+    const block = layout(withApproval.blocks[0]);
+    expect(block?.rows[0][0]).toBe('');
+    expect(block?.rows[0][1]).toBe(
+      ['УТВЕРЖДАЮ', `Директор ДЮЦ «Ровесник»`, `________________ Н.${NBSP}А.${NBSP}Римская`, `«____» ________________ 2026${NBSP}г.`].join('\n'),
+    );
+    expect(withApproval.blocks[1]).toEqual({ kind: 'heading', level: 1, text: withApproval.title });
+    for (const answer of ['нет', '', 'может быть']) {
+      expect(buildReport(settingsOf(loadData(), answer), YEAR, TODAY).blocks[0]).toEqual({ kind: 'heading', level: 1, text: withApproval.title });
+    }
+  });
+
+  it('ends with the compiler’s line: name and phone, a place to sign, the date', () => {
+    const model = buildReport(settingsOf(loadData(), 'нет'), YEAR, TODAY);
+    const last = layout(model.blocks[model.blocks.length - 1]);
+    expect(last?.rows).toEqual([[`Составитель: А.${NBSP}С.${NBSP}Петрова\nтел. 8${NBSP}(42331)${NBSP}2${NB_HYPHEN}15${NB_HYPHEN}67`, '________________\n(подпись)', `27${NBSP}ноября 2026${NBSP}г.`]]);
+    const unnamed = buildReport({ ...loadData(), settings: { ...loadData().settings, performerName: '', performerPhone: '' } }, YEAR, TODAY);
+    expect(layout(unnamed.blocks[unnamed.blocks.length - 1])?.rows[0][0]).toBe('Составитель: ________________');
+  });
+
+  it('aligns the number columns of every data table right', () => {
+    const model = buildReport(loadData(), YEAR, TODAY);
+    const data = model.blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && b.header.length > 0);
+    expect(data.length).toBeGreaterThan(3);
+    for (const table of data) {
+      expect(table.align).toHaveLength(table.header.length);
+      table.header.forEach((_, c) => {
+        const numeric = table.rows.every((r) => /^(\d[\d\u00a0]*(,\d+)?(\u00a0руб\.)?|—)$/.test(r[c] ?? ''));
+        const date = table.rows.every((r) => /^\d\d\.\d\d\.\d{4}$/.test(r[c] ?? ''));
+        if (!date) expect(table.align?.[c]).toBe(numeric ? 'right' : 'left');
+      });
+    }
+  });
+
+  it('the default year is the current one, or the last one with data while the current has none', () => {
+    const start = { day: 1, month: 9 };
+    const data = loadData();
+    expect(yearsWithData(data, start).map((y) => y.label)).toEqual(['2024/2025', '2025/2026', '2026/2027']);
+    // Up to the summer of 2026: nothing of 2026/2027 happened yet.
+    const before = { ...data, events: data.events.filter((e) => e.date.year < 2026 || (e.date.year === 2026 && e.date.month < 9)) };
+    expect(defaultYear(before, { year: 2026, month: 3, day: 1 }, start).label).toBe('2025/2026');
+    expect(defaultYear(before, { year: 2026, month: 9, day: 15 }, start).label).toBe('2025/2026');
+    expect(defaultYear(before, { year: 2031, month: 1, day: 10 }, start).label).toBe('2025/2026');
+    expect(defaultYear(before, { year: 2019, month: 12, day: 1 }, start).label).toBe('2019/2020');
+    expect(defaultYear(data, { year: 2026, month: 11, day: 27 }, start).label).toBe('2026/2027');
+    // The report job and the prompt without a year take it: the test runtime's clock stands on
+    // 27 November 2026, and the sheets hold nothing after August 2026.
+    const sheets = sampleSheets();
+    const dateCol = sheets[SHEET.events][0].indexOf(COL.date);
+    sheets[SHEET.events] = sheets[SHEET.events].filter((row, i) => i === 0 || !(row[dateCol] instanceof Date) || (row[dateCol] as Date).getTime() < Date.UTC(2026, 8, 1));
+    const t = memoryRuntime(new MemoryWorkbook(sheets));
+    expect(defaultYearLabel(t.rt)).toBe('2025/2026');
+    const made = makeReport(t.rt);
+    expect(made.ok).toBe(true);
+    expect(t.documents.made[0]?.name).toBe(reportMsg.title('2025/2026'));
   });
 });
 

@@ -47,16 +47,19 @@ describe('salutation', () => {
     expect(salutation({ ...base, contact: 'Сидоров Иван Петрович' })).toBe('Уважаемый Иван Петрович!');
     expect(salutation({ ...base, contact: 'Иванова Анна Сергеевна' })).toBe('Уважаемая Анна Сергеевна!');
   });
-  it('uses first name and surname when the patronymic is missing', () => {
-    expect(salutation({ ...base, contact: 'Сидоров Иван' })).toBe('Уважаемый Иван Сидоров!');
+  it('uses господин/госпожа with the surname when the patronymic is missing (ГОСТ Р 7.0.97)', () => {
+    expect(salutation({ ...base, contact: 'Сидоров Иван' })).toBe('Уважаемый господин Сидоров!');
+    expect(salutation({ ...base, contact: 'Тихонов Илья' })).toBe('Уважаемый господин Тихонов!');
+    expect(salutation({ ...base, contact: 'Петрова Анна' })).toBe('Уважаемая госпожа Петрова!');
   });
   it('uses господин/госпожа with a surname alone', () => {
     expect(salutation({ ...base, contact: 'Сидоров' })).toBe('Уважаемый господин Сидоров!');
     expect(salutation({ ...base, contact: 'Сидорова' })).toBe('Уважаемая госпожа Сидорова!');
   });
   it('lets the Пол column decide', () => {
-    expect(salutation({ ...base, contact: 'Ким Женя', gender: 'Ж' })).toBe('Уважаемая Женя Ким!');
-    expect(salutation({ ...base, contact: 'Ким Женя', gender: 'М' })).toBe('Уважаемый Женя Ким!');
+    expect(salutation({ ...base, contact: 'Ким Женя', gender: 'Ж' })).toBe('Уважаемая госпожа Ким!');
+    expect(salutation({ ...base, contact: 'Ким Женя', gender: 'М' })).toBe('Уважаемый господин Ким!');
+    expect(salutation({ ...base, contact: 'Сидоров Иван Петрович', gender: 'Ж' })).toBe('Уважаемая Иван Петрович!');
   });
   it('is gender-neutral when the gender is unknown', () => {
     expect(salutation({ ...base, contact: 'Ким Женя' })).toBe('Здравствуйте, Женя Ким!');

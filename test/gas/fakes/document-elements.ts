@@ -207,6 +207,49 @@ export class FakeTableCell extends DocumentPart implements Fake<GoogleAppsScript
     this.edit();
     return this;
   }
+  /**
+   * A cell made by `appendTable(cells)` holds one paragraph with its text: child 0, as the reference's
+   * own sample reads it (`table.getCell(0, 0).getChild(0).asParagraph()`,
+   * https://developers.google.com/apps-script/reference/document/horizontal-alignment).
+   */
+  getNumChildren(): number {
+    return 1;
+  }
+  getChild(childIndex: number): FakeCellParagraph {
+    if (childIndex !== 0) throw childIndexError(this.env, childIndex, 1);
+    return new FakeCellParagraph(this.env, this.session, this.table, this.r, this.c);
+  }
+}
+
+/** The one paragraph of a table cell: its text and alignment. */
+export class FakeCellParagraph extends DocumentPart {
+  constructor(
+    env: FakeEnv,
+    session: DocSession,
+    private readonly table: TableElement,
+    private readonly r: number,
+    private readonly c: number,
+  ) {
+    super(env, session, 'Paragraph');
+  }
+  getType(): string {
+    return ElementType.PARAGRAPH;
+  }
+  asParagraph(): this {
+    return this;
+  }
+  getText(): string {
+    return this.table.rows[this.r]?.[this.c] ?? '';
+  }
+  setAlignment(alignment: GoogleAppsScript.Document.HorizontalAlignment): this {
+    this.edit();
+    const value = enumValue(this.env, HorizontalAlignment, alignment, 'alignment');
+    this.table.cellAlignments = { ...(this.table.cellAlignments ?? {}), [`${this.r}:${this.c}`]: value };
+    return this;
+  }
+  getAlignment(): string | null {
+    return this.table.cellAlignments?.[`${this.r}:${this.c}`] ?? null;
+  }
 }
 
 export class FakeTableRow extends DocumentPart implements Fake<GoogleAppsScript.Document.TableRow, 'getNumCells' | 'getCell' | 'appendTableCell'> {

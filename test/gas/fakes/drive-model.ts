@@ -30,6 +30,8 @@ export interface TableElement {
   borderWidth: number | null;
   /** Rows made bold through `TableRow.editAsText().setBold(true)`. */
   boldRows?: number[];
+  /** Alignment of a cell's paragraph by `row:column`, set through `getCell(r, c).getChild(0).asParagraph()`. */
+  cellAlignments?: Record<string, string>;
 }
 export interface ImageElement {
   kind: 'image';
@@ -80,7 +82,8 @@ export function documentText(doc: DocModel): string {
 
 /** A deep copy of one element (what `Element.copy()` gives). */
 export function cloneElement<E extends DocElement>(e: E): E {
-  if (e.kind === 'table') return { ...e, rows: e.rows.map((r) => [...r]), boldRows: e.boldRows ? [...e.boldRows] : undefined };
+  if (e.kind === 'table')
+    return { ...e, rows: e.rows.map((r) => [...r]), boldRows: e.boldRows ? [...e.boldRows] : undefined, cellAlignments: e.cellAlignments ? { ...e.cellAlignments } : undefined };
   if (e.kind === 'image') return { ...e, bytes: e.bytes.slice() };
   return { ...e };
 }
