@@ -43,18 +43,39 @@ export function placeholderTokens(text: string): Map<string, string[]> {
 }
 
 /**
+ * Where the sentinel mark is looked for: box drawing, block elements, geometric shapes, miscellaneous
+ * symbols and dingbats (U+2500–U+27BF), 704 ordinary printable characters. Not private-use characters:
+ * the Docs API strips "characters from the Unicode Basic Multilingual Plane Private Use Area
+ * (U+E000-U+F8FF)" and some control characters from inserted text
+ * (https://developers.google.com/workspace/docs/api/concepts/rules-behavior, "Insert text"), so a
+ * sentinel made of them would come out of phase one as bare digits and phase two would find nothing.
+ */
+const MARK_FIRST = 0x2500;
+const MARK_LAST = 0x27bf;
+
+/** A character found nowhere in the text, from the ordinary range above. */
+export function sentinelMark(text: string): string {
+  const used = new Set(text);
+  for (let code = MARK_FIRST; code <= MARK_LAST; code++) {
+    const mark = String.fromCharCode(code);
+    if (!used.has(mark)) return mark;
+  }
+  // Only a text holding all 704 of these symbols gets here.
+  throw new Error('No sentinel character is free: the template and its values use every character of U+2500–U+27BF');
+}
+
+/**
  * The `replaceAllText` requests that fill a template literally in one batch. Requests run in order,
  * so a value containing another token (`{{Дата}}`) would be replaced again; hence two phases: every
- * token becomes a sentinel made of a private-use character found nowhere in the text or the values,
- * then each sentinel becomes its value. No value contains that character, so no value is re-scanned.
+ * token becomes a sentinel `‹mark›N‹mark›`, then each sentinel becomes its value. The mark is one
+ * ordinary character found nowhere in the template text or the values, so a sentinel can match only
+ * where phase one put it: never inside a value, nor across a value's edge (one character cannot be
+ * made of two), nor another sentinel (each is closed by the mark, so `‹m›1‹m›` is not part of `‹m›12‹m›`).
  */
 export function replaceRequests(templateText: string, tokens: Map<string, string[]>, values: Record<string, string>): GoogleAppsScript.Docs.Schema.Request[] {
   const used = [...tokens.entries()].filter(([name]) => Object.prototype.hasOwnProperty.call(values, name));
   if (used.length === 0) return [];
-  const everything = templateText + used.map(([name]) => values[name]).join('');
-  let code = 0xe000;
-  while (everything.includes(String.fromCharCode(code)) && code < 0xf8ff) code++;
-  const mark = String.fromCharCode(code);
+  const mark = sentinelMark(templateText + used.map(([name]) => values[name]).join(''));
   const replace = (text: string, by: string): GoogleAppsScript.Docs.Schema.Request => ({
     replaceAllText: { containsText: { text, matchCase: true }, replaceText: by },
   });

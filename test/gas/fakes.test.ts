@@ -248,7 +248,7 @@ describe('other services', () => {
     expect(Drive?.Files?.list({ q, fields: 'files(id)' }).files?.map((f) => f.id)).toEqual([sub?.id]);
     const template = gas.drive.addDocument('Шаблон', ['{{Имя}}']);
     const copy = Drive?.Files?.copy({ name: 'Письмо', parents: [sub?.id ?? ''] }, template.id);
-    expect(gas.drive.items.get(copy?.id ?? '')).toMatchObject({ name: 'Письмо', parents: [sub?.id], appCreated: true });
+    expect(gas.drive.items.get(copy?.id ?? '')).toMatchObject({ name: 'Письмо', parents: [sub?.id], owner: 'staff@rovesnik.example', appUsers: ['staff@rovesnik.example'] });
     expect(DocumentApp.openById(copy?.id ?? '').getAs('application/pdf').getDataAsString()).toBe('{{Имя}}');
     Drive?.Files?.update({ trashed: true }, copy?.id ?? '');
     expect(gas.drive.items.get(copy?.id ?? '')?.trashed).toBe(true);
