@@ -9,7 +9,8 @@ import { errorText, UserError } from '../core/errors';
 import { docsMsg } from '../messages/gas';
 import { SETTING } from '../core/data/schema';
 import { PLACEHOLDER_PATTERN, placeholderSyntaxProblems } from '../core/letters/templates';
-import { childFolder, copyFile, createDocument, createFolder, findFile, findFolder, trashFile } from './drive';
+import { childFolder, copyFile, createDocument, createFolder, DOC_MIME, FOLDER_MIME, lookUp, trashFile } from './drive';
+import { recordedOwner } from './sharing';
 
 type Body = GoogleAppsScript.Document.Body;
 
@@ -144,13 +145,18 @@ export class DocsDocuments implements DocumentPort {
   /** Building it costs no calls: the folder and the templates are looked up on first use. */
   constructor(private readonly settings: DocumentSettings) {}
 
-  /** The ID of the folder from «Настройки»; a Russian error naming the setting when it is blank or gone. */
+  /**
+   * The ID of the folder from «Настройки»; a Russian error naming the setting and who can fix it when
+   * it is blank, not visible to this user, read-only for them, or gone.
+   */
   root(): string {
     if (this.rootCache) return this.rootCache;
-    const id = this.settings.folder.trim();
-    if (!id) throw new UserError(docsMsg.folderBlank(SETTING.folder));
-    if (!findFolder(id)) throw new UserError(docsMsg.folderMissing(SETTING.folder));
-    return (this.rootCache = id);
+    const found = lookUp(this.settings.folder, FOLDER_MIME);
+    if (found.kind === 'blank') throw new UserError(docsMsg.folderBlank(SETTING.folder));
+    if (found.kind === 'unseen') throw new UserError(docsMsg.folderUnseen(SETTING.folder, recordedOwner()));
+    if (found.kind === 'gone') throw new UserError(docsMsg.folderGone(SETTING.folder));
+    if (!found.entry.canEdit) throw new UserError(docsMsg.folderReadOnly(SETTING.folder, found.entry.owner || recordedOwner()));
+    return (this.rootCache = found.entry.id);
   }
 
   /** The ID of a subfolder of the root by name, found or created once per run; '' is the root itself. */
@@ -167,18 +173,19 @@ export class DocsDocuments implements DocumentPort {
   private template(kind: TemplateKind): Template {
     const cached = this.templates.get(kind);
     if (cached) return cached;
-    const id = this.settings.templates[kind].trim();
-    if (!id) throw new UserError(docsMsg.templateBlank(TEMPLATE_LABEL[kind]));
-    // Letters are Drive copies of the template, so Drive must see it too (drive.file: a Doc setup made).
-    const file = findFile(id);
+    // Letters are Drive copies of the template, so Drive must see it, as well as DocumentApp.
+    const found = lookUp(this.settings.templates[kind], DOC_MIME);
+    if (found.kind === 'blank') throw new UserError(docsMsg.templateBlank(TEMPLATE_LABEL[kind]));
+    if (found.kind === 'unseen') throw new UserError(docsMsg.templateUnseen(TEMPLATE_LABEL[kind], recordedOwner()));
+    if (found.kind === 'gone') throw new UserError(docsMsg.templateGone(TEMPLATE_LABEL[kind]));
+    const id = found.entry.id;
     let template: Template;
     try {
-      if (!file || file.trashed) throw new Error('not visible in Drive');
       const text = documentText(DocumentApp.openById(id));
       template = { id, text, tokens: placeholderTokens(text) };
     } catch (e) {
       console.error(`template ${id}: ${errorText(e)}`);
-      throw new UserError(docsMsg.templateMissing(TEMPLATE_LABEL[kind]));
+      throw new UserError(docsMsg.templateUnseen(TEMPLATE_LABEL[kind], found.entry.owner || recordedOwner()));
     }
     this.templates.set(kind, template);
     return template;
