@@ -1,4 +1,5 @@
-import { DocsDocuments, placeholderTokens, replaceRequests } from '../../src/gas/documents';
+import fc from 'fast-check';
+import { DocsDocuments, placeholderTokens, replaceRequests, sentinelMark } from '../../src/gas/documents';
 import { ensureDocsSetup } from '../../src/gas/templates';
 import { SheetsWorkbook } from '../../src/gas/workbook';
 import { defaultTemplate } from '../../src/core/letters/templates';
@@ -198,6 +199,57 @@ describe('placeholder requests', () => {
     let out = text;
     for (const r of requests) out = out.split(r.replaceAllText?.containsText?.text ?? '\u0000').join(r.replaceAllText?.replaceText ?? '');
     expect(out).toBe('{{B}} {{B}} {{A}}');
+  });
+
+  it('sentinels are ordinary characters found nowhere in the template or the values: nothing the Docs API strips', () => {
+    const text = 'Шаблон ─ {{A}}';
+    const requests = replaceRequests(text, placeholderTokens(text), { A: '━0━ ┄' });
+    const sentinels = requests.map((r) => r.replaceAllText?.replaceText ?? '').slice(0, 1);
+    expect(sentinels[0]).toMatch(/^(.)0\1$/u);
+    const mark = [...(sentinels[0] ?? '')][0] ?? '';
+    expect('─━┄'.includes(mark)).toBe(false);
+    expect(mark.codePointAt(0)).toBeGreaterThanOrEqual(0x2500);
+    expect(mark).not.toMatch(/[\uE000-\uF8FF\u0000-\u001F]/);
+    expect(sentinelMark('x')).toBe('─');
+    let all = '';
+    for (let c = 0x2500; c <= 0x27bf; c++) all += String.fromCharCode(c);
+    expect(() => sentinelMark(all)).toThrow(/No sentinel character is free/);
+  });
+
+  const TRICKY_VALUES: Record<string, string> = {
+    Обращение: 'Уважаемый {{Дата}}!',
+    Организация: 'ООО «$1 $& $$ \\ \\1» 🎉👨‍👩‍👧',
+    Мероприятие: '─0─ ━1━ ┄2┄ {{Организация}} 0 1',
+    Дата: '{{Обращение}} $2',
+  };
+  const literally = (text: string, values: Record<string, string>): string =>
+    text.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (raw: string, name: string) => (Object.prototype.hasOwnProperty.call(values, name) ? (values[name] ?? raw) : raw));
+
+  it('with the Docs API stripping private-use characters, every letter’s Doc and PDF hold exactly the values: {{Дата}}, $1, \\, emoji, sentinel look-alikes', () => {
+    const template = ['{{Обращение}}', 'Приглашаем {{ Организация }} на «{{Мероприятие}}» {{Дата}} — {{Организация}}. ─ ━'];
+    const { docs } = setup(template);
+    const made = docs.fillTemplate('invitation', TRICKY_VALUES, '', 'Письмо');
+    const expected = template.map((p) => literally(p, TRICKY_VALUES)).join('\n');
+    expect(documentText(docOf(idOf(made.link)))).toBe(expected);
+    const pdf = made.pdf();
+    expect(pdf && isGasAttachment(pdf) && pdf.blob.getDataAsString()).toBe(expected);
+    expect(gas.env.count('Documents.batchUpdate')).toBe(1);
+  });
+
+  it('fills literally for any values (property): no value re-scanned, no sentinel left, nothing stripped', () => {
+    const alphabet = ['{', '}', '{{', '}}', '$', '$1', '\\', '─', '━', '┄', '0', '1', '2', ' ', 'а', 'Б', '🎉', '{{A}}', '{{B}}', '\n'];
+    const value = fc.array(fc.constantFrom(...alphabet), { maxLength: 8 }).map((parts) => parts.join('').replace(/\n/g, ' '));
+    fc.assert(
+      fc.property(value, value, (a, b) => {
+        gas?.uninstall();
+        const template = ['{{A}} и {{ B }}', '─{{A}}━'];
+        const { docs } = setup(template);
+        const values = { A: a, B: b };
+        const made = docs.fillTemplate('invitation', values, '', 'Письмо');
+        expect(documentText(docOf(idOf(made.link)))).toBe(template.map((p) => literally(p, values)).join('\n'));
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 
