@@ -127,7 +127,7 @@ const docIds = (ss: SpreadsheetModel) => ({
 
 /** Whether the item lies (at any depth) in the folder. */
 function inFolder(gas: GasFakes, item: DriveItem, folder: string): boolean {
-  for (let parent = item.parents[0]; parent && parent !== 'root'; parent = gas.drive.items.get(parent)?.parents[0]) if (parent === folder) return true;
+  for (let parent: string | undefined = item.parents[0]; parent && parent !== 'root'; parent = gas.drive.items.get(parent)?.parents[0]) if (parent === folder) return true;
   return false;
 }
 

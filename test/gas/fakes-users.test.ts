@@ -29,6 +29,27 @@ const thrown = (fn: () => unknown): string => {
   return '';
 };
 
+const files = (): GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection => {
+  if (typeof Drive === 'undefined' || !Drive.Files) throw new Error('Drive is not enabled');
+  return Drive.Files;
+};
+const perms = (): GoogleAppsScript.Drive_v3.Drive.V3.Collection.PermissionsCollection => {
+  if (typeof Drive === 'undefined' || !Drive.Permissions) throw new Error('Drive is not enabled');
+  return Drive.Permissions;
+};
+const docsApi = (): GoogleAppsScript.Docs.Collection.DocumentsCollection => {
+  if (typeof Docs === 'undefined' || !Docs.Documents) throw new Error('Docs is not enabled');
+  return Docs.Documents;
+};
+interface Info {
+  getAuthorizedScopes(): string[];
+  getAuthorizationUrl(): string | null;
+  getAuthorizationStatus(): unknown;
+}
+/** `ScriptApp.getAuthorizationInfo(mode, scopes)`: newer than @types/google-apps-script. */
+const authInfo = (scopes?: string[]): Info =>
+  (ScriptApp as unknown as { getAuthorizationInfo(mode: unknown, scopes?: string[]): Info }).getAuthorizationInfo(ScriptApp.AuthMode.FULL, scopes);
+
 const FOLDER = 'application/vnd.google-apps.folder';
 const DOC = 'application/vnd.google-apps.document';
 
@@ -60,16 +81,16 @@ describe('users and sessions', () => {
   it('ScriptApp.getAuthorizationInfo: status, URL and the authorized scopes of the list asked about (or of the manifest)', () => {
     install(['script.send_mail', 'drive', 'documents'], { users: { [B]: { granted: [AUTH + 'documents'] } } });
     const asked = [AUTH + 'drive', AUTH + 'documents'];
-    const mine = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL, asked as never) as unknown as { getAuthorizedScopes(): string[]; getAuthorizationUrl(): string | null; getAuthorizationStatus(): unknown };
+    const mine = authInfo(asked);
     expect(mine.getAuthorizedScopes()).toEqual(asked);
     expect(mine.getAuthorizationUrl()).toBeNull();
     expect(mine.getAuthorizationStatus()).toBe(ScriptApp.AuthorizationStatus.NOT_REQUIRED);
     gas.runAs(B, () => {
-      const info = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL, asked as never) as unknown as { getAuthorizedScopes(): string[]; getAuthorizationUrl(): string | null; getAuthorizationStatus(): unknown };
+      const info = authInfo(asked);
       expect(info.getAuthorizedScopes()).toEqual([AUTH + 'documents']);
       expect(info.getAuthorizationStatus()).toBe(ScriptApp.AuthorizationStatus.REQUIRED);
       expect(info.getAuthorizationUrl()).toMatch(/^https:\/\/script\.google\.com\/.*drive/);
-      const all = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL) as unknown as { getAuthorizedScopes(): string[] };
+      const all = authInfo();
       expect(all.getAuthorizedScopes()).toEqual([AUTH + 'documents']);
     });
     expect(thrown(() => ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.LIMITED))).toMatch(/only ScriptApp\.AuthMode\.FULL/);
@@ -138,50 +159,50 @@ function thrownValue(fn: () => unknown): unknown {
 describe('Drive: owners, sharing and what each scope lets a user see', () => {
   it('under drive.file a file one user’s run created is "File not found" for another user’s run, even when shared with them', () => {
     install(['drive.file']);
-    const folder = Drive.Files?.create({ name: 'Папка', mimeType: FOLDER });
+    const folder = files().create({ name: 'Папка', mimeType: FOLDER });
     const id = folder?.id ?? '';
     expect(gas.drive.items.get(id)).toMatchObject({ owner: A, appUsers: [A] });
-    expect(Drive.Files?.get(id)).toMatchObject({ name: 'Папка', owners: [{ emailAddress: A }] });
-    Drive.Permissions?.create({ type: 'user', role: 'writer', emailAddress: B }, id, { sendNotificationEmail: false });
-    expect(gas.runAs(B, () => thrown(() => Drive.Files?.get(id)))).toBe(`Exception: GoogleJsonResponseException: API call to drive.files.get failed with error: File not found: ${id}.`);
-    expect(gas.runAs(B, () => Drive.Files?.list({ q: "name = 'Папка'" }).files)).toEqual([]);
+    expect(files().get(id)).toMatchObject({ name: 'Папка', owners: [{ emailAddress: A }] });
+    perms().create({ type: 'user', role: 'writer', emailAddress: B }, id, { sendNotificationEmail: false });
+    expect(gas.runAs(B, () => thrown(() => files().get(id)))).toBe(`Exception: GoogleJsonResponseException: API call to drive.files.get failed with error: File not found: ${id}.`);
+    expect(gas.runAs(B, () => files().list({ q: "name = 'Папка'" }).files)).toEqual([]);
     // Creating in A's folder is refused the same way: B's run cannot see the parent.
-    expect(gas.runAs(B, () => thrown(() => Drive.Files?.create({ name: 'Письмо', mimeType: DOC, parents: [id] })))).toContain(`File not found: ${id}.`);
+    expect(gas.runAs(B, () => thrown(() => files().create({ name: 'Письмо', mimeType: DOC, parents: [id] })))).toContain(`File not found: ${id}.`);
   });
 
   it('under drive a user sees what they own or what is shared with them, directly or through a folder; writing needs the writer role', () => {
     install(['drive']);
-    const folder = Drive.Files?.create({ name: 'Папка', mimeType: FOLDER });
+    const folder = files().create({ name: 'Папка', mimeType: FOLDER });
     const id = folder?.id ?? '';
-    const inside = Drive.Files?.create({ name: 'Шаблон', mimeType: DOC, parents: [id] });
-    expect(gas.runAs(B, () => thrown(() => Drive.Files?.get(id)))).toContain(`File not found: ${id}.`);
-    Drive.Permissions?.create({ type: 'user', role: 'reader', emailAddress: B }, id, { sendNotificationEmail: false });
+    const inside = files().create({ name: 'Шаблон', mimeType: DOC, parents: [id] });
+    expect(gas.runAs(B, () => thrown(() => files().get(id)))).toContain(`File not found: ${id}.`);
+    perms().create({ type: 'user', role: 'reader', emailAddress: B }, id, { sendNotificationEmail: false });
     gas.runAs(B, () => {
       // Inherited from the folder.
-      expect(Drive.Files?.get(inside?.id ?? '')).toMatchObject({ name: 'Шаблон', capabilities: { canEdit: false } });
-      expect(Drive.Files?.get(id)).toMatchObject({ capabilities: { canAddChildren: false, canShare: false } });
-      expect(thrown(() => Drive.Files?.create({ name: 'Письмо', mimeType: DOC, parents: [id] }))).toContain(`The user does not have sufficient permissions for file ${id}.`);
-      expect(thrown(() => Drive.Permissions?.create({ type: 'user', role: 'writer', emailAddress: C }, id))).toContain('sufficient permissions');
-      expect(thrown(() => Drive.Permissions?.list(id))).toContain('sufficient permissions');
+      expect(files().get(inside?.id ?? '')).toMatchObject({ name: 'Шаблон', capabilities: { canEdit: false } });
+      expect(files().get(id)).toMatchObject({ capabilities: { canAddChildren: false, canShare: false } });
+      expect(thrown(() => files().create({ name: 'Письмо', mimeType: DOC, parents: [id] }))).toContain(`The user does not have sufficient permissions for file ${id}.`);
+      expect(thrown(() => perms().create({ type: 'user', role: 'writer', emailAddress: C }, id))).toContain('sufficient permissions');
+      expect(thrown(() => perms().list(id))).toContain('sufficient permissions');
     });
-    Drive.Permissions?.create({ type: 'user', role: 'writer', emailAddress: B }, id, { sendNotificationEmail: false });
+    perms().create({ type: 'user', role: 'writer', emailAddress: B }, id, { sendNotificationEmail: false });
     gas.runAs(B, () => {
-      const letter = Drive.Files?.copy({ name: 'Письмо', parents: [id] }, inside?.id ?? '');
+      const letter = files().copy({ name: 'Письмо', parents: [id] }, inside?.id ?? '');
       expect(gas.drive.items.get(letter?.id ?? '')).toMatchObject({ owner: B, parents: [id] });
       // Writers share (writersCanShare is true by default).
-      Drive.Permissions?.create({ type: 'user', role: 'writer', emailAddress: C }, id, { sendNotificationEmail: false });
-      expect(Drive.Permissions?.list(id).permissions?.map((p) => [p.emailAddress, p.role])).toEqual([
+      perms().create({ type: 'user', role: 'writer', emailAddress: C }, id, { sendNotificationEmail: false });
+      expect(perms().list(id).permissions?.map((p) => [p.emailAddress, p.role])).toEqual([
         [A, 'owner'],
         [B, 'writer'],
         [C, 'writer'],
       ]);
       // Pessimistic: only the owner may trash a My Drive file.
-      expect(thrown(() => Drive.Files?.update({ trashed: true }, inside?.id ?? ''))).toContain('sufficient permissions');
-      expect(Drive.Files?.update({ trashed: true }, letter?.id ?? '')).toMatchObject({ trashed: true });
+      expect(thrown(() => files().update({ trashed: true }, inside?.id ?? ''))).toContain('sufficient permissions');
+      expect(files().update({ trashed: true }, letter?.id ?? '')).toMatchObject({ trashed: true });
     });
-    expect(gas.runAs(C, () => Drive.Files?.get(inside?.id ?? ''))).toMatchObject({ capabilities: { canEdit: true } });
+    expect(gas.runAs(C, () => files().get(inside?.id ?? ''))).toMatchObject({ capabilities: { canEdit: true } });
     // Sharing emails the person unless told not to ("defaults to true for users").
-    Drive.Permissions?.create({ type: 'user', role: 'reader', emailAddress: 'd@rovesnik.example' }, id);
+    perms().create({ type: 'user', role: 'reader', emailAddress: 'd@rovesnik.example' }, id);
     expect(gas.drive.items.get(id)?.permissions.map((p) => p.notified)).toEqual([false, false, true]);
   });
 
@@ -204,7 +225,7 @@ describe('Docs API', () => {
   it('strips private-use and control characters from replacement and inserted text, as the reference documents', () => {
     install(['documents']);
     const doc = gas.drive.addDocument('Письмо', ['{{A}} и {{B}}'], 'root', { owner: A });
-    Docs.Documents?.batchUpdate(
+    docsApi().batchUpdate(
       {
         requests: [
           { replaceAllText: { containsText: { text: '{{A}}', matchCase: true }, replaceText: '\uE000 0 \uE000\u0001\t' } },
@@ -220,7 +241,7 @@ describe('Docs API', () => {
   it('reaches a Doc shared with the user under the documents scope, and only for editing with the writer role', () => {
     install(['documents']);
     const doc = gas.drive.addDocument('Письмо', ['{{A}}'], 'root', { owner: A });
-    const fill = (): string => thrown(() => Docs.Documents?.batchUpdate({ requests: [{ replaceAllText: { containsText: { text: '{{A}}' }, replaceText: 'x' } }] }, doc.id));
+    const fill = (): string => thrown(() => docsApi().batchUpdate({ requests: [{ replaceAllText: { containsText: { text: '{{A}}' }, replaceText: 'x' } }] }, doc.id));
     expect(gas.runAs(B, fill)).toBe('Exception: GoogleJsonResponseException: API call to docs.documents.batchUpdate failed with error: Requested entity was not found.');
     gas.drive.share(doc, B, 'reader');
     expect(gas.runAs(B, fill)).toContain('The caller does not have permission');
@@ -233,11 +254,11 @@ describe('latency', () => {
   it('is off by default; realistic figures move the fake clock per call, and can be switched per test', () => {
     install(['drive', 'script.send_mail']);
     const t0 = gas.env.clock.now();
-    const template = Drive.Files?.create({ name: 'Шаблон', mimeType: DOC });
+    const template = files().create({ name: 'Шаблон', mimeType: DOC });
     expect(gas.env.clock.now()).toBe(t0);
     gas.env.latency = REALISTIC_LATENCY;
     const t1 = gas.env.clock.now();
-    Drive.Files?.copy({ name: 'Письмо' }, template?.id ?? '');
+    files().copy({ name: 'Письмо' }, template?.id ?? '');
     expect(gas.env.clock.now() - t1).toBe(1500);
     const t2 = gas.env.clock.now();
     MailApp.sendEmail('x@example.org', 'Тема', 'текст');
