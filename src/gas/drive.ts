@@ -129,10 +129,12 @@ function permissions(): GoogleAppsScript.Drive_v3.Drive.V3.Collection.Permission
   return collection;
 }
 
-/** The lower-case addresses of the people the file is shared with, its owner included. */
-export function sharedWith(id: string): Set<string> {
+const EDITING_ROLES = new Set(['owner', 'organizer', 'fileOrganizer', 'writer']);
+
+/** The lower-case addresses of the people who may edit the file (its owner included). */
+export function editorsOf(id: string): Set<string> {
   const list = permissions().list(id, { fields: 'permissions(id,type,role,emailAddress)', supportsAllDrives: true });
-  return new Set((list.permissions ?? []).flatMap((p) => (p.emailAddress ? [p.emailAddress.toLowerCase()] : [])));
+  return new Set((list.permissions ?? []).flatMap((p) => (p.emailAddress && EDITING_ROLES.has(p.role ?? '') ? [p.emailAddress.toLowerCase()] : [])));
 }
 
 /** Lets a person edit the file (a folder: everything in it); no notification email is sent. */

@@ -7,7 +7,8 @@
  */
 import { errorText } from '../core/errors';
 import { docsMsg } from '../messages/gas';
-import { type DriveEntry, shareForEditing, sharedWith } from './drive';
+import { SETTING } from '../core/data/schema';
+import { type DriveEntry, editorsOf, shareForEditing } from './drive';
 
 export const DOCS_OWNER_KEY = 'partnerstvo.docsOwner';
 
@@ -36,21 +37,18 @@ export function spreadsheetEditors(): string[] {
 }
 
 /**
- * Opens each file (the folder, and templates kept outside it) to every editor who cannot edit it yet.
- * Returns the Russian lines for the setup alert; nothing when everyone already has access.
+ * Opens the folder, and the templates kept outside it, to every editor of the spreadsheet who cannot
+ * edit them yet. Returns the Russian lines for the setup alert; nothing when everyone already can.
+ * A user who may not share the folder (view only) is told so and whom to ask; templates outside the
+ * folder that this user may not share are left as they are (a job then names their owner).
  */
-export function shareWithEditors(files: DriveEntry[], editors: string[], owner: string): string[] {
+export function shareWithEditors(folder: DriveEntry, templates: DriveEntry[], editors: string[], owner: string): string[] {
+  if (!folder.canShare) return [docsMsg.folderReadOnly(SETTING.folder, owner)];
   const lines: string[] = [];
   const opened = new Set<string>();
-  for (const file of files) {
-    const has = sharedWith(file.id);
-    const missing = editors.filter((email) => !has.has(email.toLowerCase()));
-    if (missing.length === 0) continue;
-    if (!file.canShare) {
-      lines.push(docsMsg.cannotShare(missing, owner));
-      continue;
-    }
-    for (const email of missing) {
+  for (const file of [folder, ...templates.filter((t) => t.canShare)]) {
+    const can = editorsOf(file.id);
+    for (const email of editors.filter((e) => !can.has(e.toLowerCase()))) {
       try {
         shareForEditing(file.id, email);
         opened.add(email);

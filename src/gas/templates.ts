@@ -70,12 +70,12 @@ export function ensureDocsSetup(wb: WorkbookPort, editors: () => string[] = spre
   }
   recordOwner(folder.owner);
 
-  const toShare: DriveEntry[] = [folder];
+  const outside: DriveEntry[] = [];
   for (const [kind, key] of KINDS) {
     const template = lookUp(valueOf(key), DOC_MIME);
     if (template.kind === 'ok') {
       // A template kept outside the folder does not inherit its sharing: share it too.
-      if (!template.entry.parents.includes(folder.id)) toShare.push(template.entry);
+      if (!template.entry.parents.includes(folder.id)) outside.push(template.entry);
       continue;
     }
     if (template.kind === 'unseen') {
@@ -89,6 +89,6 @@ export function ensureDocsSetup(wb: WorkbookPort, editors: () => string[] = spre
     write(key, made.id);
   }
   if (writes.length > 0) wb.writeCells(SHEET.settings, writes);
-  report.lines.push(...shareWithEditors(toShare, editors(), folder.owner));
+  report.lines.push(...shareWithEditors(folder, outside, editors(), folder.owner || recordedOwner()));
   return report;
 }

@@ -147,8 +147,6 @@ export const docsMsg = {
     askOwner(owner),
   sharedWith: (emails: string[]) => `Папка для документов и шаблоны открыты для редактирования: ${emails.join(', ')}.`,
   shareFailed: (email: string, detail: string) => `Не удалось открыть папку для ${email}: ${detail}`,
-  cannotShare: (emails: string[], owner: string) =>
-    `Вы не можете открыть папку для документов другим людям, а к ней нет доступа у редакторов таблицы: ${emails.join(', ')}. ` + askOwner(owner),
   bundleEmpty: 'Нет ни одного письма для документа для печати.',
   docsServiceOff:
     'Не включён сервис Google Docs API, нужный для заполнения шаблонов. Откройте редактор скриптов → «Сервисы» → добавьте «Google Docs API» (Docs).',

@@ -329,4 +329,18 @@ describe('ensureDocsSetup', () => {
     expect(ensureDocsSetup(new SheetsWorkbook(gas.activeSpreadsheet())).lines).toEqual(['Папка для документов и шаблоны открыты для редактирования: c@rovesnik.example.']);
     expect(folder.permissions.map((p) => p.emailAddress)).toEqual(['b@rovesnik.example', 'c@rovesnik.example']);
   });
+
+  it('an editor who may only view the folder is made a writer; someone who may only view it is told they cannot share it, and whom to ask', () => {
+    const ss = settingsSheet();
+    ss.editors = ['staff@rovesnik.example', 'b@rovesnik.example'];
+    gas = installGasFakes(globalThis, { spreadsheet: ss, users: { 'b@rovesnik.example': {} } });
+    ensureDocsSetup(new SheetsWorkbook(gas.activeSpreadsheet()), () => ['staff@rovesnik.example']);
+    const folder = gas.drive.items.get(String(ss.values('Настройки')[1]?.[1])) as DriveItem;
+    gas.drive.share(folder, 'b@rovesnik.example', 'reader');
+    const asB = gas.runAs('b@rovesnik.example', () => ensureDocsSetup(new SheetsWorkbook(gas.activeSpreadsheet())));
+    expect(asB.created).toEqual([]);
+    expect(asB.lines).toEqual([expect.stringMatching(/только просмотр.*владельца \(staff@rovesnik\.example\)/)]);
+    expect(ensureDocsSetup(new SheetsWorkbook(gas.activeSpreadsheet())).lines).toEqual(['Папка для документов и шаблоны открыты для редактирования: b@rovesnik.example.']);
+    expect(folder.permissions.map((p) => [p.emailAddress, p.role])).toEqual([['b@rovesnik.example', 'writer']]);
+  });
 });
