@@ -12,7 +12,7 @@ import { failedRun, type RunLimits, type RunReport } from './core/run';
 import { emptyThanksPreview, owedThanks, previewThanks, thanksRequestFrom, type ThanksPreview, type ThanksRequest } from './core/thanks';
 import { setupMsg } from './messages/data';
 import { dialogMsg, docsMsg, gasMsg, MENU } from './messages/gas';
-import { mayContinue, requirePermissions } from './gas/authorization';
+import { mayContinue, requirePermissions, thanksTask } from './gas/authorization';
 import { activeWorkbook, gasRuntime } from './gas/runtime';
 import { ensureDocsSetup } from './gas/templates';
 import { activeRowOf, addMenu, alert, guarded, logFailure, openDialog, prompt, serve, showTextDialog } from './gas/ui';
@@ -167,7 +167,7 @@ export function dialogThanksData(): { events: EventChoice[]; currentYear: string
 export function dialogPreviewThanks(request: ThanksRequest): ThanksPreview {
   return serve(dialogMsg.thanksTitle, emptyThanksPreview, () => {
     const spec = thanksRequestFrom(request);
-    requirePermissions(dialogMsg.thanksTitle, spec.email === true ? 'thanksEmail' : 'thanks');
+    requirePermissions(dialogMsg.thanksTitle, thanksTask(spec));
     return previewThanks(gasRuntime(), spec);
   });
 }
@@ -176,7 +176,7 @@ export function dialogStartThanks(request: ThanksRequest): RunReport {
   const limits = limitsFromNow();
   return serve(dialogMsg.thanksTitle, failedRun, () => {
     const spec = thanksRequestFrom(request);
-    requirePermissions(dialogMsg.thanksTitle, spec.email === true ? 'thanksEmail' : 'thanks');
+    requirePermissions(dialogMsg.thanksTitle, thanksTask(spec));
     return startJob(gasRuntime(), { job: 'thanks', ...spec }, limits);
   });
 }

@@ -31,6 +31,9 @@ const NEEDS: Record<Task, ScopeName[]> = {
   thanksEmail: ['spreadsheets.currentonly', 'script.container.ui', 'documents', 'drive', 'script.scriptapp', 'script.send_mail'],
 };
 
+/** A thank-you run needs to send mail only when it emails the letters. */
+export const thanksTask = (request: { email?: boolean }): Task => (request.email === true ? 'thanksEmail' : 'thanks');
+
 /** What a stored job needs to continue in a trigger (no dialogs there). */
 export function continuationNeeds(spec: JobSpec): ScopeName[] {
   const base: ScopeName[] = ['spreadsheets.currentonly', 'documents', 'drive', 'script.scriptapp'];
