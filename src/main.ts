@@ -12,6 +12,7 @@ import { failedRun, type RunLimits, type RunReport } from './core/run';
 import { emptyThanksPreview, owedThanks, previewThanks, thanksRequestFrom, type ThanksPreview, type ThanksRequest } from './core/thanks';
 import { setupMsg } from './messages/data';
 import { dialogMsg, docsMsg, gasMsg, MENU } from './messages/gas';
+import { mayContinue, requirePermissions, thanksTask } from './gas/authorization';
 import { activeWorkbook, gasRuntime } from './gas/runtime';
 import { ensureDocsSetup } from './gas/templates';
 import { activeRowOf, addMenu, alert, guarded, logFailure, openDialog, prompt, serve, showTextDialog } from './gas/ui';
@@ -44,6 +45,7 @@ export function onInstall(): void {
 
 export function menuSetup(): void {
   guarded(MENU.setup, () => {
+    requirePermissions(MENU.setup, 'setup');
     const wb = activeWorkbook();
     const report = runSetup(wb);
     const docs = ensureDocsSetup(wb);
@@ -58,6 +60,7 @@ export function menuSetup(): void {
 
 export function menuCheck(): void {
   guarded(MENU.check, () => {
+    requirePermissions(MENU.check, 'check');
     const report = runCheck(activeWorkbook());
     alert(gasMsg.checkTitle, report.summary);
   });
@@ -68,15 +71,22 @@ export function menuAbout(): void {
 }
 
 export function menuInvite(): void {
-  guarded(MENU.invite, () => openDialog('invite', dialogMsg.inviteTitle, DIALOG));
+  guarded(MENU.invite, () => {
+    requirePermissions(dialogMsg.inviteTitle, 'invite');
+    openDialog('invite', dialogMsg.inviteTitle, DIALOG);
+  });
 }
 
 export function menuThanks(): void {
-  guarded(MENU.thanks, () => openDialog('thanks', dialogMsg.thanksTitle, DIALOG));
+  guarded(MENU.thanks, () => {
+    requirePermissions(dialogMsg.thanksTitle, 'thanks');
+    openDialog('thanks', dialogMsg.thanksTitle, DIALOG);
+  });
 }
 
 export function menuOwed(): void {
   guarded(MENU.owed, () => {
+    requirePermissions(dialogMsg.owedTitle, 'owed');
     const owed = owedThanks(gasRuntime());
     if (owed.length === 0) {
       alert(dialogMsg.owedTitle, dialogMsg.owedNone);
@@ -88,6 +98,7 @@ export function menuOwed(): void {
 
 export function menuReport(): void {
   guarded(MENU.report, () => {
+    requirePermissions(dialogMsg.reportTitle, 'report');
     const rt = gasRuntime();
     const answer = prompt(dialogMsg.reportTitle, dialogMsg.reportPrompt(defaultYearLabel(rt)));
     if (answer === null) return;
@@ -107,6 +118,7 @@ export function dialogInviteData(): { events: EventChoice[]; selected: string; p
     dialogMsg.inviteTitle,
     (error) => ({ events: [], selected: '', pending: null, error }),
     () => {
+      requirePermissions(dialogMsg.inviteTitle, 'invite');
       const rt = gasRuntime();
       const events = listEvents(rt);
       return { events, selected: defaultEventId(rt, events, activeRowOf(SHEET.events)), pending: pendingJob(rt), error: '' };
@@ -115,16 +127,29 @@ export function dialogInviteData(): { events: EventChoice[]; selected: string; p
 }
 
 export function dialogPreviewInvite(eventId: string): InvitePreview {
-  return serve(dialogMsg.inviteTitle, emptyPreview, () => previewInvitations(gasRuntime(), { eventId: String(eventId ?? '') }));
+  return serve(dialogMsg.inviteTitle, emptyPreview, () => {
+    requirePermissions(dialogMsg.inviteTitle, 'invite');
+    return previewInvitations(gasRuntime(), { eventId: String(eventId ?? '') });
+  });
 }
 
 export function dialogSendTestInvite(eventId: string): TestSendResult {
-  return serve(dialogMsg.inviteTitle, (message) => ({ ok: false, message }), () => sendTestInvitation(gasRuntime(), { eventId: String(eventId ?? '') }));
+  return serve(
+    dialogMsg.inviteTitle,
+    (message) => ({ ok: false, message }),
+    () => {
+      requirePermissions(dialogMsg.inviteTitle, 'inviteTest');
+      return sendTestInvitation(gasRuntime(), { eventId: String(eventId ?? '') });
+    },
+  );
 }
 
 export function dialogStartInvite(eventId: string, resendIds?: string[]): RunReport {
   const limits = limitsFromNow();
-  return serve(dialogMsg.inviteTitle, failedRun, () => startJob(gasRuntime(), { job: 'invite', eventId: String(eventId ?? ''), resend: stringsFrom(resendIds) }, limits));
+  return serve(dialogMsg.inviteTitle, failedRun, () => {
+    requirePermissions(dialogMsg.inviteTitle, 'invite');
+    return startJob(gasRuntime(), { job: 'invite', eventId: String(eventId ?? ''), resend: stringsFrom(resendIds) }, limits);
+  });
 }
 
 export function dialogThanksData(): { events: EventChoice[]; currentYear: string; pending: ReturnType<typeof pendingJob>; error: string } {
@@ -132,6 +157,7 @@ export function dialogThanksData(): { events: EventChoice[]; currentYear: string
     dialogMsg.thanksTitle,
     (error) => ({ events: [], currentYear: '', pending: null, error }),
     () => {
+      requirePermissions(dialogMsg.thanksTitle, 'thanks');
       const rt = gasRuntime();
       return { events: listEvents(rt), currentYear: defaultYearLabel(rt), pending: pendingJob(rt), error: '' };
     },
@@ -139,21 +165,34 @@ export function dialogThanksData(): { events: EventChoice[]; currentYear: string
 }
 
 export function dialogPreviewThanks(request: ThanksRequest): ThanksPreview {
-  return serve(dialogMsg.thanksTitle, emptyThanksPreview, () => previewThanks(gasRuntime(), thanksRequestFrom(request)));
+  return serve(dialogMsg.thanksTitle, emptyThanksPreview, () => {
+    const spec = thanksRequestFrom(request);
+    requirePermissions(dialogMsg.thanksTitle, thanksTask(spec));
+    return previewThanks(gasRuntime(), spec);
+  });
 }
 
 export function dialogStartThanks(request: ThanksRequest): RunReport {
   const limits = limitsFromNow();
-  return serve(dialogMsg.thanksTitle, failedRun, () => startJob(gasRuntime(), { job: 'thanks', ...thanksRequestFrom(request) }, limits));
+  return serve(dialogMsg.thanksTitle, failedRun, () => {
+    const spec = thanksRequestFrom(request);
+    requirePermissions(dialogMsg.thanksTitle, thanksTask(spec));
+    return startJob(gasRuntime(), { job: 'thanks', ...spec }, limits);
+  });
 }
 
 // ------------------------------------------------------------------------------------ triggers
 
-/** The time-driven trigger that carries a long run on (runner's CONTINUE_HANDLER). No UI here. */
+/**
+ * The time-driven trigger that carries a long run on (runner's CONTINUE_HANDLER). No UI here; it runs
+ * as the person who started the run, so their permissions are checked first.
+ */
 export function continueRun(): void {
   const limits = limitsFromNow();
   try {
-    const report = continueJob(gasRuntime({ interactive: false }), limits);
+    const rt = gasRuntime({ interactive: false });
+    if (!mayContinue(rt)) return;
+    const report = continueJob(rt, limits);
     if (report) console.log(`continueRun: ${report.message}`);
   } catch (error) {
     logFailure('continueRun', error);

@@ -9,7 +9,8 @@ import { errorText, UserError } from '../core/errors';
 import { docsMsg } from '../messages/gas';
 import { SETTING } from '../core/data/schema';
 import { PLACEHOLDER_PATTERN, placeholderSyntaxProblems } from '../core/letters/templates';
-import { childFolder, copyFile, createDocument, createFolder, findFile, findFolder, trashFile } from './drive';
+import { childFolder, copyFile, createDocument, createFolder, DOC_MIME, FOLDER_MIME, lookUp, trashFile } from './drive';
+import { recordedOwner } from './sharing';
 
 type Body = GoogleAppsScript.Document.Body;
 
@@ -43,18 +44,39 @@ export function placeholderTokens(text: string): Map<string, string[]> {
 }
 
 /**
+ * Where the sentinel mark is looked for: box drawing, block elements, geometric shapes, miscellaneous
+ * symbols and dingbats (U+2500–U+27BF), 704 ordinary printable characters. Not private-use characters:
+ * the Docs API strips "characters from the Unicode Basic Multilingual Plane Private Use Area
+ * (U+E000-U+F8FF)" and some control characters from inserted text
+ * (https://developers.google.com/workspace/docs/api/concepts/rules-behavior, "Insert text"), so a
+ * sentinel made of them would come out of phase one as bare digits and phase two would find nothing.
+ */
+const MARK_FIRST = 0x2500;
+const MARK_LAST = 0x27bf;
+
+/** A character found nowhere in the text, from the ordinary range above. */
+export function sentinelMark(text: string): string {
+  const used = new Set(text);
+  for (let code = MARK_FIRST; code <= MARK_LAST; code++) {
+    const mark = String.fromCharCode(code);
+    if (!used.has(mark)) return mark;
+  }
+  // Only a text holding all 704 of these symbols gets here.
+  throw new Error('No sentinel character is free: the template and its values use every character of U+2500–U+27BF');
+}
+
+/**
  * The `replaceAllText` requests that fill a template literally in one batch. Requests run in order,
  * so a value containing another token (`{{Дата}}`) would be replaced again; hence two phases: every
- * token becomes a sentinel made of a private-use character found nowhere in the text or the values,
- * then each sentinel becomes its value. No value contains that character, so no value is re-scanned.
+ * token becomes a sentinel `‹mark›N‹mark›`, then each sentinel becomes its value. The mark is one
+ * ordinary character found nowhere in the template text or the values, so a sentinel can match only
+ * where phase one put it: never inside a value, nor across a value's edge (one character cannot be
+ * made of two), nor another sentinel (each is closed by the mark, so `‹m›1‹m›` is not part of `‹m›12‹m›`).
  */
 export function replaceRequests(templateText: string, tokens: Map<string, string[]>, values: Record<string, string>): GoogleAppsScript.Docs.Schema.Request[] {
   const used = [...tokens.entries()].filter(([name]) => Object.prototype.hasOwnProperty.call(values, name));
   if (used.length === 0) return [];
-  const everything = templateText + used.map(([name]) => values[name]).join('');
-  let code = 0xe000;
-  while (everything.includes(String.fromCharCode(code)) && code < 0xf8ff) code++;
-  const mark = String.fromCharCode(code);
+  const mark = sentinelMark(templateText + used.map(([name]) => values[name]).join(''));
   const replace = (text: string, by: string): GoogleAppsScript.Docs.Schema.Request => ({
     replaceAllText: { containsText: { text, matchCase: true }, replaceText: by },
   });
@@ -123,13 +145,18 @@ export class DocsDocuments implements DocumentPort {
   /** Building it costs no calls: the folder and the templates are looked up on first use. */
   constructor(private readonly settings: DocumentSettings) {}
 
-  /** The ID of the folder from «Настройки»; a Russian error naming the setting when it is blank or gone. */
+  /**
+   * The ID of the folder from «Настройки»; a Russian error naming the setting and who can fix it when
+   * it is blank, not visible to this user, read-only for them, or gone.
+   */
   root(): string {
     if (this.rootCache) return this.rootCache;
-    const id = this.settings.folder.trim();
-    if (!id) throw new UserError(docsMsg.folderBlank(SETTING.folder));
-    if (!findFolder(id)) throw new UserError(docsMsg.folderMissing(SETTING.folder));
-    return (this.rootCache = id);
+    const found = lookUp(this.settings.folder, FOLDER_MIME);
+    if (found.kind === 'blank') throw new UserError(docsMsg.folderBlank(SETTING.folder));
+    if (found.kind === 'unseen') throw new UserError(docsMsg.folderUnseen(SETTING.folder, recordedOwner()));
+    if (found.kind === 'gone') throw new UserError(docsMsg.folderGone(SETTING.folder));
+    if (!found.entry.canEdit) throw new UserError(docsMsg.folderReadOnly(SETTING.folder, found.entry.owner || recordedOwner()));
+    return (this.rootCache = found.entry.id);
   }
 
   /** The ID of a subfolder of the root by name, found or created once per run; '' is the root itself. */
@@ -146,18 +173,19 @@ export class DocsDocuments implements DocumentPort {
   private template(kind: TemplateKind): Template {
     const cached = this.templates.get(kind);
     if (cached) return cached;
-    const id = this.settings.templates[kind].trim();
-    if (!id) throw new UserError(docsMsg.templateBlank(TEMPLATE_LABEL[kind]));
-    // Letters are Drive copies of the template, so Drive must see it too (drive.file: a Doc setup made).
-    const file = findFile(id);
+    // Letters are Drive copies of the template, so Drive must see it, as well as DocumentApp.
+    const found = lookUp(this.settings.templates[kind], DOC_MIME);
+    if (found.kind === 'blank') throw new UserError(docsMsg.templateBlank(TEMPLATE_LABEL[kind]));
+    if (found.kind === 'unseen') throw new UserError(docsMsg.templateUnseen(TEMPLATE_LABEL[kind], recordedOwner()));
+    if (found.kind === 'gone') throw new UserError(docsMsg.templateGone(TEMPLATE_LABEL[kind]));
+    const id = found.entry.id;
     let template: Template;
     try {
-      if (!file || file.trashed) throw new Error('not visible in Drive');
       const text = documentText(DocumentApp.openById(id));
       template = { id, text, tokens: placeholderTokens(text) };
     } catch (e) {
       console.error(`template ${id}: ${errorText(e)}`);
-      throw new UserError(docsMsg.templateMissing(TEMPLATE_LABEL[kind]));
+      throw new UserError(docsMsg.templateUnseen(TEMPLATE_LABEL[kind], found.entry.owner || recordedOwner()));
     }
     this.templates.set(kind, template);
     return template;

@@ -1,10 +1,23 @@
 /**
- * Google Drive through the advanced Drive service (v3, declared in appsscript.json). Not DriveApp:
- * every DriveApp method requires the full `drive` (or `drive.readonly`) scope, and with only
- * `drive.file` declared Apps Script refuses each call ("You do not have permission to call
- * DriveApp.getFolderById"). The Drive API itself honours `drive.file`: the script sees the folders and
- * documents it created through this API, which is all it needs (setup creates the folder and the
- * templates; letters are copies of those templates).
+ * Google Drive through the advanced Drive service (v3, declared in appsscript.json).
+ *
+ * Which scope, and why `drive`: the spreadsheet is shared by several staff, and every editor must be
+ * able to run every job, with all letters in ONE folder from templates edited once. Under `drive.file`
+ * the script reaches only files "that you open with an app or that the user shares with an app while
+ * using the Google Picker API" (https://developers.google.com/workspace/drive/api/guides/api-specific-auth)
+ * — a per-user grant: a folder or template that one editor's run created is "File not found" for
+ * another editor's run, even when it is shared with them, until that editor picks it with the Google
+ * Picker (https://developers.google.com/workspace/drive/picker/guides/overview: a Google Cloud project,
+ * an API key and the Picker API — too heavy for this centre). `documents` lets DocumentApp and the Docs
+ * API open every Doc the user can open, but copying a template and creating a letter or a subfolder in
+ * the shared folder are Drive API calls that need Drive access to that folder. So the narrowest scope
+ * that meets the requirement is `drive`. The code still touches only its own folder and the templates,
+ * by the IDs in «Настройки»; setup shares the folder (and so the templates and letters in it, which
+ * inherit its permissions: https://developers.google.com/workspace/drive/api/guides/manage-sharing)
+ * with the spreadsheet's editors through `Drive.Permissions`.
+ *
+ * Not DriveApp: the advanced service gives the owner and the capabilities of a file in one call, and
+ * keeps one way of reaching Drive whatever scope is declared.
  */
 import { errorText, UserError } from '../core/errors';
 import { docsMsg } from '../messages/gas';
@@ -20,7 +33,15 @@ export interface DriveEntry {
   name: string;
   mimeType: string;
   trashed: boolean;
+  /** The owner's address ('' when Drive does not say). */
+  owner: string;
+  /** Whether this user may change it (for a folder: add files to it). */
+  canEdit: boolean;
+  canShare: boolean;
+  parents: string[];
 }
+
+const FILE_FIELDS = 'id,name,mimeType,trashed,parents,owners(emailAddress),capabilities(canEdit,canAddChildren,canShare)';
 
 function files(): FilesCollection {
   const collection = typeof Drive === 'undefined' || !Drive ? undefined : Drive.Files;
@@ -31,22 +52,42 @@ function files(): FilesCollection {
 /** A Drive API query string literal. */
 const literal = (text: string): string => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
-/** The file's metadata, or null when there is no such file or this script may not see it. */
+/**
+ * The file's metadata, or null when there is no such file or this user may not see it (Drive answers
+ * both with 404 "File not found", so the two cannot be told apart).
+ */
 export function findFile(id: string): DriveEntry | null {
   const collection = files();
   try {
-    const f = collection.get(id, { fields: 'id,name,mimeType,trashed', supportsAllDrives: true });
-    return { id: f.id ?? id, name: f.name ?? '', mimeType: f.mimeType ?? '', trashed: f.trashed === true };
+    const f = collection.get(id, { fields: FILE_FIELDS, supportsAllDrives: true });
+    const mimeType = f.mimeType ?? '';
+    const can = f.capabilities ?? {};
+    return {
+      id: f.id ?? id,
+      name: f.name ?? '',
+      mimeType,
+      trashed: f.trashed === true,
+      owner: f.owners?.[0]?.emailAddress ?? '',
+      canEdit: (mimeType === FOLDER_MIME ? can.canAddChildren : can.canEdit) === true,
+      canShare: can.canShare === true,
+      parents: f.parents ?? [],
+    };
   } catch (e) {
     console.error(`Drive file ${id}: ${errorText(e)}`);
     return null;
   }
 }
 
-/** A live folder by ID, or null. */
-export function findFolder(id: string): DriveEntry | null {
-  const entry = id.trim() === '' ? null : findFile(id.trim());
-  return entry && !entry.trashed && entry.mimeType === FOLDER_MIME ? entry : null;
+/** What an ID from «Настройки» leads to, for this user. */
+export type Lookup = { kind: 'blank' } | { kind: 'unseen' } | { kind: 'gone'; entry: DriveEntry } | { kind: 'ok'; entry: DriveEntry };
+
+/** Looks an ID up: blank, not visible to this user, trashed or of the wrong kind, or usable. */
+export function lookUp(id: string, mimeType: string): Lookup {
+  const trimmed = id.trim();
+  if (trimmed === '') return { kind: 'blank' };
+  const entry = findFile(trimmed);
+  if (!entry) return { kind: 'unseen' };
+  return entry.trashed || entry.mimeType !== mimeType ? { kind: 'gone', entry } : { kind: 'ok', entry };
 }
 
 /** The ID of a folder named `name` inside `parentId` (not trashed), or null. */
@@ -80,6 +121,25 @@ export function copyFile(id: string, name: string, parentId: string): string {
 
 export function trashFile(id: string): void {
   files().update({ trashed: true }, id);
+}
+
+function permissions(): GoogleAppsScript.Drive_v3.Drive.V3.Collection.PermissionsCollection {
+  const collection = typeof Drive === 'undefined' || !Drive ? undefined : Drive.Permissions;
+  if (!collection) throw new UserError(docsMsg.driveServiceOff);
+  return collection;
+}
+
+const EDITING_ROLES = new Set(['owner', 'organizer', 'fileOrganizer', 'writer']);
+
+/** The lower-case addresses of the people who may edit the file (its owner included). */
+export function editorsOf(id: string): Set<string> {
+  const list = permissions().list(id, { fields: 'permissions(id,type,role,emailAddress)', supportsAllDrives: true });
+  return new Set((list.permissions ?? []).flatMap((p) => (p.emailAddress && EDITING_ROLES.has(p.role ?? '') ? [p.emailAddress.toLowerCase()] : [])));
+}
+
+/** Lets a person edit the file (a folder: everything in it); no notification email is sent. */
+export function shareForEditing(id: string, email: string): void {
+  permissions().create({ type: 'user', role: 'writer', emailAddress: email }, id, { sendNotificationEmail: false, supportsAllDrives: true });
 }
 
 export const folderUrl = (id: string): string => `https://drive.google.com/drive/folders/${id}`;

@@ -1,8 +1,11 @@
 /**
- * The Google Drive side of «Настроить таблицу»: the documents folder and the two template Docs.
- * Whatever is blank or no longer accessible is created (the folder «Партнёрство — документы», the
- * default templates rendered into it) and its ID written into «Настройки» in one batched write.
- * Idempotent: when everything is in place, nothing is created or written.
+ * The Google Drive side of «Настроить таблицу»: the documents folder and the two template Docs, shared
+ * with every editor of the spreadsheet. Whatever is blank, or visibly gone (in the trash, or not a
+ * folder/Doc), is created (the folder «Партнёрство — документы», the default templates rendered into
+ * it) and its ID written into «Настройки» in one batched write. An ID this user cannot see is kept as
+ * it is: it may be a colleague's folder not shared with this user yet, and replacing it would orphan
+ * their folder and templates; the alert says whom to ask. Re-runnable: a later run opens the folder to
+ * editors added since; when everything is in place and shared, nothing is created or written.
  */
 import type { CellWrite, TemplateKind, WorkbookPort } from '../ports';
 import { docsMsg } from '../messages/gas';
@@ -10,7 +13,8 @@ import { COL, SETTING, SETTINGS_SPEC, SHEET, type SettingKey } from '../core/dat
 import { locateTable, normalizeHeader } from '../core/data/table';
 import { defaultTemplate } from '../core/letters/templates';
 import { renderToFolder } from './documents';
-import { createFolder, DOC_MIME, findFile, findFolder, folderUrl } from './drive';
+import { createFolder, DOC_MIME, type DriveEntry, findFile, FOLDER_MIME, folderUrl, lookUp } from './drive';
+import { recordedOwner, recordOwner, shareWithEditors, spreadsheetEditors } from './sharing';
 
 export interface DocsSetupReport {
   /** What was created, with links. */
@@ -19,13 +23,12 @@ export interface DocsSetupReport {
   lines: string[];
 }
 
-function templateOk(id: string): boolean {
-  if (!id) return false;
-  const file = findFile(id);
-  return file !== null && !file.trashed && file.mimeType === DOC_MIME;
-}
+const KINDS: [TemplateKind, SettingKey][] = [
+  ['invitation', 'invitationTemplate'],
+  ['thanks', 'thanksTemplate'],
+];
 
-export function ensureDocsSetup(wb: WorkbookPort): DocsSetupReport {
+export function ensureDocsSetup(wb: WorkbookPort, editors: () => string[] = spreadsheetEditors): DocsSetupReport {
   const report: DocsSetupReport = { created: [], lines: [] };
   const values = wb.readSheet(SHEET.settings);
   if (!values) return report;
@@ -49,26 +52,43 @@ export function ensureDocsSetup(wb: WorkbookPort): DocsSetupReport {
     else writes.push({ row, col: valueCol, value });
   };
 
-  let folder = findFolder(valueOf('folder'))?.id ?? null;
+  const found = lookUp(valueOf('folder'), FOLDER_MIME);
+  if (found.kind === 'unseen') {
+    // Nothing can be made without the folder, and a new one would orphan the colleague's.
+    report.lines.push(docsMsg.setupKeptUnseen(SETTING.folder, recordedOwner()));
+    return report;
+  }
+  let folder: DriveEntry | null = found.kind === 'ok' ? found.entry : null;
   if (!folder) {
-    folder = createFolder(docsMsg.rootFolderName);
-    const url = folderUrl(folder);
+    const id = createFolder(docsMsg.rootFolderName);
+    const url = folderUrl(id);
     report.created.push({ name: docsMsg.rootFolderName, url });
     report.lines.push(docsMsg.createdFolder(url));
-    write('folder', folder);
+    write('folder', id);
+    folder = findFile(id);
+    if (!folder) throw new Error(`Drive does not show the folder ${id} it has just created`);
   }
-  const kinds: [TemplateKind, SettingKey][] = [
-    ['invitation', 'invitationTemplate'],
-    ['thanks', 'thanksTemplate'],
-  ];
-  for (const [kind, key] of kinds) {
-    if (templateOk(valueOf(key))) continue;
+  recordOwner(folder.owner);
+
+  const outside: DriveEntry[] = [];
+  for (const [kind, key] of KINDS) {
+    const template = lookUp(valueOf(key), DOC_MIME);
+    if (template.kind === 'ok') {
+      // A template kept outside the folder does not inherit its sharing: share it too.
+      if (!template.entry.parents.includes(folder.id)) outside.push(template.entry);
+      continue;
+    }
+    if (template.kind === 'unseen') {
+      report.lines.push(docsMsg.setupKeptUnseen(SETTING[key], recordedOwner()));
+      continue;
+    }
     const name = docsMsg.templateName[kind];
-    const made = renderToFolder(defaultTemplate(kind), folder, name);
+    const made = renderToFolder(defaultTemplate(kind), folder.id, name);
     report.created.push({ name, url: made.url });
     report.lines.push(docsMsg.createdTemplate(name, made.url));
     write(key, made.id);
   }
   if (writes.length > 0) wb.writeCells(SHEET.settings, writes);
+  report.lines.push(...shareWithEditors(folder, outside, editors(), folder.owner || recordedOwner()));
   return report;
 }

@@ -34,9 +34,71 @@ export const gasMsg = {
   noSpreadsheet: 'Программа работает только из таблицы Google: откройте таблицу и выберите пункт меню «Партнёрство».',
   sheetExists: (sheet: string) => `Лист «${sheet}» уже есть; настройка не стала создавать его заново.`,
   noSheet: (sheet: string) => `Нет листа «${sheet}». Выполните «Партнёрство → Настроить таблицу».`,
+  /** A job needs permissions the user unticked on Google's consent screen. */
+  missingPermissions: (action: string, permissions: string[], url: string | null) =>
+    [
+      permissions.length === 1
+        ? `Для «${action}» нужно разрешение Google, которое не было отмечено в окне разрешений:`
+        : `Для «${action}» нужны разрешения Google, которые не были отмечены в окне разрешений:`,
+      ...permissions.map((p) => `• ${p}.`),
+      '',
+      url
+        ? `Чтобы выдать ${permissions.length === 1 ? 'его' : 'их'}, откройте ссылку, отметьте ${permissions.length === 1 ? 'это разрешение' : 'эти разрешения'} и нажмите «Продолжить», затем снова выберите пункт меню: ${url}`
+        : `Чтобы выдать ${permissions.length === 1 ? 'его' : 'их'}, снова выберите пункт меню и отметьте ${permissions.length === 1 ? 'это разрешение' : 'эти разрешения'} в окне Google.`,
+      'Если окно разрешений не откроется: на странице myaccount.google.com/connections удалите доступ для этой программы и снова выберите пункт меню — Google спросит все разрешения заново.',
+    ].join('\n'),
+  /** For the execution log: a background continuation waits for permissions of the person who started it. */
+  continuationWaits: (permissions: string[]) =>
+    `Продолжение рассылки отложено на час: у того, кто её запустил, не выдано разрешение Google: ${permissions.join('; ')}. ` +
+    'Работа сохранена; она продолжится, когда разрешение будет выдано (выберите любой пункт меню «Партнёрство» и выдайте его), или её можно продолжить из окна рассылки.',
   /** `message` names the item being worked on; the last report of a run has none. */
   progress: (message: string, done: number, total: number) => `${message || 'Готово'}: ${done} из ${total}`,
 };
+
+/** The OAuth scopes of appsscript.json, by their name after `https://www.googleapis.com/auth/`. */
+export type ScopeName =
+  | 'spreadsheets.currentonly'
+  | 'script.container.ui'
+  | 'documents'
+  | 'drive'
+  | 'script.send_mail'
+  | 'script.scriptapp'
+  | 'userinfo.email';
+
+/**
+ * Each permission as Google's consent screen words it (in Russian; the English texts are those of
+ * https://developers.google.com/identity/protocols/oauth2/scopes and the Apps Script scopes), and what
+ * the program needs it for.
+ */
+export const PERMISSIONS: Record<ScopeName, { consent: string; why: string }> = {
+  'spreadsheets.currentonly': {
+    consent: 'Просмотр и изменение таблиц, в которых установлено это приложение',
+    why: 'чтобы читать и записывать эту таблицу',
+  },
+  'script.container.ui': {
+    consent: 'Показ и запуск стороннего веб-контента в подсказках и на боковых панелях в приложениях Google',
+    why: 'чтобы показывать окна программы',
+  },
+  documents: {
+    consent: 'Просмотр, изменение, создание и удаление всех ваших документов Google',
+    why: 'чтобы заполнять шаблоны писем и делать отчёт',
+  },
+  drive: {
+    consent: 'Просмотр, изменение, создание и удаление всех ваших файлов на Google Диске',
+    why: 'чтобы копировать шаблоны и класть письма в общую папку документов',
+  },
+  'script.send_mail': { consent: 'Отправка электронных писем от вашего имени', why: 'чтобы отправлять приглашения и письма' },
+  'script.scriptapp': {
+    consent: 'Запуск этого приложения, когда вас нет на месте',
+    why: 'чтобы большая рассылка сама продолжалась после перерыва',
+  },
+  'userinfo.email': {
+    consent: 'Просмотр основного адреса электронной почты вашего аккаунта Google',
+    why: 'чтобы отправить тестовое письмо вам самим',
+  },
+};
+
+export const permissionLabel = (name: ScopeName): string => `«${PERMISSIONS[name].consent}» — ${PERMISSIONS[name].why}`;
 
 /** Help texts shown by data validation when a cell is being edited. */
 export const validationHelp = {
@@ -48,22 +110,43 @@ export const validationHelp = {
 const q = (s: string): string => `«${s}»`;
 const DAYS = ['день', 'дня', 'дней'] as const;
 
+/** Who can open the folder and templates to another editor: their owner (recorded at setup), when known. */
+function askOwner(owner: string): string {
+  const who = owner ? `их владельца (${owner})` : 'того, кто настраивал таблицу,';
+  return `Попросите ${who} выполнить «Партнёрство → Настроить таблицу» ещё раз — программа откроет папку и шаблоны всем редакторам таблицы — или открыть вам доступ к ним на Google Диске.`;
+}
+
 /** Texts of the Google Docs, Drive and Mail side: templates, folders, dialogs and menu results. */
 export const docsMsg = {
   /** The folder setup creates in Google Drive. */
   rootFolderName: 'Партнёрство — документы',
   templateName: { invitation: 'Шаблон приглашения', thanks: 'Шаблон благодарственного письма' },
-  templateMissing: (setting: string) =>
-    `Не удалось открыть шаблон из настройки ${q(setting)} (лист «Настройки»): документа с таким ID нет или к нему нет доступа. ` +
-    'Программа видит на Google Диске только документы, которые создала сама: укажите шаблон, созданный командой «Партнёрство → Настроить таблицу» ' +
-    '(его можно редактировать), или очистите ячейку и выполните эту команду — будет создан шаблон по умолчанию.',
+  templateUnseen: (setting: string, owner: string) =>
+    `Шаблон из настройки ${q(setting)} (лист «Настройки») вам недоступен: его вам не открыли на Google Диске, или его удалили. ` +
+    askOwner(owner) +
+    ' Если шаблон удалили совсем, очистите ячейку и выполните «Настроить таблицу» — будет создан шаблон по умолчанию.',
+  templateGone: (setting: string) =>
+    `Шаблон из настройки ${q(setting)} (лист «Настройки») лежит в корзине Google Диска или это не документ Google. ` +
+    'Восстановите его из корзины или очистите ячейку и выполните «Партнёрство → Настроить таблицу» — будет создан шаблон по умолчанию.',
   templateBlank: (setting: string) =>
     `Не указан шаблон в настройке ${q(setting)} (лист «Настройки»). Выполните «Партнёрство → Настроить таблицу» — будет создан шаблон по умолчанию.`,
-  folderMissing: (setting: string) =>
-    `Не удалось открыть папку из настройки ${q(setting)} (лист «Настройки»): папки с таким ID нет или к ней нет доступа. ` +
-    'Программа видит на Google Диске только папки, которые создала сама. Очистите ячейку и выполните «Партнёрство → Настроить таблицу» — папка будет создана заново.',
+  folderUnseen: (setting: string, owner: string) =>
+    `Папка для документов из настройки ${q(setting)} (лист «Настройки») вам недоступна: её вам не открыли на Google Диске, или её удалили. ` +
+    askOwner(owner) +
+    ' Если папку удалили совсем, очистите ячейку и выполните «Настроить таблицу» — будет создана новая.',
+  folderReadOnly: (setting: string, owner: string) =>
+    `В папку для документов из настройки ${q(setting)} (лист «Настройки») вы не можете добавлять файлы: вам открыт только просмотр. ` + askOwner(owner),
+  folderGone: (setting: string) =>
+    `Папка для документов из настройки ${q(setting)} (лист «Настройки») лежит в корзине Google Диска или это не папка. ` +
+    'Восстановите её из корзины или очистите ячейку и выполните «Партнёрство → Настроить таблицу» — будет создана новая.',
   folderBlank: (setting: string) =>
     `Не указана папка для документов в настройке ${q(setting)} (лист «Настройки»). Выполните «Партнёрство → Настроить таблицу».`,
+  /** Setup found an ID it may not see: it keeps it, so a colleague's folder or template is not orphaned. */
+  setupKeptUnseen: (setting: string, owner: string) =>
+    `${q(setting)}: папка или документ с этим ID вам недоступны, поэтому настройка ничего не создала взамен и не изменила ячейку — у коллег ничего не пропадёт. ` +
+    askOwner(owner),
+  sharedWith: (emails: string[]) => `Папка для документов и шаблоны открыты для редактирования: ${emails.join(', ')}.`,
+  shareFailed: (email: string, detail: string) => `Не удалось открыть папку для ${email}: ${detail}`,
   bundleEmpty: 'Нет ни одного письма для документа для печати.',
   docsServiceOff:
     'Не включён сервис Google Docs API, нужный для заполнения шаблонов. Откройте редактор скриптов → «Сервисы» → добавьте «Google Docs API» (Docs).',

@@ -1,4 +1,5 @@
-import { DocsDocuments, placeholderTokens, replaceRequests } from '../../src/gas/documents';
+import fc from 'fast-check';
+import { DocsDocuments, placeholderTokens, replaceRequests, sentinelMark } from '../../src/gas/documents';
 import { ensureDocsSetup } from '../../src/gas/templates';
 import { SheetsWorkbook } from '../../src/gas/workbook';
 import { defaultTemplate } from '../../src/core/letters/templates';
@@ -136,16 +137,41 @@ describe('DocsDocuments', () => {
     expect(chartOfPng(image.bytes)).toMatchObject({ type: 'ColumnChart', title: 'Вклад', rows: [['кадровые', 2], ['финансовые', 5]] });
   });
 
-  it('under drive.file a folder or template the user made by hand is invisible: a Russian error says to use the ones setup made', () => {
-    gas = installGasFakes(globalThis, {});
-    const usersFolder = gas.drive.addFolder('Моя папка', 'root', false);
-    const usersTemplate = gas.drive.addDocument('Мой шаблон', ['{{Обращение}}'], 'root', false);
-    const own = gas.drive.addDocument('Шаблон', ['{{Обращение}}']);
-    const badFolder = new DocsDocuments({ folder: usersFolder.id, templates: { invitation: own.id, thanks: '' } });
-    expect(() => badFolder.templatePlaceholders('invitation')).toThrow(/Папка для документов.*только папки, которые создала сама/);
-    const badTemplate = new DocsDocuments({ folder: gas.drive.addFolder('Документы').id, templates: { invitation: usersTemplate.id, thanks: '' } });
-    expect(() => badTemplate.templatePlaceholders('invitation')).toThrow(/Шаблон приглашения.*только документы, которые создала сама/);
+  it('a folder or template not shared with this user is a Russian error naming who can fix it and how, never «не найдено»', () => {
+    gas = installGasFakes(globalThis, { users: { 'b@rovesnik.example': {} } });
+    const owner = 'staff@rovesnik.example';
+    const folder = gas.drive.addFolder('Партнёрство — документы');
+    const template = gas.drive.addDocument('Шаблон', ['{{Обращение}}'], folder.id);
+    gas.scriptProperties.set('partnerstvo.docsOwner', owner);
+    const docs = (): DocsDocuments => new DocsDocuments({ folder: folder.id, templates: { invitation: template.id, thanks: '' } });
+    // B is not shared on anything: the template (looked up first) and then the folder name their owner.
+    const asB = (): string => {
+      try {
+        gas.runAs('b@rovesnik.example', () => docs().templatePlaceholders('invitation'));
+        return '';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    expect(asB()).toMatch(/Шаблон приглашения \(ID документа\).*вам недоступен.*владельца \(staff@rovesnik\.example\).*Настроить таблицу/);
+    expect(asB()).not.toMatch(/не найден|Exception|File not found/);
+    gas.drive.share(template, 'b@rovesnik.example', 'reader');
+    expect(asB()).toMatch(/Папка для документов.*вам недоступна.*staff@rovesnik\.example/);
+    // Read-only access to the folder is not enough to make letters there.
+    gas.drive.share(folder, 'b@rovesnik.example', 'reader');
+    expect(asB()).toMatch(/только просмотр.*staff@rovesnik\.example/);
+    gas.drive.share(folder, 'b@rovesnik.example', 'writer');
+    expect(asB()).toBe('');
     expect(gas.env.count('DriveApp')).toBe(0);
+  });
+
+  it('a trashed folder or template says so, with what to do', () => {
+    const { docs, root, template } = setup();
+    template.trashed = true;
+    expect(() => docs.templatePlaceholders('invitation')).toThrow(/Шаблон приглашения.*в корзине/);
+    template.trashed = false;
+    root.trashed = true;
+    expect(() => new DocsDocuments({ folder: root.id, templates: { invitation: template.id, thanks: '' } }).templatePlaceholders('invitation')).toThrow(/Папка для документов.*в корзине/);
   });
 
   it('a missing template or folder is a Russian error naming the setting, never an English stack', () => {
@@ -176,6 +202,59 @@ describe('placeholder requests', () => {
     for (const r of requests) out = out.split(r.replaceAllText?.containsText?.text ?? '\u0000').join(r.replaceAllText?.replaceText ?? '');
     expect(out).toBe('{{B}} {{B}} {{A}}');
   });
+
+  it('sentinels are ordinary characters found nowhere in the template or the values: nothing the Docs API strips', () => {
+    const text = 'Шаблон ─ {{A}}';
+    const requests = replaceRequests(text, placeholderTokens(text), { A: '━0━ ┄' });
+    const sentinels = requests.map((r) => r.replaceAllText?.replaceText ?? '').slice(0, 1);
+    expect(sentinels[0]).toMatch(/^(.)0\1$/u);
+    const mark = [...(sentinels[0] ?? '')][0] ?? '';
+    expect('─━┄'.includes(mark)).toBe(false);
+    expect(mark.codePointAt(0)).toBeGreaterThanOrEqual(0x2500);
+    const code = mark.codePointAt(0) ?? 0;
+    expect(code >= 0xe000 && code <= 0xf8ff).toBe(false);
+    expect(code).toBeGreaterThan(0x1f);
+    expect(sentinelMark('x')).toBe('─');
+    let all = '';
+    for (let c = 0x2500; c <= 0x27bf; c++) all += String.fromCharCode(c);
+    expect(() => sentinelMark(all)).toThrow(/No sentinel character is free/);
+  });
+
+  const TRICKY_VALUES: Record<string, string> = {
+    Обращение: 'Уважаемый {{Дата}}!',
+    Организация: 'ООО «$1 $& $$ \\ \\1» 🎉👨‍👩‍👧',
+    Мероприятие: '─0─ ━1━ ┄2┄ {{Организация}} 0 1',
+    Дата: '{{Обращение}} $2',
+  };
+  const literally = (text: string, values: Record<string, string>): string =>
+    text.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (raw: string, name: string) => (Object.prototype.hasOwnProperty.call(values, name) ? (values[name] ?? raw) : raw));
+
+  it('with the Docs API stripping private-use characters, every letter’s Doc and PDF hold exactly the values: {{Дата}}, $1, \\, emoji, sentinel look-alikes', () => {
+    const template = ['{{Обращение}}', 'Приглашаем {{ Организация }} на «{{Мероприятие}}» {{Дата}} — {{Организация}}. ─ ━'];
+    const { docs } = setup(template);
+    const made = docs.fillTemplate('invitation', TRICKY_VALUES, '', 'Письмо');
+    const expected = template.map((p) => literally(p, TRICKY_VALUES)).join('\n');
+    expect(documentText(docOf(idOf(made.link)))).toBe(expected);
+    const pdf = made.pdf();
+    expect(pdf && isGasAttachment(pdf) && pdf.blob.getDataAsString()).toBe(expected);
+    expect(gas.env.count('Documents.batchUpdate')).toBe(1);
+  });
+
+  it('fills literally for any values (property): no value re-scanned, no sentinel left, nothing stripped', () => {
+    const alphabet = ['{', '}', '{{', '}}', '$', '$1', '\\', '─', '━', '┄', '0', '1', '2', ' ', 'а', 'Б', '🎉', '{{A}}', '{{B}}', '\n'];
+    const value = fc.array(fc.constantFrom(...alphabet), { maxLength: 8 }).map((parts) => parts.join('').replace(/\n/g, ' '));
+    fc.assert(
+      fc.property(value, value, (a, b) => {
+        gas?.uninstall();
+        const template = ['{{A}} и {{ B }}', '─{{A}}━'];
+        const { docs } = setup(template);
+        const values = { A: a, B: b };
+        const made = docs.fillTemplate('invitation', values, '', 'Письмо');
+        expect(documentText(docOf(idOf(made.link)))).toBe(template.map((p) => literally(p, values)).join('\n'));
+      }),
+      { numRuns: 60 },
+    );
+  });
 });
 
 describe('ensureDocsSetup', () => {
@@ -185,7 +264,7 @@ describe('ensureDocsSetup', () => {
         ['Параметр', 'Значение'],
         ['Папка для документов (ID Google Диска)', ''],
         ['Шаблон приглашения (ID документа)', ''],
-        ['Шаблон благодарственного письма (ID документа)', 'удалён'],
+        ['Шаблон благодарственного письма (ID документа)', ''],
       ],
     });
 
@@ -215,5 +294,55 @@ describe('ensureDocsSetup', () => {
     expect(again.created).toEqual([]);
     expect(gas.drive.items.size).toBe(items);
     expect(gas.env.count('Range.setValues')).toBe(1);
+  });
+
+  it('never orphans what it cannot see: an ID not shared with this user stays, and the alert says whom to ask', () => {
+    const ss = settingsSheet();
+    gas = installGasFakes(globalThis, { spreadsheet: ss, users: { 'b@rovesnik.example': {} } });
+    const first = ensureDocsSetup(new SheetsWorkbook(gas.activeSpreadsheet()), () => ['staff@rovesnik.example']);
+    expect(first.created).toHaveLength(3);
+    const before = JSON.stringify(ss.values('Настройки'));
+    const items = gas.drive.items.size;
+    const second = gas.runAs('b@rovesnik.example', () => ensureDocsSetup(new SheetsWorkbook(gas.activeSpreadsheet()), () => ['staff@rovesnik.example', 'b@rovesnik.example']));
+    expect(second.created).toEqual([]);
+    expect(gas.drive.items.size).toBe(items);
+    expect(JSON.stringify(ss.values('Настройки'))).toBe(before);
+    expect(second.lines.join('\n')).toMatch(/недоступны, поэтому настройка ничего не создала.*владельца \(staff@rovesnik\.example\)/);
+    // A trashed template is gone for good: that one is made again, in the same folder.
+    const [, folderRow, , thanksRow] = ss.values('Настройки');
+    (gas.drive.items.get(String(thanksRow?.[1])) as DriveItem).trashed = true;
+    const third = ensureDocsSetup(new SheetsWorkbook(gas.activeSpreadsheet()), () => ['staff@rovesnik.example']);
+    expect(third.created.map((c) => c.name)).toEqual(['Шаблон благодарственного письма']);
+    const remade = gas.drive.items.get(String(ss.values('Настройки')[3]?.[1])) as DriveItem;
+    expect(remade.parents).toEqual([String(folderRow?.[1])]);
+  });
+
+  it('shares the folder with every editor of the spreadsheet who cannot edit it yet, without emailing them; a rerun shares with editors added later', () => {
+    const ss = settingsSheet();
+    ss.editors = ['staff@rovesnik.example', 'b@rovesnik.example'];
+    gas = installGasFakes(globalThis, { spreadsheet: ss });
+    const report = ensureDocsSetup(new SheetsWorkbook(gas.activeSpreadsheet()));
+    const folder = gas.drive.items.get(String(ss.values('Настройки')[1]?.[1])) as DriveItem;
+    expect(folder.permissions).toEqual([expect.objectContaining({ type: 'user', role: 'writer', emailAddress: 'b@rovesnik.example', notified: false })]);
+    expect(report.lines).toContain('Папка для документов и шаблоны открыты для редактирования: b@rovesnik.example.');
+    expect(gas.scriptProperties.get('partnerstvo.docsOwner')).toBe('staff@rovesnik.example');
+    expect(ensureDocsSetup(new SheetsWorkbook(gas.activeSpreadsheet())).lines).toEqual([]);
+    ss.addEditor('c@rovesnik.example');
+    expect(ensureDocsSetup(new SheetsWorkbook(gas.activeSpreadsheet())).lines).toEqual(['Папка для документов и шаблоны открыты для редактирования: c@rovesnik.example.']);
+    expect(folder.permissions.map((p) => p.emailAddress)).toEqual(['b@rovesnik.example', 'c@rovesnik.example']);
+  });
+
+  it('an editor who may only view the folder is made a writer; someone who may only view it is told they cannot share it, and whom to ask', () => {
+    const ss = settingsSheet();
+    ss.editors = ['staff@rovesnik.example', 'b@rovesnik.example'];
+    gas = installGasFakes(globalThis, { spreadsheet: ss, users: { 'b@rovesnik.example': {} } });
+    ensureDocsSetup(new SheetsWorkbook(gas.activeSpreadsheet()), () => ['staff@rovesnik.example']);
+    const folder = gas.drive.items.get(String(ss.values('Настройки')[1]?.[1])) as DriveItem;
+    gas.drive.share(folder, 'b@rovesnik.example', 'reader');
+    const asB = gas.runAs('b@rovesnik.example', () => ensureDocsSetup(new SheetsWorkbook(gas.activeSpreadsheet())));
+    expect(asB.created).toEqual([]);
+    expect(asB.lines).toEqual([expect.stringMatching(/только просмотр.*владельца \(staff@rovesnik\.example\)/)]);
+    expect(ensureDocsSetup(new SheetsWorkbook(gas.activeSpreadsheet())).lines).toEqual(['Папка для документов и шаблоны открыты для редактирования: b@rovesnik.example.']);
+    expect(folder.permissions.map((p) => [p.emailAddress, p.role])).toEqual([['b@rovesnik.example', 'writer']]);
   });
 });

@@ -216,7 +216,10 @@ describe('other services', () => {
   });
 
   it('Apps Script refuses calls whose scope the manifest does not declare: DriveApp needs the full drive scope', () => {
-    // The project's manifest: drive.file only. Every DriveApp method needs drive (or drive.readonly).
+    // A manifest with drive.file only. Every DriveApp method needs drive (or drive.readonly).
+    gas.uninstall();
+    const fileOnly = ['https://www.googleapis.com/auth/drive.file', 'https://www.googleapis.com/auth/script.send_mail'];
+    gas = installGasFakes(globalThis, { manifest: { oauthScopes: fileOnly, dependencies: { enabledAdvancedServices: [{ userSymbol: 'Drive', serviceId: 'drive', version: 'v3' }] } } });
     expect(() => DriveApp.getFolderById('x')).toThrow(
       'You do not have permission to call DriveApp.getFolderById. Required permissions: https://www.googleapis.com/auth/drive.readonly || https://www.googleapis.com/auth/drive',
     );
@@ -248,7 +251,7 @@ describe('other services', () => {
     expect(Drive?.Files?.list({ q, fields: 'files(id)' }).files?.map((f) => f.id)).toEqual([sub?.id]);
     const template = gas.drive.addDocument('Шаблон', ['{{Имя}}']);
     const copy = Drive?.Files?.copy({ name: 'Письмо', parents: [sub?.id ?? ''] }, template.id);
-    expect(gas.drive.items.get(copy?.id ?? '')).toMatchObject({ name: 'Письмо', parents: [sub?.id], appCreated: true });
+    expect(gas.drive.items.get(copy?.id ?? '')).toMatchObject({ name: 'Письмо', parents: [sub?.id], owner: 'staff@rovesnik.example', appUsers: ['staff@rovesnik.example'] });
     expect(DocumentApp.openById(copy?.id ?? '').getAs('application/pdf').getDataAsString()).toBe('{{Имя}}');
     Drive?.Files?.update({ trashed: true }, copy?.id ?? '');
     expect(gas.drive.items.get(copy?.id ?? '')?.trashed).toBe(true);

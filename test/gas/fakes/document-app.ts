@@ -165,7 +165,12 @@ export class FakeSection extends DocumentPart implements Fake<GoogleAppsScript.D
   }
 }
 
-const DOCUMENT_MISSING = "Document is missing (perhaps it was deleted, or you don't have read access?)";
+/**
+ * What `openById` says for a document that does not exist or that the user cannot open. The reference
+ * does not document the text; this is the text Apps Script gives (seen in scripts' logs, e.g. "Document
+ * 1Yjk… is missing (perhaps it was deleted, or you don't have read access?)").
+ */
+const documentMissing = (id: string): string => `Document ${id} is missing (perhaps it was deleted, or you don't have read access?)`;
 const SECTION_TYPES = { header: 'HeaderSection', footer: 'FooterSection' } as const;
 
 export class FakeDocument
@@ -179,7 +184,7 @@ export class FakeDocument
   }
   private item(): DriveItem {
     const item = this.drive.items.get(this.session.model.id);
-    if (!item) throw this.env.error(DOCUMENT_MISSING);
+    if (!item) throw this.env.error(documentMissing(this.session.model.id));
     return item;
   }
   getId(): string {
@@ -245,15 +250,21 @@ export class FakeDocumentApp extends Instrumented implements Fake<GoogleAppsScri
     super(env, 'DocumentApp', 'DocumentApp');
     this.drive = drive;
   }
+  /** A new Doc in the user's My Drive. Made by the Docs service, not the Drive API: not assumed visible under drive.file. */
   create(name: string): FakeDocument {
-    // Made by the Docs service, not the Drive API: not assumed visible under drive.file.
-    const item = this.drive.addDocument(String(name), [''], 'root', false, this.env.clock.now());
+    const item = this.drive.addDocument(String(name), [''], 'root', { owner: this.env.effectiveUser(), appCreated: false, created: this.env.clock.now() });
     return new FakeDocument(this.env, this.drive, { model: item.doc as DocModel, closed: false });
   }
+  /**
+   * Under the `documents` scope DocumentApp opens any Google Doc the user can open
+   * (https://developers.google.com/apps-script/reference/document/document-app#openById(String));
+   * one the user may only view opens, but an edit is refused.
+   */
   openById(id: string): FakeDocument {
     const item = this.drive.items.get(id);
-    if (!item || !item.doc || item.trashed) throw this.env.error(DOCUMENT_MISSING);
-    return new FakeDocument(this.env, this.drive, { model: item.doc, closed: false });
+    const role = item ? this.drive.roleOf(item, this.env.effectiveUser()) : null;
+    if (!item || !item.doc || item.trashed || role === null) throw this.env.error(documentMissing(String(id)));
+    return new FakeDocument(this.env, this.drive, { model: item.doc, closed: false, canEdit: role === 'owner' || role === 'writer' });
   }
 }
 

@@ -33,10 +33,14 @@ export const ElementType = {
 export interface DocSession {
   model: DocModel;
   closed: boolean;
+  /** False when the user may only view (or comment on) the document. */
+  canEdit?: boolean;
 }
 
 function editable(env: FakeEnv, session: DocSession): void {
   if (session.closed) throw env.error('Document is closed, its contents cannot be updated.');
+  // The text Apps Script gives when a script edits a document its user may only view.
+  if (session.canEdit === false) throw env.error('Access denied: DocumentApp.');
 }
 
 /**

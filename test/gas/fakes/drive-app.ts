@@ -74,7 +74,8 @@ export class FakeFile
     const folder = typeof name === 'object' ? name : destination;
     if (folder !== undefined && !(folder instanceof FakeFolder)) throw this.env.error('Invalid argument: destination');
     const parents = folder ? [folder.item.id] : [...this.item.parents];
-    const copy = this.drive.copy(this.item, { name: typeof name === 'string' ? name : undefined, parents, created: this.env.clock.now() });
+    const me = this.env.effectiveUser();
+    const copy = this.drive.copy(this.item, { name: typeof name === 'string' ? name : undefined, parents, created: this.env.clock.now(), owner: me, appUsers: [me] });
     return new FakeFile(this.env, this.drive, copy);
   }
   getAs(contentType: string): FakeBlob {
@@ -104,7 +105,7 @@ export class FakeFolder
     super(env, drive, item, 'Folder');
   }
   createFolder(name: string): FakeFolder {
-    return new FakeFolder(this.env, this.drive, this.drive.addFolder(name, this.item.id, true, this.env.clock.now()));
+    return new FakeFolder(this.env, this.drive, this.drive.addFolder(name, this.item.id, { owner: this.env.effectiveUser(), created: this.env.clock.now() }));
   }
   createFile(a: string | GoogleAppsScript.Base.BlobSource, content?: string, mimeType?: string): FakeFile {
     const blob = typeof a === 'string' ? FakeBlob.fromText(this.env, content ?? '', mimeType ?? 'text/plain', a) : blobOf(this.env, a);
@@ -115,6 +116,8 @@ export class FakeFolder
       trashed: false,
       created: this.env.clock.now(),
       bytes: blob.bytes.slice(),
+      owner: this.env.effectiveUser(),
+      appUsers: [this.env.effectiveUser()],
     });
     return new FakeFile(this.env, this.drive, item);
   }
@@ -141,13 +144,18 @@ export class FakeDriveApp extends Instrumented implements Fake<GoogleAppsScript.
     super(env, 'DriveApp', 'DriveApp');
     this.drive = drive;
   }
-  getFileById(id: string): FakeFile {
+  /** What the user can reach (DriveApp needs the full drive scope, so no per-file rule applies). */
+  private reachable(id: string): DriveItem | null {
     const item = this.drive.items.get(id);
+    return item && this.drive.roleOf(item, this.env.effectiveUser()) !== null ? item : null;
+  }
+  getFileById(id: string): FakeFile {
+    const item = this.reachable(id);
     if (!item || item.mimeType === FOLDER_MIME) throw this.env.error(NOT_FOUND);
     return new FakeFile(this.env, this.drive, item);
   }
   getFolderById(id: string): FakeFolder {
-    const item = this.drive.items.get(id);
+    const item = this.reachable(id);
     if (!item || item.mimeType !== FOLDER_MIME) throw this.env.error(NOT_FOUND);
     return new FakeFolder(this.env, this.drive, item);
   }
@@ -155,7 +163,7 @@ export class FakeDriveApp extends Instrumented implements Fake<GoogleAppsScript.
     return new FakeFolder(this.env, this.drive, this.drive.items.get('root') as DriveItem);
   }
   createFolder(name: string): FakeFolder {
-    return new FakeFolder(this.env, this.drive, this.drive.addFolder(name, 'root', true, this.env.clock.now()));
+    return new FakeFolder(this.env, this.drive, this.drive.addFolder(name, 'root', { owner: this.env.effectiveUser(), created: this.env.clock.now() }));
   }
   /** Through the root Folder's own (counted) `createFile`. */
   createFile(a: string | GoogleAppsScript.Base.BlobSource, content?: string, mimeType?: string): FakeFile {

@@ -116,6 +116,25 @@ export function documentPdf(env: FakeEnv, doc: DocModel, name: string, service: 
 
 // ------------------------------------------------------------------------------------------- Drive
 
+/** A role on a Drive item (https://developers.google.com/workspace/drive/api/guides/ref-roles). */
+export type Role = 'owner' | 'writer' | 'commenter' | 'reader';
+const RANK: Record<Role, number> = { reader: 1, commenter: 2, writer: 3, owner: 4 };
+
+/** At least this role. */
+export function atLeast(role: Role | null, wanted: Role): boolean {
+  return role !== null && RANK[role] >= RANK[wanted];
+}
+
+/** A permission on an item (https://developers.google.com/workspace/drive/api/reference/rest/v3/permissions). */
+export interface DrivePermission {
+  id: string;
+  type: 'user' | 'anyone';
+  role: Role;
+  emailAddress?: string;
+  /** Whether Drive was asked to email the person about it. */
+  notified: boolean;
+}
+
 export interface DriveItem {
   id: string;
   name: string;
@@ -128,44 +147,104 @@ export interface DriveItem {
   bytes?: Uint8Array;
   /** Fake clock time of creation. */
   created: number;
+  /** The account that owns it (My Drive: whoever created it). */
+  owner: string;
+  /** Permissions given on the item itself; items inherit those of their folders. */
+  permissions: DrivePermission[];
   /**
-   * Made through the Drive API by this script (or, for seeded items, as if setup had made them): the
-   * only files the Drive API shows under the per-file `drive.file` scope. Unset counts as false.
+   * The users for whom this script has per-file access under the `drive.file` scope: who created it
+   * through the Drive API in a run of this script, or opened it with the app (Google Picker). The grant
+   * is per user: another user's run of the same script does not see the file
+   * (https://developers.google.com/workspace/drive/api/guides/api-specific-auth: drive.file covers
+   * files "that you open with an app or that the user shares with an app while using the Google
+   * Picker API").
    */
-  appCreated?: boolean;
+  appUsers: string[];
 }
 
-/** The shared Drive: files and folders by id. `root` is My Drive. */
+/** How a seeded item came to be: by default owned by the model's default user, as if setup made it. */
+export interface SeedOptions {
+  owner?: string;
+  /** Made by this script for its owner (drive.file access for the owner); default true. */
+  appCreated?: boolean;
+  created?: number;
+}
+
+const seedOf = (seed: boolean | SeedOptions | undefined): SeedOptions => (typeof seed === 'boolean' ? { appCreated: seed } : (seed ?? {}));
+
+/** The shared Drive: files and folders by id. `root` stands for each user's own My Drive. */
 export class DriveModel {
   readonly items = new Map<string, DriveItem>();
   private next = 0;
-  constructor() {
-    this.items.set('root', { id: 'root', name: 'Мой диск', mimeType: FOLDER_MIME, parents: [], trashed: false, created: 0 });
+  /** Who owns seeded items unless told otherwise. */
+  defaultUser: string;
+  constructor(defaultUser = 'staff@rovesnik.example') {
+    this.defaultUser = defaultUser;
+    this.items.set('root', { id: 'root', name: 'Мой диск', mimeType: FOLDER_MIME, parents: [], trashed: false, created: 0, owner: '', permissions: [], appUsers: [] });
   }
   newId(prefix: string): string {
     this.next++;
     return `${prefix}-${String(this.next).padStart(4, '0')}`;
   }
-  add(item: Omit<DriveItem, 'id'>, prefix = 'file'): DriveItem {
-    const full = { ...item, id: this.newId(prefix) };
+  add(item: Omit<DriveItem, 'id' | 'permissions' | 'appUsers' | 'owner'> & Partial<Pick<DriveItem, 'permissions' | 'appUsers' | 'owner'>>, prefix = 'file'): DriveItem {
+    const full: DriveItem = { permissions: [], appUsers: [], owner: this.defaultUser, ...item, id: this.newId(prefix) };
     this.items.set(full.id, full);
     return full;
   }
+  private seeded(seed: boolean | SeedOptions | undefined, created: number): Pick<DriveItem, 'owner' | 'appUsers' | 'created'> {
+    const s = seedOf(seed);
+    const owner = s.owner ?? this.defaultUser;
+    return { owner, appUsers: s.appCreated === false ? [] : [owner], created: s.created ?? created };
+  }
   /** A Google Doc with the given paragraphs (seeding templates; by default as if setup made it). */
-  addDocument(name: string, paragraphs: string[], folderId = 'root', appCreated = true, created = 0): DriveItem {
-    const item = this.add({ name, mimeType: DOC_MIME, parents: [folderId], trashed: false, created, appCreated }, 'doc');
+  addDocument(name: string, paragraphs: string[], folderId = 'root', seed: boolean | SeedOptions = true, created = 0): DriveItem {
+    const item = this.add({ name, mimeType: DOC_MIME, parents: [folderId], trashed: false, ...this.seeded(seed, created) }, 'doc');
     item.doc = newDoc(item.id, paragraphs);
     return item;
   }
-  addFolder(name: string, parentId = 'root', appCreated = true, created = 0): DriveItem {
-    return this.add({ name, mimeType: FOLDER_MIME, parents: [parentId], trashed: false, created, appCreated }, 'folder');
+  addFolder(name: string, parentId = 'root', seed: boolean | SeedOptions = true, created = 0): DriveItem {
+    return this.add({ name, mimeType: FOLDER_MIME, parents: [parentId], trashed: false, ...this.seeded(seed, created) }, 'folder');
   }
   /** A copy of a file with its content, named «Копия …» unless a name is given (as Drive does). */
-  copy(source: DriveItem, fields: { name?: string | null; parents: string[]; created: number; appCreated?: boolean }): DriveItem {
+  copy(source: DriveItem, fields: { name?: string | null; parents: string[]; created: number; owner: string; appUsers: string[] }): DriveItem {
     const { name, ...rest } = fields;
     const copy = this.add({ name: name ?? `Копия ${source.name}`, mimeType: source.mimeType, trashed: false, bytes: source.bytes?.slice(), ...rest }, source.doc ? 'doc' : 'file');
     if (source.doc) copy.doc = cloneDoc(source.doc, copy.id);
     return copy;
+  }
+  /** Gives a user a role on an item directly (what sharing in the Drive UI does). */
+  share(item: DriveItem, email: string, role: Role, notified = false): DrivePermission {
+    const existing = item.permissions.find((p) => p.type === 'user' && p.emailAddress?.toLowerCase() === email.toLowerCase());
+    if (existing) {
+      if (RANK[role] > RANK[existing.role]) existing.role = role;
+      return existing;
+    }
+    const permission: DrivePermission = { id: this.newId('perm'), type: 'user', role, emailAddress: email, notified };
+    item.permissions.push(permission);
+    return permission;
+  }
+  /**
+   * The user's role on an item: owner, a permission on it, or one inherited from a folder it is in
+   * (https://developers.google.com/workspace/drive/api/guides/manage-sharing: files in a folder inherit
+   * the folder's permissions). Null: the user cannot reach it at all.
+   */
+  roleOf(item: DriveItem, email: string): Role | null {
+    if (item.id === 'root') return 'owner';
+    const me = email.toLowerCase();
+    let best: Role | null = null;
+    const better = (role: Role): void => {
+      if (!best || RANK[role] > RANK[best]) best = role;
+    };
+    const seen = new Set<string>();
+    const visit = (it: DriveItem | undefined): void => {
+      if (!it || it.id === 'root' || seen.has(it.id)) return;
+      seen.add(it.id);
+      if (it.owner.toLowerCase() === me) better('owner');
+      for (const p of it.permissions) if (p.type === 'anyone' || p.emailAddress?.toLowerCase() === me) better(p.role);
+      for (const parent of it.parents) visit(this.items.get(parent));
+    };
+    visit(item);
+    return best;
   }
   /** The files in a folder (not trashed). */
   filesIn(folderId: string): DriveItem[] {

@@ -24,6 +24,7 @@ export type Fake<T, K extends keyof T> = {
 import { requiredScopes } from './scopes';
 
 const killedValues = new WeakSet<object>();
+const endedValues = new WeakSet<object>();
 
 /**
  * The simulated 6-minute kill. The thrown value is an ordinary `Error` of the code's own realm (code under
@@ -37,6 +38,48 @@ export class Killed extends Error {
 
 export function isKilled(value: unknown): boolean {
   return value instanceof Killed;
+}
+
+/**
+ * An execution ended on purpose by Apps Script, not by a crash: `ScriptApp.requireScopes` "ends the
+ * current execution and renders an authorization prompt" when a scope is not granted
+ * (https://developers.google.com/apps-script/reference/script/script-app#requireScopes(AuthMode,String)).
+ * Writes made so far stay (it is not a kill). Tests recognise it with `isEnded`.
+ */
+export function isEnded(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && endedValues.has(value);
+}
+
+/** One Google account that uses the script, with the scopes it granted on the consent screen. */
+export interface Account {
+  email: string;
+  /**
+   * The manifest's scopes this user ticked on the consent screen; null for all of them. Since 2025 the
+   * consent screen lists every scope with its own checkbox ("granular consent",
+   * https://workspaceupdates.googleblog.com/2025/01/granular-oauth-consent-in-google-apps-script.html;
+   * https://developers.google.com/apps-script/concepts/scopes#granular), so any subset is possible.
+   */
+  granted: ReadonlySet<string> | null;
+}
+
+/**
+ * Who the current execution runs as (https://developers.google.com/apps-script/reference/base/session).
+ * The effective user is the one whose authority (grants, Drive access, mail quota) the script uses:
+ * the person at the keyboard for menus and dialogs, the creator of the trigger for an installable
+ * trigger. The active user's address may be '' where the reference says it is not visible.
+ */
+export interface SessionState {
+  activeUserEmail: string;
+  effectiveUserEmail: string;
+  scriptTimeZone: string;
+  /** True while a time-driven trigger runs: no user is present, and the UI cannot be called. */
+  trigger: boolean;
+}
+
+/** How an execution starts: as which user (default: the session's), and whether from a trigger. */
+export interface ExecutionContext {
+  user?: string;
+  trigger?: boolean;
 }
 
 export interface CallRecord {
@@ -111,11 +154,55 @@ export class FakeEnv {
    * ("You do not have permission to call …"). Null: every call is allowed.
    */
   scopes: ReadonlySet<string> | null = null;
+  /** The accounts that use the script, by lower-case address; an unknown one granted everything. */
+  readonly accounts = new Map<string, Account>();
+  /** The current execution's users (see `execute`). */
+  readonly session: SessionState;
+  /**
+   * Simulated time each call takes, by method (`Files.copy`) or service (`MailApp`), added to
+   * `clock.msPerCall`; `'*'` for every other call. Null (the default): calls take no time of their own.
+   * See latency.ts for realistic figures.
+   */
+  latency: Readonly<Record<string, number>> | null = null;
   /** Set while `execute` runs: unflushed writes, undone if the execution is killed. */
   private pending: Undo[] | null = null;
 
-  constructor(startMs: number, msPerCall: number) {
+  constructor(startMs: number, msPerCall: number, userEmail = 'staff@rovesnik.example', scriptTimeZone = 'Europe/Moscow') {
     this.clock = new FakeClock(startMs, msPerCall);
+    this.session = { activeUserEmail: userEmail, effectiveUserEmail: userEmail, scriptTimeZone, trigger: false };
+  }
+
+  /** The account the script acts for now (its grants, Drive access, mail quota). */
+  effectiveUser(): string {
+    return this.session.effectiveUserEmail;
+  }
+
+  /** Declares an account and the scopes it granted (null: every scope of the manifest). */
+  addAccount(email: string, granted: readonly string[] | null = null): Account {
+    const account: Account = { email, granted: granted === null ? null : new Set(granted) };
+    this.accounts.set(email.toLowerCase(), account);
+    return account;
+  }
+
+  /**
+   * Whether the current call may use the scope: the manifest declares it and the effective user
+   * granted it. Without a manifest (null scopes) everything is allowed.
+   */
+  allows(scope: string): boolean {
+    if (this.scopes !== null && !this.scopes.has(scope)) return false;
+    const granted = this.accounts.get(this.effectiveUser().toLowerCase())?.granted ?? null;
+    return granted === null || granted.has(scope);
+  }
+
+  /** The scopes of the manifest the effective user granted. */
+  grantedScopes(): string[] {
+    return [...(this.scopes ?? [])].filter((scope) => this.allows(scope));
+  }
+
+  private latencyOf(service: string, method: string): number {
+    const table = this.latency;
+    if (!table) return 0;
+    return table[method] ?? table[service] ?? table['*'] ?? 0;
   }
 
   /** An `Error` of the code's realm, as Apps Script throws them (`Exception: …`). */
@@ -156,13 +243,15 @@ export class FakeEnv {
   /** Counts one call; throws when a failure or kill is due. */
   tick(service: string, method: string, detail?: string): void {
     if (this.killValue) throw this.killValue;
-    const needed = this.scopes ? requiredScopes(service, method) : null;
-    if (needed && this.scopes && !needed.some((scope) => this.scopes?.has(scope)))
+    // A scope the manifest does not declare, or one the user unticked on the consent screen: Apps
+    // Script refuses the call with the same text either way.
+    const needed = requiredScopes(service, method);
+    if (needed && !needed.some((scope) => this.allows(scope)))
       throw this.error(`You do not have permission to call ${service === method.split('.')[0] ? method : `${service}.${method}`}. Required permissions: ${needed.join(' || ')}`);
     this.calls.total++;
     this.calls.byService[service] = (this.calls.byService[service] ?? 0) + 1;
     this.calls.byMethod[method] = (this.calls.byMethod[method] ?? 0) + 1;
-    this.clock.advance(this.clock.msPerCall);
+    this.clock.advance(this.clock.msPerCall + this.latencyOf(service, method));
     if (this.keepLog) this.log.push({ n: this.calls.total, service, method, detail, at: this.clock.now() });
     for (const s of this.scheduled) {
       if (s.service !== undefined && s.service !== service) continue;
@@ -174,6 +263,13 @@ export class FakeEnv {
     if (!due) return;
     if (due.kind === 'fail') throw this.error(due.message);
     this.kill(due.message);
+  }
+
+  /** Ends the execution on purpose (see `isEnded`); what was written stays. */
+  endExecution(message: string): never {
+    const value = this.error(message);
+    endedValues.add(value);
+    throw value;
   }
 
   private kill(message: string): never {
@@ -204,8 +300,16 @@ export class FakeEnv {
   /**
    * Runs `fn` as one Apps Script execution: writes since the last flush are lost if it is killed, and
    * committed when it ends otherwise (normally or by an exception). Rethrows whatever `fn` throws.
+   * `context.user` runs it as that user (menus, dialogs); `context.trigger` as a time-driven trigger
+   * of that user: effective user the trigger's creator, active user's address not visible ('') —
+   * the pessimistic reading of https://developers.google.com/apps-script/reference/base/session#getActiveUser().
    */
-  execute<T>(fn: () => T): T {
+  execute<T>(fn: () => T, context: ExecutionContext = {}): T {
+    const saved = { ...this.session };
+    const user = context.user ?? this.session.effectiveUserEmail;
+    this.session.effectiveUserEmail = user;
+    this.session.activeUserEmail = context.trigger ? '' : context.user !== undefined ? user : this.session.activeUserEmail;
+    this.session.trigger = context.trigger === true;
     this.revive();
     this.pending = [];
     try {
@@ -218,6 +322,7 @@ export class FakeEnv {
     } finally {
       this.pending = null;
       for (const hook of this.onExecutionEnd) hook();
+      Object.assign(this.session, saved);
     }
   }
 

@@ -6,6 +6,11 @@
  *   gas.env.failAt(3); gas.env.killAt(10, { service: 'MailApp' }); gas.env.clock.msPerCall = 1000;
  *   gas.ui.alerts, gas.mail.sent, gas.triggers, gas.scriptProperties, gas.drive, gas.spreadsheet
  *   gas.uninstall();
+ *
+ * Several users: `users: { 'b@x': { granted: [...] } }` (or `gas.addUser`) declares accounts and the
+ * scopes each ticked on the consent screen; `gas.runAs('b@x', fn)` runs an execution as B (menus,
+ * dialogs), `gas.runTrigger(record, fn)` as the trigger's creator. Realistic call latencies:
+ * `latency: 'realistic'` (see latency.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,8 +21,10 @@ import { FakeDocumentApp } from './document-app';
 import { FakeDrive } from './drive-api';
 import { FakeDriveApp } from './drive-app';
 import { DriveModel } from './drive-model';
-import { FakeEnv, type Realm } from './env';
+import { type ExecutionContext, FakeEnv, type Realm, type SessionState } from './env';
+import { type LatencyOption, latencyTable } from './latency';
 import {
+  type AuthorizationPrompt,
   fakeConsole,
   FakeHtmlService,
   FakeLockService,
@@ -29,20 +36,22 @@ import {
   FakeUtilities,
   type LockState,
   type LogLine,
-  type MailState,
-  type SessionState,
+  MailState,
+  type PropertyStores,
   type TriggerRecord,
+  userStore,
 } from './services';
 import { FakeSpreadsheet, FakeSpreadsheetApp, type SpreadsheetModel, type SpreadsheetWorld } from './spreadsheet';
 import { UiRecorder } from './ui';
 
-export { isKilled, Killed, FakeEnv } from './env';
+export { isEnded, isKilled, Killed, FakeEnv } from './env';
+export { REALISTIC_LATENCY } from './latency';
 export { spreadsheetFromSheets, SpreadsheetModel, SheetModel } from './spreadsheet';
 export { DriveModel, documentText } from './drive-model';
 export type { DocModel, DriveItem } from './drive-model';
 export { chartOfPng } from './charts';
 export type { AlertRecord, DialogRecord, MenuRecord } from './ui';
-export type { SentMail, TriggerRecord, LogLine } from './services';
+export type { SentMail, TriggerRecord, LogLine, AuthorizationPrompt } from './services';
 
 /** The parts of appsscript.json the fakes obey. */
 export interface Manifest {
@@ -71,8 +80,14 @@ export interface GasFakeOptions {
   /** Replace `Date` on the target with one reading the fake clock; default true except for `globalThis`. */
   fakeDate?: boolean;
   scriptTimeZone?: string;
+  /** The default user: who runs every execution unless told otherwise. */
   userEmail?: string;
+  /** More accounts, each with the scopes it granted (omit `granted` for all of the manifest's). */
+  users?: Record<string, { granted?: string[] }>;
+  /** Daily mail recipients of each user. */
   mailQuota?: number;
+  /** Simulated time per call; default none (see latency.ts). */
+  latency?: LatencyOption;
   /** HTML files for HtmlService by name without `.html`. */
   htmlFiles?: Record<string, string>;
 }
@@ -90,12 +105,23 @@ export interface GasFakes {
   triggers: TriggerRecord[];
   scriptProperties: Map<string, string>;
   documentProperties: Map<string, string>;
+  /** The default user's user properties. */
   userProperties: Map<string, string>;
+  userPropertiesOf(email: string): Map<string, string>;
+  /** Who the current execution runs as (settable by single-user tests). */
   session: SessionState;
+  /** Authorization prompts shown by `ScriptApp.requireScopes`/`requireAllScopes`. */
+  authorizationPrompts: AuthorizationPrompt[];
   logs: LogLine[];
   htmlFiles: Map<string, string>;
+  /** Declares an account with the scopes it granted (default: all of the manifest's). */
+  addUser(email: string, granted?: string[]): void;
   /** Runs `fn` as one execution (see `FakeEnv.execute`). */
-  execute<T>(fn: () => T): T;
+  execute<T>(fn: () => T, context?: ExecutionContext): T;
+  /** Runs `fn` as one execution of a menu or dialog by this user. */
+  runAs<T>(email: string, fn: () => T): T;
+  /** Runs `fn` as the trigger's execution: as the user who created it, with no UI. */
+  runTrigger<T>(trigger: TriggerRecord, fn: () => T): T;
   /** Restores what the target had before. */
   uninstall(): void;
 }
@@ -134,9 +160,12 @@ function clockDate(RealDate: DateConstructor, now: () => number): DateConstructo
 }
 
 export function installGasFakes(target: object, options: GasFakeOptions = {}): GasFakes {
-  const env = new FakeEnv(options.startMs ?? Date.UTC(2026, 10, 20, 9, 0, 0), options.msPerCall ?? 0);
+  const defaultUser = options.userEmail ?? 'staff@rovesnik.example';
+  const env = new FakeEnv(options.startMs ?? Date.UTC(2026, 10, 20, 9, 0, 0), options.msPerCall ?? 0, defaultUser, options.scriptTimeZone ?? 'Europe/Moscow');
   const manifest = options.manifest ?? projectManifest();
   env.scopes = manifest.oauthScopes ? new Set(manifest.oauthScopes) : null;
+  env.latency = latencyTable(options.latency);
+  for (const [email, user] of Object.entries(options.users ?? {})) env.addAccount(email, user.granted ?? null);
   const advanced = new Set((manifest.dependencies?.enabledAdvancedServices ?? []).map((a) => `${a.userSymbol}:${a.serviceId}:${a.version}`));
   const t = target as Record<string, unknown>;
   const previous = new Map<string, PropertyDescriptor | undefined>(GAS_GLOBALS.map((name) => [name, Object.getOwnPropertyDescriptor(target, name)]));
@@ -146,20 +175,16 @@ export function installGasFakes(target: object, options: GasFakeOptions = {}): G
 
   const ui = new UiRecorder(env);
   const world: SpreadsheetWorld = { env, spreadsheet: options.spreadsheet ?? null, ui };
-  const drive = new DriveModel();
-  const mail: MailState = { sent: [], quota: options.mailQuota ?? 100 };
+  const drive = new DriveModel(defaultUser);
+  const mail = new MailState(defaultUser, options.mailQuota ?? 100);
   const lock: LockState = { holder: null };
   // Apps Script frees the locks an execution holds when it ends, also when it is killed.
   env.onExecutionEnd.push(() => {
     if (lock.holder !== 'other') lock.holder = null;
   });
   const triggers: TriggerRecord[] = [];
-  const stores = { script: new Map<string, string>(), document: new Map<string, string>(), user: new Map<string, string>() };
-  const session: SessionState = {
-    activeUserEmail: options.userEmail ?? 'staff@rovesnik.example',
-    effectiveUserEmail: options.userEmail ?? 'staff@rovesnik.example',
-    scriptTimeZone: options.scriptTimeZone ?? 'Europe/Moscow',
-  };
+  const stores: PropertyStores = { script: new Map<string, string>(), document: new Map<string, string>(), users: new Map() };
+  const authorizationPrompts: AuthorizationPrompt[] = [];
   const logs: LogLine[] = [];
   const htmlFiles = new Map(Object.entries(options.htmlFiles ?? {}));
 
@@ -172,10 +197,10 @@ export function installGasFakes(target: object, options: GasFakeOptions = {}): G
     MailApp: new FakeMailApp(env, mail),
     LockService: new FakeLockService(env, lock),
     PropertiesService: new FakePropertiesService(env, stores),
-    ScriptApp: new FakeScriptApp(env, triggers),
+    ScriptApp: new FakeScriptApp(env, triggers, authorizationPrompts),
     HtmlService: new FakeHtmlService(env, htmlFiles),
     Utilities: new FakeUtilities(env),
-    Session: new FakeSession(env, session),
+    Session: new FakeSession(env),
     Charts: new FakeCharts(env),
     Logger: new FakeLogger(env, logs),
     console: fakeConsole(logs),
@@ -202,11 +227,18 @@ export function installGasFakes(target: object, options: GasFakeOptions = {}): G
     triggers,
     scriptProperties: stores.script,
     documentProperties: stores.document,
-    userProperties: stores.user,
-    session,
+    userProperties: userStore(stores, defaultUser),
+    userPropertiesOf: (email) => userStore(stores, email),
+    session: env.session,
+    authorizationPrompts,
     logs,
     htmlFiles,
-    execute: (fn) => env.execute(fn),
+    addUser: (email, granted) => {
+      env.addAccount(email, granted ?? null);
+    },
+    execute: (fn, context) => env.execute(fn, context),
+    runAs: (email, fn) => env.execute(fn, { user: email }),
+    runTrigger: (trigger, fn) => env.execute(fn, { user: trigger.owner, trigger: true }),
     uninstall: () => {
       for (const [name, descriptor] of previous) {
         if (descriptor) Object.defineProperty(target, name, descriptor);

@@ -21,7 +21,7 @@ const DRIVE_APP_WRITES = new Set([
   'File.setName',
 ]);
 /** Drive API methods that change Drive. */
-const DRIVE_API_WRITES = new Set(['Files.create', 'Files.copy', 'Files.update', 'Files.remove']);
+const DRIVE_API_WRITES = new Set(['Files.create', 'Files.copy', 'Files.update', 'Files.remove', 'Permissions.create', 'Permissions.update', 'Permissions.delete']);
 
 /** Calls of a service that need no scope at all (builders, local handles). */
 const FREE = new Set(['SpreadsheetApp.flush', 'SpreadsheetApp.getUi', 'SpreadsheetApp.newDataValidation', 'Session.getScriptTimeZone', 'User.getEmail', 'ScriptApp.getScriptId']);

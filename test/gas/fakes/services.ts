@@ -106,8 +106,8 @@ export class FakeUtilities
 
 export class FakeUser extends Instrumented implements Fake<GoogleAppsScript.Base.User, 'getEmail'> {
   private readonly email: string;
-  constructor(env: FakeEnv, email: string) {
-    super(env, 'Session', 'User');
+  constructor(env: FakeEnv, email: string, service = 'Session') {
+    super(env, service, 'User');
     this.email = email;
   }
   getEmail(): string {
@@ -115,35 +115,34 @@ export class FakeUser extends Instrumented implements Fake<GoogleAppsScript.Base
   }
 }
 
-export interface SessionState {
-  /** '' like Apps Script when the user's address is not visible (e.g. some triggers). */
-  activeUserEmail: string;
-  effectiveUserEmail: string;
-  scriptTimeZone: string;
-}
+export type { SessionState } from './env';
 
+/** `Session` of the current execution (see `FakeEnv.execute` for who the users are). */
 export class FakeSession extends Instrumented implements Fake<GoogleAppsScript.Base.Session, 'getActiveUser' | 'getEffectiveUser' | 'getScriptTimeZone'> {
-  private readonly state: SessionState;
-  constructor(env: FakeEnv, state: SessionState) {
+  constructor(env: FakeEnv) {
     super(env, 'Session', 'Session');
-    this.state = state;
   }
   getActiveUser(): FakeUser {
-    return new FakeUser(this.env, this.state.activeUserEmail);
+    return new FakeUser(this.env, this.env.session.activeUserEmail);
   }
   getEffectiveUser(): FakeUser {
-    return new FakeUser(this.env, this.state.effectiveUserEmail);
+    return new FakeUser(this.env, this.env.session.effectiveUserEmail);
   }
   getScriptTimeZone(): string {
-    return this.state.scriptTimeZone;
+    return this.env.session.scriptTimeZone;
   }
 }
 
 // --------------------------------------------------------------------------------------- LockService
 
-/** The one script lock all executions share. `holder` is a lock object, or 'other' for another execution. */
+/**
+ * The one script lock all executions share. `holder` is a lock object, or 'other' for another execution.
+ * `userLocks`: the user lock "prevents concurrent access to a section of code by the current user"
+ * (https://developers.google.com/apps-script/reference/lock/lock-service#getUserLock()), one per user.
+ */
 export interface LockState {
   holder: object | 'other' | null;
+  userLocks?: Map<string, LockState>;
 }
 
 export class FakeLock extends Instrumented implements Fake<GoogleAppsScript.Lock.Lock, 'tryLock' | 'waitLock' | 'releaseLock' | 'hasLock'> {
@@ -185,7 +184,11 @@ export class FakeLockService extends Instrumented implements Fake<GoogleAppsScri
     return new FakeLock(this.env, this.state);
   }
   getUserLock(): FakeLock {
-    return new FakeLock(this.env, this.state);
+    const locks = (this.state.userLocks ??= new Map());
+    const me = this.env.effectiveUser().toLowerCase();
+    let state = locks.get(me);
+    if (!state) locks.set(me, (state = { holder: null }));
+    return new FakeLock(this.env, state);
   }
 }
 
@@ -233,12 +236,30 @@ export class FakeProperties
   }
 }
 
+/**
+ * Script and document properties are shared by every user of the script; user properties belong to
+ * the effective user (https://developers.google.com/apps-script/guides/properties).
+ */
+export interface PropertyStores {
+  script: Map<string, string>;
+  document: Map<string, string>;
+  /** Per user, by lower-case address. */
+  users: Map<string, Map<string, string>>;
+}
+
+export function userStore(stores: PropertyStores, email: string): Map<string, string> {
+  const key = email.toLowerCase();
+  let store = stores.users.get(key);
+  if (!store) stores.users.set(key, (store = new Map()));
+  return store;
+}
+
 export class FakePropertiesService
   extends Instrumented
   implements Fake<GoogleAppsScript.Properties.PropertiesService, 'getScriptProperties' | 'getDocumentProperties' | 'getUserProperties'>
 {
-  private readonly stores: { script: Map<string, string>; document: Map<string, string>; user: Map<string, string> };
-  constructor(env: FakeEnv, stores: { script: Map<string, string>; document: Map<string, string>; user: Map<string, string> }) {
+  private readonly stores: PropertyStores;
+  constructor(env: FakeEnv, stores: PropertyStores) {
     super(env, 'PropertiesService', 'PropertiesService');
     this.stores = stores;
   }
@@ -249,13 +270,13 @@ export class FakePropertiesService
     return new FakeProperties(this.env, this.stores.document);
   }
   getUserProperties(): FakeProperties {
-    return new FakeProperties(this.env, this.stores.user);
+    return new FakeProperties(this.env, userStore(this.stores, this.env.effectiveUser()));
   }
 }
 
 // ------------------------------------------------------------------------------------------ ScriptApp
 
-/** Apps Script allows 20 triggers per user per script. */
+/** Apps Script allows 20 triggers per user per script (https://developers.google.com/apps-script/guides/services/quotas). */
 export const TRIGGER_LIMIT = 20;
 
 export interface TriggerRecord {
@@ -265,6 +286,12 @@ export interface TriggerRecord {
   /** When it is due on the fake clock (for `after`/`at`), or the period for recurring ones. */
   dueAt: number | null;
   period: number | null;
+  /**
+   * Who created it: an installable trigger runs as that user
+   * (https://developers.google.com/apps-script/guides/triggers/installable#restrictions: "Installable
+   * triggers always run under the account of the person who created them").
+   */
+  owner: string;
 }
 
 export class FakeTrigger extends Instrumented implements Fake<GoogleAppsScript.Script.Trigger, 'getHandlerFunction' | 'getUniqueId'> {
@@ -286,6 +313,8 @@ export class FakeTrigger extends Instrumented implements Fake<GoogleAppsScript.S
     return 'CLOCK';
   }
 }
+
+const ownedBy = (t: TriggerRecord, email: string): boolean => t.owner.toLowerCase() === email.toLowerCase();
 
 export class FakeClockTriggerBuilder
   extends Instrumented
@@ -320,9 +349,10 @@ export class FakeClockTriggerBuilder
   }
   create(): FakeTrigger {
     if (!this.spec) throw this.env.error('Trigger needs a schedule.');
-    if (this.triggers.length >= TRIGGER_LIMIT)
+    const owner = this.env.effectiveUser();
+    if (this.triggers.filter((t) => ownedBy(t, owner)).length >= TRIGGER_LIMIT)
       throw this.env.error('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
-    const record: TriggerRecord = { id: `trigger-${this.env.calls.total}-${this.triggers.length}`, handler: this.handler, ...this.spec };
+    const record: TriggerRecord = { id: `trigger-${this.env.calls.total}-${this.triggers.length}`, handler: this.handler, ...this.spec, owner };
     this.triggers.push(record);
     return new FakeTrigger(this.env, record);
   }
@@ -341,19 +371,63 @@ export class FakeTriggerBuilder extends Instrumented implements Fake<GoogleAppsS
   }
 }
 
-export class FakeScriptApp extends Instrumented implements Fake<GoogleAppsScript.Script.ScriptApp, 'newTrigger' | 'getProjectTriggers' | 'deleteTrigger' | 'getScriptId'> {
-  readonly AuthMode = { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' } as const;
+const AUTH_MODE = { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' } as const;
+const AUTHORIZATION_STATUS = { REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' } as const;
+
+/**
+ * `AuthorizationInfo` (https://developers.google.com/apps-script/reference/script/authorization-info):
+ * for the scopes asked about (all of the manifest's when none were named), whether the user must still
+ * authorize some, the URL where they can, and which of them the user has authorized
+ * ("If authorization info is requested for a specified list of scopes, returns the authorized scopes
+ * from the specified list").
+ */
+export class FakeAuthorizationInfo extends Instrumented {
+  private readonly authorized: string[];
+  private readonly missing: string[];
+  constructor(env: FakeEnv, requested: string[]) {
+    super(env, 'ScriptApp', 'AuthorizationInfo');
+    this.authorized = requested.filter((scope) => env.allows(scope));
+    this.missing = requested.filter((scope) => !env.allows(scope));
+  }
+  getAuthorizationStatus(): string {
+    return this.missing.length > 0 ? AUTHORIZATION_STATUS.REQUIRED : AUTHORIZATION_STATUS.NOT_REQUIRED;
+  }
+  /** "If no authorization is required, this method returns null." */
+  getAuthorizationUrl(): string | null {
+    return this.missing.length > 0 ? `https://script.google.com/macros/d/script-1/authorize?scopes=${this.missing.map(encodeURIComponent).join('+')}` : null;
+  }
+  getAuthorizedScopes(): string[] {
+    return [...this.authorized];
+  }
+}
+
+/** An authorization prompt Apps Script showed because `requireScopes`/`requireAllScopes` found scopes missing. */
+export interface AuthorizationPrompt {
+  user: string;
+  scopes: string[];
+}
+
+export class FakeScriptApp
+  extends Instrumented
+  implements Fake<GoogleAppsScript.Script.ScriptApp, 'newTrigger' | 'getProjectTriggers' | 'deleteTrigger' | 'getScriptId' | 'requireScopes' | 'requireAllScopes'>
+{
+  readonly AuthMode = AUTH_MODE;
+  readonly AuthorizationStatus = AUTHORIZATION_STATUS;
   private readonly triggers: TriggerRecord[];
-  constructor(env: FakeEnv, triggers: TriggerRecord[]) {
+  private readonly prompts: AuthorizationPrompt[];
+  constructor(env: FakeEnv, triggers: TriggerRecord[], prompts: AuthorizationPrompt[] = []) {
     super(env, 'ScriptApp', 'ScriptApp');
     this.triggers = triggers;
+    this.prompts = prompts;
   }
   newTrigger(functionName: string): FakeTriggerBuilder {
     if (typeof functionName !== 'string' || functionName === '') throw this.env.error('Invalid argument: functionName');
     return new FakeTriggerBuilder(this.env, this.triggers, functionName);
   }
+  /** "Gets all installable triggers associated with the current project and current user." */
   getProjectTriggers(): FakeTrigger[] {
-    return this.triggers.map((t) => new FakeTrigger(this.env, t));
+    const me = this.env.effectiveUser();
+    return this.triggers.filter((t) => ownedBy(t, me)).map((t) => new FakeTrigger(this.env, t));
   }
   deleteTrigger(trigger: GoogleAppsScript.Script.Trigger): void {
     if (!(trigger instanceof FakeTrigger)) throw this.env.error('Invalid argument: trigger');
@@ -363,6 +437,33 @@ export class FakeScriptApp extends Instrumented implements Fake<GoogleAppsScript
   }
   getScriptId(): string {
     return 'script-1';
+  }
+  /** Only FULL is modelled: "no other authorization mode requires that users grant authorization". */
+  private full(authMode: unknown): void {
+    if (authMode !== AUTH_MODE.FULL) throw this.env.error('Fake ScriptApp: only ScriptApp.AuthMode.FULL is modelled');
+  }
+  getAuthorizationInfo(authMode: unknown, oAuthScopes?: string[]): FakeAuthorizationInfo {
+    this.full(authMode);
+    return new FakeAuthorizationInfo(this.env, oAuthScopes ? [...oAuthScopes] : [...(this.env.scopes ?? [])]);
+  }
+  /**
+   * "If any of the specified consents are not granted, then this method ends the current execution
+   * and renders an authorization prompt to request the missing scopes." The prompt is recorded.
+   */
+  requireScopes(authMode: GoogleAppsScript.Script.AuthMode, oAuthScopes: string[]): void {
+    this.full(authMode);
+    this.require(oAuthScopes);
+  }
+  /** The same for every scope of the manifest. */
+  requireAllScopes(authMode: GoogleAppsScript.Script.AuthMode): void {
+    this.full(authMode);
+    this.require([...(this.env.scopes ?? [])]);
+  }
+  private require(scopes: string[]): void {
+    const missing = scopes.filter((scope) => !this.env.allows(scope));
+    if (missing.length === 0) return;
+    this.prompts.push({ user: this.env.effectiveUser(), scopes: missing });
+    this.env.endExecution('Authorization is required to perform that action.');
   }
 }
 
@@ -500,12 +601,36 @@ export interface SentMail {
   attachments: { name: string; contentType: string; text: string; bytes: Uint8Array }[];
   /** Fake clock time of sending. */
   at: number;
+  /** The account it was sent as (the effective user). */
+  from: string;
 }
 
-export interface MailState {
-  sent: SentMail[];
-  /** Recipients that may still be sent to today. */
-  quota: number;
+/**
+ * Sent mail and the daily quota, which is per user: MailApp sends "as" the effective user and counts
+ * against that user's recipients per day (https://developers.google.com/apps-script/guides/services/quotas).
+ */
+export class MailState {
+  readonly sent: SentMail[] = [];
+  /** Recipients that may still be sent to today, per lower-case address. */
+  readonly quotas = new Map<string, number>();
+  constructor(
+    private readonly defaultUser: string,
+    /** What a user who has sent nothing today has. */
+    readonly dailyQuota: number,
+  ) {}
+  quotaOf(email: string): number {
+    return this.quotas.get(email.toLowerCase()) ?? this.dailyQuota;
+  }
+  setQuota(email: string, n: number): void {
+    this.quotas.set(email.toLowerCase(), n);
+  }
+  /** The default user's quota (the one a single-user test runs as). */
+  get quota(): number {
+    return this.quotaOf(this.defaultUser);
+  }
+  set quota(n: number) {
+    this.setQuota(this.defaultUser, n);
+  }
 }
 
 export class FakeMailApp extends Instrumented implements Fake<GoogleAppsScript.Mail.MailApp, 'sendEmail' | 'getRemainingDailyQuota'> {
@@ -515,7 +640,7 @@ export class FakeMailApp extends Instrumented implements Fake<GoogleAppsScript.M
     this.state = state;
   }
   getRemainingDailyQuota(): number {
-    return this.state.quota;
+    return this.state.quotaOf(this.env.effectiveUser());
   }
   sendEmail(a: unknown, subject?: unknown, body?: unknown, options?: unknown): void {
     const o: Record<string, unknown> =
@@ -528,13 +653,14 @@ export class FakeMailApp extends Instrumented implements Fake<GoogleAppsScript.M
     const recipients = [to, cc, bcc].flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
     if (recipients.length === 0) throw this.env.error('Failed to send email: no recipient');
     for (const r of recipients) if (!/^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/.test(r)) throw this.env.error(`Invalid email: ${r}`);
-    if (this.state.quota < recipients.length) throw this.env.error('Service invoked too many times for one day: email.');
+    const from = this.env.effectiveUser();
+    if (this.state.quotaOf(from) < recipients.length) throw this.env.error('Service invoked too many times for one day: email.');
     if (typeof o.subject !== 'string') throw this.env.error('Invalid argument: subject');
     const attachments = ((o.attachments ?? []) as unknown[]).map((x) => {
       const blob = blobOf(this.env, x);
       return { name: blob.name ?? '', contentType: blob.contentType ?? '', text: blob.fakeText(), bytes: blob.bytes.slice() };
     });
-    this.state.quota -= recipients.length;
+    this.state.setQuota(from, this.state.quotaOf(from) - recipients.length);
     this.state.sent.push({
       to,
       cc,
@@ -546,6 +672,7 @@ export class FakeMailApp extends Instrumented implements Fake<GoogleAppsScript.M
       replyTo: String(o.replyTo ?? ''),
       attachments,
       at: this.env.clock.now(),
+      from,
     });
   }
 }

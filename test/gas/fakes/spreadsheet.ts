@@ -6,6 +6,7 @@
  */
 import type { Cell } from '../../../src/ports';
 import { type Fake, type FakeEnv, Instrumented, isDate } from './env';
+import { FakeUser } from './services';
 import type { UiRecorder } from './ui';
 
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
@@ -156,12 +157,18 @@ export class SpreadsheetModel {
   /** What `getActiveRange` returns: a sheet and a 1-based rectangle. */
   activeRange: { sheet: string; row: number; col: number; numRows: number; numCols: number } | null = null;
   toasts: { message: string; title: string; timeoutSeconds: number | null }[] = [];
+  /** Who may edit the spreadsheet (and so run its bound script's menus); the owner first. Empty: only the default user. */
+  editors: string[] = [];
   private nextSheetId = 0;
 
   constructor(id: string, name: string, timeZone: string) {
     this.id = id;
     this.name = name;
     this.timeZone = timeZone;
+  }
+
+  addEditor(email: string): void {
+    if (!this.editors.some((e) => e.toLowerCase() === email.toLowerCase())) this.editors.push(email);
   }
 
   addSheet(name: string, index = this.sheets.length): SheetModel {
@@ -645,6 +652,7 @@ function activeRangeOf(world: SpreadsheetWorld, model: SpreadsheetModel): FakeRa
 }
 
 type SpreadsheetMethods =
+  | 'getEditors'
   | 'getId'
   | 'getName'
   | 'getUrl'
@@ -668,6 +676,15 @@ export class FakeSpreadsheet extends Instrumented implements Fake<GasSpreadsheet
   }
   getId(): string {
     return this.model.id;
+  }
+  /**
+   * "Gets the list of editors for this Spreadsheet"
+   * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getEditors()); the
+   * owner is among them. Without editors set, the one user of a single-user test.
+   */
+  getEditors(): FakeUser[] {
+    const editors = this.model.editors.length > 0 ? this.model.editors : [this.world.env.effectiveUser()];
+    return editors.map((e) => new FakeUser(this.world.env, e, 'SpreadsheetApp'));
   }
   getName(): string {
     return this.model.name;
@@ -737,7 +754,9 @@ export class FakeSpreadsheetApp
   getActiveRange(): FakeRange | null {
     return activeRangeOf(this.world, this.active());
   }
+  /** A time-driven trigger has no user interface to show (the text Apps Script gives). */
   getUi(): unknown {
+    if (this.world.env.session.trigger) throw this.world.env.error('Cannot call SpreadsheetApp.getUi() from this context.');
     return this.world.ui.ui();
   }
   flush(): void {
