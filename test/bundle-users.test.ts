@@ -5,6 +5,7 @@
  * is told whom to ask; D, who unticked a permission on Google's consent screen, is told which one and
  * how to grant it; a background continuation waits for its user's permission instead of failing.
  */
+import { typeset } from '../src/core/russian/typeset';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,13 +47,15 @@ const email = (i: number): string => `p${i}@example.org`;
 
 /** Values that a naive fill would mangle: a placeholder, `$1`, backslashes, emoji, sentinel look-alikes. */
 const AUDIENCE = 'мамы {{Дата}} $1 $& \\ \\1 🎉👩‍👧 ─0─ ━1━';
-const ADDRESSEE = 'Директору ООО «$1 \\\\ {{Обращение}}» ─2─';
+/** As typed into «Кому (дательный падеж)»; the letter carries it through the typographic pass (`ООО` gets its no-break space). */
+const TYPED_ADDRESSEE = 'Директору ООО «$1 \\\\ {{Обращение}}» ─2─';
+const ADDRESSEE = typeset(TYPED_ADDRESSEE);
 const WHAT = 'подарки $1 {{Вклад}} ─0─ 🎁';
 
 function seed(partners: number): SpreadsheetModel {
   const rows: Cell[][] = [header('Партнёры')];
   for (let i = 1; i <= partners; i++)
-    rows.push([pid(i), `ООО «Партнёр ${i}»`, 'Предприятия и предприниматели', 'Сидоров Иван Петрович', '', 'директор', i === 1 ? ADDRESSEE : '', email(i), '', '', i % 2 === 0, true, '']);
+    rows.push([pid(i), `ООО «Партнёр ${i}»`, 'Предприятия и предприниматели', 'Сидоров Иван Петрович', '', 'директор', i === 1 ? TYPED_ADDRESSEE : '', email(i), '', '', i % 2 === 0, true, '']);
   return spreadsheetFromSheets({
     Партнёры: rows,
     Мероприятия: [

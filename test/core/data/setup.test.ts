@@ -121,7 +121,7 @@ describe('runSetup', () => {
       setupMsg.done,
       setupMsg.addedColumns('Партнёры', ['Пол', 'Примечание']),
       setupMsg.createdSheet('Журнал'),
-      setupMsg.addedSettings(9),
+      setupMsg.addedSettings(10),
       checkMsg.assignedIds(1),
     ]);
   });

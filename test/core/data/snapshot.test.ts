@@ -6,7 +6,7 @@ import * as read from '../../../src/core/data/read';
 import { workbookData } from '../../../src/core/data/snapshot';
 import { pendingJob, startJob } from '../../../src/core/jobs';
 import { defaultEventId, listEvents, previewInvitations } from '../../../src/core/invite';
-import { currentYearLabel, makeReport } from '../../../src/core/report';
+import { defaultYearLabel, makeReport } from '../../../src/core/report';
 import { owedThanks, previewThanks } from '../../../src/core/thanks';
 import { MemoryLock, memoryRuntime, partnersWorkbook, type TestRuntime } from '../../helpers/memory-runtime';
 import { d, type MemoryWorkbook } from '../../helpers/memory-workbook';
@@ -113,7 +113,7 @@ describe('one parse per job run and per dialog call', () => {
     expect(makeReport(t.rt, '2025/2026').ok).toBe(true);
     expect(parses).toHaveBeenCalledTimes(1);
     const u = fresh();
-    currentYearLabel(u.rt);
+    defaultYearLabel(u.rt);
     makeReport(u.rt, '2025/2026');
     expect(parses).toHaveBeenCalledTimes(1);
   });
@@ -138,10 +138,10 @@ describe('one parse per job run and per dialog call', () => {
     expect(parses).toHaveBeenCalledTimes(1);
   });
 
-  it('the thanks dialog’s data: listEvents + currentYearLabel + pendingJob', () => {
+  it('the thanks dialog’s data: listEvents + defaultYearLabel + pendingJob', () => {
     const t = fresh();
     listEvents(t.rt);
-    expect(currentYearLabel(t.rt)).toBe('2026/2027');
+    expect(defaultYearLabel(t.rt)).toBe('2026/2027');
     pendingJob(t.rt);
     expect(parses).toHaveBeenCalledTimes(1);
   });
