@@ -179,6 +179,11 @@ export interface MailMessage {
 }
 
 export interface MailPort {
+  /**
+   * True when `send` only prepares the message for the user to send (offline without SMTP: an
+   * `.eml` file): the journal then says `подготовлено`, never `отправлено`. Absent means it sends.
+   */
+  readonly prepareOnly?: boolean;
   /** Emails that may still be sent today, or null when unlimited/unknown (SMTP, .eml). */
   remainingQuota(): number | null;
   /** Sends one message; throws on failure. */

@@ -102,7 +102,7 @@ export function runInterruptible(script: string, args: readonly string[], execAr
 /** Removes a lock file only while it still names the (now dead) child: never another run's lock. */
 function releaseDeadLock(path: string, pid: number | undefined): void {
   try {
-    if (pid !== undefined && readFileSync(path, 'utf8').trim() === String(pid)) unlinkSync(path);
+    if (pid !== undefined && Number(readFileSync(path, 'utf8').split('\n')[0]) === pid) unlinkSync(path);
   } catch {
     // Already released by the child, or never written.
   }

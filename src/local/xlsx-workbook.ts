@@ -17,7 +17,8 @@ import type { Cell, CellNote, CellWrite, LocalDateTime, SetupStep, WorkbookPort 
 import { cliMsg, PRODUCT_NAME, sidecarMsg } from '../messages/cli';
 import { cellAddress } from '../core/data/table';
 import { WorkbookFileError } from './exit';
-import { displayCell, OverlayBook, sameCell, SidecarFile, sidecarPathFor, type LoadedSheet, type PendingChanges, type SidecarRecord } from './overlay';
+import { displayCell, OverlayBook, sameCell, sidecarPathFor, type LoadedSheet, type PendingChanges, type SidecarRecord } from './overlay';
+import { SidecarDamagedError, SidecarFile } from './sidecar';
 import { nearestExisting } from './paths';
 import { freezeRows, layColumns, LISTS_SHEET } from './xlsx-layout';
 
@@ -142,8 +143,19 @@ export class XlsxWorkbook implements WorkbookPort {
     readonly path: string | null,
     readonly sidecarPath: string | null,
     warnings: string[],
+    private readonly sidecar: SidecarFile | null = null,
   ) {
     this.warningList = warnings;
+  }
+
+  /** Puts everything written on disk and closes the sidecar (a run's end; exiting does it too). */
+  close(): void {
+    this.sidecar?.close();
+  }
+
+  /** Rows of «Журнал» journaled `отправлено` by a version-1 record (see `OverlayBook.legacySentRows`). */
+  legacySentRows(): ReadonlySet<number> {
+    return this.overlay.legacySentRows();
   }
 
   /**
@@ -162,23 +174,24 @@ export class XlsxWorkbook implements WorkbookPort {
     const { sheets, notes } = loadSheets(book);
 
     const sidecarPath = sidecarPathFor(file);
-    const sidecar = new SidecarFile(sidecarPath);
+    const sidecar = new SidecarFile(sidecarPath, file);
     let read: ReturnType<SidecarFile['read']>;
     try {
       read = sidecar.read();
     } catch (error) {
+      if (error instanceof SidecarDamagedError) throw error;
       throw fileError((error as NodeJS.ErrnoException).code, sidecarPath);
     }
-    const persist = (record: SidecarRecord): void => {
+    const persist = (record: SidecarRecord, durable: boolean): void => {
       try {
-        sidecar.append(record);
+        sidecar.append(record, durable);
       } catch {
         throw new WorkbookFileError('cannotWrite', sidecarPath, fileMsg.sidecarUnwritable(sidecarPath));
       }
     };
     const overlay = new OverlayBook(sheets, options.persist === false ? null : persist);
     overlay.replay(read.records);
-    return new XlsxWorkbook(book, overlay, notes, file, sidecarPath, [...read.warnings, ...overlay.warnings]);
+    return new XlsxWorkbook(book, overlay, notes, file, sidecarPath, overlay.warnings, sidecar);
   }
 
   /** An empty workbook in memory only (writes are not persisted until `saveMerged`). */

@@ -135,11 +135,29 @@ export const cliMsg = {
     `Внутренняя ошибка программы: ${detail}\nПодробности: запустите ещё раз с переменной окружения PARTNERSTVO_DEBUG=1.`,
 };
 
+/** What is wrong with a damaged sidecar, by kind: `строка 7 — …`. */
+const SIDECAR_DAMAGE = {
+  empty: () => 'файл пуст (программа никогда не оставляет его пустым: его содержимое потеряно)',
+  binary: (line: number) => `строка ${line} — двоичные данные вместо текста`,
+  unreadable: (line: number) => `строка ${line} не читается как запись журнала`,
+  foreign: (line: number) => `строка ${line} — чужая запись: программа таких не пишет (или её записала более новая версия программы)`,
+  truncated: (line: number) => `строка ${line} обрывается на середине: конец файла потерян`,
+};
+
 /** Texts about the sidecar file `<таблица>.partnerstvo.jsonl` that holds what the program wrote. */
 export const sidecarMsg = {
   noSheet: (sheet: string) => `В таблице нет листа ${q(sheet)}.`,
-  brokenLine: (file: string, line: number) =>
-    `В файле изменений ${file} строка ${line} повреждена (вероятно, программа была прервана при записи) — она пропущена.`,
+  /** The sidecar cannot be read completely: what is wrong, where, and the two ways out. */
+  damaged: (file: string, damage: 'empty' | 'binary' | 'unreadable' | 'foreign' | 'truncated', line: number, workbook: string) =>
+    [
+      `Журнал программы повреждён: ${file}, ${SIDECAR_DAMAGE[damage](line)}.`,
+      'Ничего не отправлено и не записано: по неполному журналу программа могла бы отправить письма второй раз.',
+      'Что делать:',
+      `  1. Если есть копия этого файла (резервная копия, корзина, другая папка), верните её на место и запустите команду снова.`,
+      `  2. Если копии нет: partnerstvo repair ${workbook}`,
+      '     Повреждённый файл сохранится рядом целиком, читаемые записи останутся, а письма, запись о которых могла',
+      '     пропасть, будут отмечены «требует проверки»: программа не отправит их сама и покажет их список.',
+    ].join('\n'),
   missingSheet: (sheet: string, what: string) =>
     `Изменение ${what} не применено: в таблице больше нет листа ${q(sheet)}.`,
   rowNotFound: (sheet: string, row: number, what: string) =>
@@ -173,6 +191,10 @@ export const jobMsg = {
   outOption: 'папка для документов и писем (по умолчанию out)',
   smtpOption: 'отправлять письма через SMTP-сервер: smtp://логин:пароль@сервер:587 (без него письма сохраняются в .eml)',
   fromOption: 'адрес отправителя (From) для SMTP',
+  prepareOption: 'только подготовить письма и .eml, ничего не отправлять (так и без --smtp)',
+  prepareAndSmtp: 'Укажите что-то одно: --prepare (только подготовить) или --smtp (отправить).',
+  preparedHint:
+    'Письма .eml лежат в папке письма: их можно открыть и отправить из почтовой программы, или отправить все сразу тем же запуском с --smtp smtp://логин:пароль@сервер:587 — каждое уйдёт один раз.',
   templateOption: 'свой шаблон письма .docx с полями {{Обращение}}, {{Адресат}} …',
   dryRunOption: 'только показать, что будет сделано: ничего не создавать и не отправлять',
   invite: {
@@ -227,6 +249,7 @@ export const jobMsg = {
     counts: (send: number, print: number, skipped: number) => `Отправить: ${send}; для печати: ${print}; пропустить: ${skipped}.`,
     byCategory: 'По категориям (отправить / печать / пропуск):',
     recipients: 'Кому:',
+    print: 'Для печати (одним документом):',
     skipped: 'Пропускаются:',
     template: 'Проблемы шаблона:',
     sample: 'Пример письма:',

@@ -26,6 +26,7 @@ export const skipMsg = {
   alreadyMade: (when: string) => `письмо уже сделано${when ? ` (${when})` : ''}`,
   needsCheck: 'предыдущая отправка прервалась — проверьте вручную (статус «требует проверки»)',
   printed: 'письмо уже подготовлено для печати',
+  prepared: 'письмо и email уже подготовлены, но не отправлены — отправит запуск с отправкой почты',
 };
 
 export const runMsg = {
@@ -43,10 +44,13 @@ export const runMsg = {
   nothingNew: (n: number) => `Новых писем нет. Сделано или отправлено раньше: ${countWith(n, LETTERS)} (см. лист «Журнал»).`,
   pastEvent: (title: string, date: string) => `Внимание: мероприятие «${title}» уже прошло (${date}). Проверьте, что выбрано нужное мероприятие.`,
   sent: (n: number) => `Отправлено: ${countWith(n, LETTERS)}.`,
+  prepared: (n: number) => `Подготовлено, но не отправлено: ${countWith(n, LETTERS)} — письма и email сохранены, адресатам ничего не ушло.`,
   made: (n: number) => `Создано: ${countWith(n, LETTERS)}.`,
   errors: (n: number) => `С ошибками: ${countWith(n, LETTERS)} (подробности в «Журнале»).`,
   needsCheck: (n: number) =>
-    `Требуют проверки: ${countWith(n, LETTERS)} — отправка прервалась на середине, и программа не отправит их повторно сама. Проверьте и при необходимости отправьте повторно («Отправить повторно» в окне, --resend в командной строке).`,
+    `Требуют проверки: ${countWith(n, LETTERS)} — отправка прервалась на середине, и программа не отправит их повторно сама. Проверьте и при необходимости отправьте повторно («Отправить повторно» в окне, --resend в командной строке):`,
+  needsCheckLine: (id: string, organisation: string) => `  ${id} ${organisation}`,
+  needsCheckMore: (n: number) => `  …и ещё ${countWith(n, PARTNERS)}`,
   printBundle: (n: number) => `Для печати (нет email): ${countWith(n, LETTERS)} в одном документе.`,
   deadline: (left: number) =>
     `Время выполнения скрипта на исходе: осталось ${countWith(left, LETTERS)}. Работа продолжится автоматически через минуту.`,

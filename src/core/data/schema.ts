@@ -50,6 +50,11 @@ export const JOURNAL_STATUS = {
   /** Claimed: the letter may be in the making or on its way (a run that died leaves this). */
   sending: 'отправляется',
   sent: 'отправлено',
+  /**
+   * The letter and its email exist, but the email did not go out (offline without SMTP: an `.eml`
+   * file). A run that sends mail sends it once; a run that only prepares leaves it.
+   */
+  prepared: 'подготовлено',
   made: 'создано',
   skipped: 'пропущено',
   failed: 'ошибка',

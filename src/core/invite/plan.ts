@@ -16,7 +16,7 @@ import { centreValues, eventValues, partnerValues, type Values } from '../letter
 import { checkTemplate } from '../letters/fill';
 import { PLACEHOLDERS } from '../letters/templates';
 import type { LetterItem } from '../run/delivery';
-import { DONE, journalKey, openJournal, type Journal } from '../run/journal';
+import { isDone, journalKey, openJournal, type Journal } from '../run/journal';
 import { compareDates, formatDateLong, formatDateShort } from '../russian';
 
 export interface InviteRequest {
@@ -25,8 +25,11 @@ export interface InviteRequest {
   resend?: string[];
 }
 
-/** Why a partner gets no email now; `sent`, `printed` and `needsCheck` can be chosen for «Отправить повторно». */
-export type SkipKind = 'notInvited' | 'needsCheck' | 'sent' | 'printed' | 'noEmail';
+/**
+ * Why a partner gets no email now; `sent`, `printed`, `prepared` and `needsCheck` can be chosen for
+ * «Отправить повторно». `prepared` only for a run that does not send mail (one that does sends it).
+ */
+export type SkipKind = 'notInvited' | 'needsCheck' | 'sent' | 'printed' | 'prepared' | 'noEmail';
 
 export interface SkippedPartner {
   partner: Partner;
@@ -34,7 +37,7 @@ export interface SkippedPartner {
   reason: string;
 }
 
-export const RESENDABLE: readonly SkipKind[] = ['needsCheck', 'sent', 'printed'];
+export const RESENDABLE: readonly SkipKind[] = ['needsCheck', 'sent', 'printed', 'prepared'];
 
 export interface InvitePlan {
   event: EventRecord;
@@ -81,8 +84,18 @@ function inviteMail(data: WorkbookData, event: EventRecord, values: Values, to: 
     );
 }
 
-/** Plans the invitations for an event from data read once; pure. */
-export function planInvitations(data: WorkbookData, event: EventRecord, journal: Journal, today: LocalDate, request: InviteRequest): InvitePlan {
+/**
+ * Plans the invitations for an event from data read once; pure. `sendsMail`: the run really sends
+ * (letters only prepared by an earlier run go out now), or only prepares them.
+ */
+export function planInvitations(
+  data: WorkbookData,
+  event: EventRecord,
+  journal: Journal,
+  today: LocalDate,
+  request: InviteRequest,
+  sendsMail = true,
+): InvitePlan {
   const resend = new Set((request.resend ?? []).map((id) => id.toLowerCase()));
   const base: Values = { ...centreValues(data.settings, today), ...eventValues(event) };
   const plan: InvitePlan = { event, send: [], print: [], skipped: [], interrupted: [], templateProblems: [] };
@@ -105,7 +118,11 @@ export function planInvitations(data: WorkbookData, event: EventRecord, journal:
         plan.skipped.push({ partner, kind: 'needsCheck', reason: skipMsg.needsCheck });
         continue;
       }
-      if (DONE.includes(last.status)) {
+      if (last.status === JOURNAL_STATUS.prepared && !sendsMail) {
+        plan.skipped.push({ partner, kind: 'prepared', reason: skipMsg.prepared });
+        continue;
+      }
+      if (isDone(last.status, sendsMail)) {
         const when = last.time ? formatDateShort(last.time) : '';
         plan.skipped.push(
           last.address ? { partner, kind: 'sent', reason: skipMsg.alreadySent(when) } : { partner, kind: 'printed', reason: skipMsg.printed },
@@ -154,7 +171,7 @@ export function prepareInvitations(rt: Runtime, request: InviteRequest): InviteC
   if (event.status === EVENT_STATUS.cancelled) return { error: runMsg.cancelled(event.title) };
   const journal = openJournal(rt, data);
   if (!journal) return { error: runMsg.noJournal };
-  const plan = planInvitations(data, event, journal, rt.clock.today(), request);
+  const plan = planInvitations(data, event, journal, rt.clock.today(), request, !rt.mail.prepareOnly);
   const documents = rt.documents(documentSettings(data.settings));
   let used: string[];
   try {

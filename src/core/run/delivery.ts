@@ -46,6 +46,8 @@ export interface ItemError {
 
 export interface DeliveryResult {
   sent: number;
+  /** Emailed letters whose email was only prepared (`MailPort.prepareOnly`): `подготовлено`. */
+  prepared: number;
   made: number;
   errors: ItemError[];
   /** Why the loop stopped early, how many items were left, and whose (partner IDs, in order). */
@@ -53,7 +55,9 @@ export interface DeliveryResult {
 }
 
 export function deliver(rt: Runtime, documents: DocumentPort, journal: Journal, items: LetterItem[], options: DeliveryOptions): DeliveryResult {
-  const result: DeliveryResult = { sent: 0, made: 0, errors: [], stopped: null };
+  const result: DeliveryResult = { sent: 0, prepared: 0, made: 0, errors: [], stopped: null };
+  // What a letter that went to the mailer becomes: sent, or (offline without SMTP) only prepared.
+  const mailedStatus = rt.mail.prepareOnly ? JOURNAL_STATUS.prepared : JOURNAL_STATUS.sent;
   let quota = items.some((i) => i.mail && i.to.length > 0) ? rt.mail.remainingQuota() : null;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
@@ -88,20 +92,21 @@ export function deliver(rt: Runtime, documents: DocumentPort, journal: Journal, 
         sent = true;
         if (quota !== null) quota -= item.to.length;
       }
-      journal.update(entry, sent ? JOURNAL_STATUS.sent : JOURNAL_STATUS.made, { document: link });
+      journal.update(entry, sent ? mailedStatus : JOURNAL_STATUS.made, { document: link });
     } catch (e) {
       const message = errorText(e);
       result.errors.push({ who: item.partner.organisation, message });
       try {
         // After a send, only the record failed: the letter went out, so it must not be retried.
-        if (sent) journal.update(entry, JOURNAL_STATUS.sent, { document: link, message });
+        if (sent) journal.update(entry, mailedStatus, { document: link, message });
         else journal.update(entry, JOURNAL_STATUS.failed, { document: link, message });
       } catch {
         // The row stays `отправляется`; the next run marks it `требует проверки`.
       }
       continue;
     }
-    if (sent) result.sent++;
+    if (sent && rt.mail.prepareOnly) result.prepared++;
+    else if (sent) result.sent++;
     else result.made++;
     try {
       item.afterDone?.();

@@ -17,8 +17,17 @@ export function journalKey(action: JournalAction, scope: string, partnerId: stri
   return `${action}|${scope}|${partnerId}`;
 }
 
-/** Statuses that mean "done, do not repeat". */
-export const DONE: readonly JournalStatus[] = [JOURNAL_STATUS.sent, JOURNAL_STATUS.made];
+/** Statuses that mean "the letter exists" (the report counts them; a run that only prepares skips them). */
+export const DONE: readonly JournalStatus[] = [JOURNAL_STATUS.sent, JOURNAL_STATUS.made, JOURNAL_STATUS.prepared];
+
+/**
+ * Whether a letter in this state is done for a run: sent and made letters always are; a prepared
+ * one (its email saved, not sent) is done for a run that does not send mail, and is sent by one that does.
+ */
+export function isDone(status: JournalStatus, runSendsMail: boolean): boolean {
+  if (status === JOURNAL_STATUS.prepared) return !runSendsMail;
+  return status === JOURNAL_STATUS.sent || status === JOURNAL_STATUS.made;
+}
 
 export class Journal {
   private readonly latestByKey = new Map<string, JournalEntry>();

@@ -26,6 +26,10 @@ export function printInvitePreview(preview: InvitePreview, io: CliIo): void {
     io.out(p.recipients);
     for (const r of preview.recipients) io.out(`  ${r.id} ${r.organisation} <${r.emails}>`);
   }
+  if (preview.print.length > 0) {
+    io.out(p.print);
+    for (const s of preview.print) io.out(`  ${s.id} ${s.organisation}: ${s.reason}`);
+  }
   if (preview.skipped.length > 0) {
     io.out(p.skipped);
     for (const s of preview.skipped) io.out(`  ${s.id} ${s.organisation}: ${s.reason}`);
@@ -50,6 +54,7 @@ export const registerInvite: RegisterCommand = (program, ctx) => {
     .option('--event <ID>', jobMsg.invite.eventOption)
     .option(syntax.out, jobMsg.outOption)
     .option('--smtp <URL>', jobMsg.smtpOption)
+    .option('--prepare', jobMsg.prepareOption)
     .option(syntax.from, jobMsg.fromOption)
     .option(syntax.template, jobMsg.templateOption)
     .option('--resend <ID,…>', jobMsg.invite.resendOption)

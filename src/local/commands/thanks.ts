@@ -32,6 +32,7 @@ export const registerThanks: RegisterCommand = (program, ctx) => {
     .option('--owed', jobMsg.thanks.owedOption)
     .option(syntax.out, jobMsg.outOption)
     .option('--smtp <URL>', jobMsg.smtpOption)
+    .option('--prepare', jobMsg.prepareOption)
     .option(syntax.from, jobMsg.fromOption)
     .option(syntax.template, jobMsg.templateOption)
     .option('--dry-run', jobMsg.dryRunOption)
