@@ -141,6 +141,9 @@ function syncDirectory(dir: string): void {
   }
 }
 
+/** The file calls the writer makes: Node's own, or a test's stand-in that fails part-way. */
+export type SidecarIo = Pick<typeof fs, 'writeSync' | 'fsyncSync'>;
+
 /** The sidecar file: read strictly once, then appended to through one handle. */
 export class SidecarFile {
   private fd: number | null = null;
@@ -157,6 +160,7 @@ export class SidecarFile {
     readonly path: string,
     /** The workbook the sidecar belongs to, for the way out in messages. */
     private readonly workbook: string,
+    private readonly io: SidecarIo = fs,
   ) {}
 
   /** Every record, in order; throws `SidecarDamagedError` unless every line is a record of ours. */
@@ -171,6 +175,9 @@ export class SidecarFile {
       this.size = scan.size;
       this.openEnded = scan.openEnded;
       this.cutAt = null;
+      // The first damaged line before the last one stops the run whatever the end looks like.
+      const early = lines.slice(0, -1).find((l) => l.damage !== null);
+      if (early) throw new SidecarDamagedError(this.path, early.damage ?? 'unreadable', early.line, this.workbook);
       if (scan.openEnded && last.damage !== null) {
         if (isInterruptedWrite(last, readNote(this.path))) {
           this.cutAt = last.offset;
@@ -209,7 +216,7 @@ export class SidecarFile {
     const offset = this.size + prefix.length;
     this.note({ offset, line });
     const bytes = Buffer.from(`${prefix}${line}\n`, 'utf8');
-    fs.writeSync(this.fd as number, bytes);
+    this.io.writeSync(this.fd as number, bytes);
     this.size += bytes.length;
     this.openEnded = false;
     this.dirty = true;
@@ -220,7 +227,7 @@ export class SidecarFile {
   /** Everything written so far on disk. */
   flush(): void {
     if (this.fd !== null && this.dirty) {
-      fs.fsyncSync(this.fd);
+      this.io.fsyncSync(this.fd);
       this.dirty = false;
     }
   }
@@ -245,8 +252,8 @@ export class SidecarFile {
     const temp = `${this.path}.new`;
     const fd = fs.openSync(temp, 'w');
     try {
-      fs.writeSync(fd, `${line}\n`);
-      fs.fsyncSync(fd);
+      this.io.writeSync(fd, `${line}\n`);
+      this.io.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
     }

@@ -31,6 +31,7 @@ export const syntax = {
   thanks: '<файл.xlsx> (--event <ID> | --year 2025/2026) [параметры]',
   report: '<файл.xlsx> [--year 2025/2026] [--out <папка>]',
   demo: '[--sample <файл.xlsx>] [--out <папка>]',
+  repair: '<файл.xlsx> [--event <ID>] [--year <год>]',
 };
 
 /** The program's name where a file records who made it (document properties, workbook creator). */
@@ -186,6 +187,28 @@ export const layoutMsg = {
   number: (min: number) => `Введите число не меньше ${min}.`,
 };
 
+/** `partnerstvo repair`: the way out of a damaged journal. */
+export const repairMsg = {
+  description: 'починить повреждённый журнал программы: ничего не теряя, отметить письма, о которых запись могла пропасть',
+  eventOption: 'мероприятие, письма которого проверить (можно несколько раз)',
+  yearOption: 'учебный год благодарственных писем, которые проверить (можно несколько раз)',
+  damagedSuffix: 'повреждён',
+  noJournal: (file: string) => `Журнала программы (${file}) нет: чинить нечего.`,
+  intact: (file: string) => `Журнал ${file} читается целиком: чинить нечего.`,
+  noScopes: (file: string) =>
+    'В журнале не осталось ни одной читаемой записи о рассылке, и неизвестно, письма каких мероприятий проверить. ' +
+    `Назовите их: partnerstvo repair ${file} --event <ID> [--event <ID> …] [--year 2025/2026]. Журнал не изменён.`,
+  note: 'часть журнала была повреждена: неизвестно, ушло ли это письмо — проверьте и при необходимости отправьте повторно',
+  done: (kept: string, good: number, bad: number, marked: number) =>
+    [
+      `Повреждённый журнал сохранён целиком: ${kept}.`,
+      `Читаемых записей перенесено: ${good}; повреждённых строк: ${bad}.`,
+      `Отмечено «требует проверки»: ${marked} — об этих письмах запись могла пропасть, программа не отправит их сама.`,
+    ].join('\n'),
+  next: (file: string) =>
+    `Дальше: запустите рассылку как обычно — она покажет, какие письма требуют проверки. Проверенные отправьте повторно (--resend ID,…). Посмотреть без отправки: partnerstvo invite ${file} --event <ID> --dry-run`,
+};
+
 /** Texts of the job commands: invite, thanks, report, demo. */
 export const jobMsg = {
   outOption: 'папка для документов и писем (по умолчанию out)',
@@ -201,6 +224,10 @@ export const jobMsg = {
     description: 'разослать приглашения на мероприятие: письмо .docx/.pdf каждому партнёру и email',
     eventOption: 'ID мероприятия (например М-021)',
     resendOption: 'ID партнёров через запятую, которым отправить повторно',
+    legacySent: (ids: string[], file: string, eventId: string) =>
+      `Приглашения партнёрам ${ids.join(', ')} записаны в журнал как «отправлено» прежней версией программы: тогда так записывались и письма, ` +
+      'только сохранённые в .eml (без --smtp). Программа не отправит их сама. Если они не уходили, отправьте их:\n' +
+      `  partnerstvo invite ${file} --event ${eventId} --smtp <URL> --resend ${ids.join(',')}`,
     noEvent: (upcoming: string[]) =>
       `Укажите мероприятие: --event <ID>.${upcoming.length > 0 ? `\nБлижайшие мероприятия:\n${upcoming.join('\n')}` : ''}`,
   },

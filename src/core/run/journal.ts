@@ -92,3 +92,34 @@ export function openJournal(rt: Pick<Runtime, 'workbook' | 'clock'>, data: Workb
   if (!columns || data.problems.some((p) => p.sheet === SHEET.journal && p.row <= 1 && p.col === 0)) return null;
   return new Journal(rt.workbook, rt.clock, columns, data.journal);
 }
+
+/** A letter named by its journal key's parts. */
+export interface LetterKey {
+  action: JournalAction;
+  scope: string;
+  partnerId: string;
+}
+
+/** The parts of a key `invite|М-021|П-003`, or null when it is not one of ours. */
+export function parseJournalKey(key: string): LetterKey | null {
+  const [action, scope, partnerId, ...rest] = key.split('|');
+  if (rest.length > 0 || !scope || !partnerId || !(action in JOURNAL_ACTION)) return null;
+  return { action: action as JournalAction, scope, partnerId };
+}
+
+/**
+ * After part of the journal was lost: every letter of `letters` that the journal does not show as
+ * sent or made may have been sent in the lost part, so it becomes `требует проверки` — never resent
+ * by itself, listed by the next run. Returns how many rows were added.
+ */
+export function markUnknown(journal: Journal, letters: LetterKey[], message: string): number {
+  let added = 0;
+  for (const letter of letters) {
+    const key = journalKey(letter.action, letter.scope, letter.partnerId);
+    const last = journal.latest(key);
+    if (last && (last.status === JOURNAL_STATUS.sent || last.status === JOURNAL_STATUS.made || last.status === JOURNAL_STATUS.needsCheck)) continue;
+    journal.add({ action: ACTION_LABEL[letter.action], key, event: letter.scope, partner: letter.partnerId, address: last?.address ?? '', status: JOURNAL_STATUS.needsCheck, document: last?.document ?? '', message });
+    added++;
+  }
+  return added;
+}

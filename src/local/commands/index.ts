@@ -7,9 +7,10 @@ import { registerDemo } from './demo';
 import { registerExport } from './export';
 import { registerInit } from './init';
 import { registerInvite } from './invite';
+import { registerRepair } from './repair';
 import { registerReport } from './report';
 import { registerSetup } from './setup';
 import { registerThanks } from './thanks';
 import type { RegisterCommand } from './types';
 
-export const COMMANDS: readonly RegisterCommand[] = [registerInit, registerSetup, registerCheck, registerInvite, registerThanks, registerReport, registerExport, registerDemo];
+export const COMMANDS: readonly RegisterCommand[] = [registerInit, registerSetup, registerCheck, registerInvite, registerThanks, registerReport, registerExport, registerRepair, registerDemo];

@@ -54,7 +54,7 @@ export const registerThanks: RegisterCommand = (program, ctx) => {
         ctx.setExit(EXIT.ok);
         return;
       }
-      const request = { eventId: options.event, year: options.year, sponsorsOnly: options.sponsors, redo: options.redo, email: Boolean(options.email || options.smtp) };
+      const request = { eventId: options.event, year: options.year, sponsorsOnly: options.sponsors, redo: options.redo, email: Boolean(options.email || options.smtp || options.prepare) };
       if (options.dryRun) {
         const preview = previewThanks(rt, request);
         rt.done();

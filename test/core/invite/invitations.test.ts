@@ -110,7 +110,9 @@ describe('invitations', () => {
     const preview = previewInvitations(t.rt, { eventId: 'М-001' });
     expect(preview.ok).toBe(true);
     expect(preview.counts).toEqual({ send: 2, print: 1, skipped: 1 });
-    expect(preview.skipped.map((s) => s.reason)).toEqual([expect.stringContaining('нет адреса'), expect.stringContaining('«Приглашать»')]);
+    // The cards and the lists agree: one skipped, one for print, each in its own list.
+    expect(preview.skipped.map((s) => s.reason)).toEqual([expect.stringContaining('«Приглашать»')]);
+    expect(preview.print.map((s) => s.reason)).toEqual([expect.stringContaining('нет адреса')]);
     expect(preview.quota).toBe(2);
     expect(preview.quotaShort).toBe(false);
     expect(preview.sample?.to).toBe('p3@example.org');
