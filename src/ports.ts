@@ -78,6 +78,11 @@ export interface WorkbookPort {
   sheetNames(): string[];
   /** All values of the sheet's data range (row 1 first), or null when there is no such sheet. */
   readSheet(name: string): Cell[][] | null;
+  /**
+   * Merged cell ranges of the sheet (1-based), where the runtime can tell: the covered cells of a
+   * merge read blank, so a header merged over its neighbours hides theirs. Absent: none known.
+   */
+  readMerges?(name: string): { row: number; col: number; rows: number; cols: number }[];
   /** Notes of the sheet's data range, same shape as `readSheet`; `''` where there is none. */
   readNotes(name: string): string[][];
   /** Writes many cells of one sheet; the adapter groups them into as few calls as it can. */

@@ -42,10 +42,15 @@ export interface LocalDocumentsOptions {
 // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
 const FORBIDDEN = /[/\\:*?"<>|\u0000-\u001F\u007F]/g;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+/**
+ * Bidirectional controls (embeddings, overrides, isolates and marks): U+202E in a name turns
+ * `Приглашение — ООО «gpj.exe»` into a name that reads `…exe.jpg`. They are never wanted in a file name.
+ */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /** A file or folder name safe on Windows, macOS and Linux; keeps Cyrillic; at most `max` characters. */
 export function safeFileName(name: string, max = 100): string {
-  let safe = name.replace(/[\t\n\r]+/g, ' ').replace(FORBIDDEN, '_').replace(/\s+/g, ' ').trim();
+  let safe = name.replace(BIDI_CONTROLS, '').replace(/[\t\n\r]+/g, ' ').replace(FORBIDDEN, '_').replace(/\s+/g, ' ').trim();
   const chars = Array.from(safe);
   if (chars.length > max) safe = chars.slice(0, max).join('');
   safe = safe.replace(/[ .]+$/, '').replace(/^[ ]+/, '');

@@ -110,7 +110,8 @@ describe('invite', () => {
     const before = hash(book);
     const r = run(['invite', 'rovesnik.xlsx', '--event', 'М-021', '--out', 'out'], NO_PDF);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Отправлено: 22\u00a0письма.');
+    // Saved, not sent: nothing reached anyone without --smtp.
+    expect(r.stdout).toContain('Подготовлено, но не отправлено: 22\u00a0письма');
     expect(r.stdout).toContain('Для печати (нет email): 1\u00a0письмо');
     const emls = files(path.join(dir, 'out', 'письма'), '.eml');
     expect(emls).toHaveLength(22);
@@ -208,9 +209,11 @@ describe('invite', () => {
 
       delay = 0;
       const again = await runAsync(args, NO_PDF);
-      expect(again.code).toBe(0);
+      // A letter that needs checking is a delivery problem (exit 1), named with the ID --resend takes.
+      expect(again.code).toBe(1);
       expect(again.stdout).toContain('Отправлено: 21\u00a0письмо.');
       expect(again.stdout).toContain('Требуют проверки: 1\u00a0письмо');
+      expect(again.stdout).toMatch(/Требуют проверки: 1\u00a0письмо[^\n]*\n {2}П-0\d\d \S/);
       // Every recipient of the event exactly once over both runs; the cut one is not sent again.
       expect(received).toHaveLength(22);
       expect(new Set(received).size).toBe(22);

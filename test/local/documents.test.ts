@@ -50,6 +50,14 @@ describe('safeFileName', () => {
     expect(safeFileName('')).toBe('документ');
     expect(safeFileName('CON')).toBe('_CON');
   });
+
+  it('strips bidirectional controls, so no name can pose as another (…exe.jpg)', () => {
+    const spoof = 'Приглашение — ООО \u202Egpj.exe';
+    expect(safeFileName(spoof)).toBe('Приглашение — ООО gpj.exe');
+    for (const ch of ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C']) {
+      expect(safeFileName(`а${ch}б`)).toBe('аб');
+    }
+  });
 });
 
 describe('LocalDocuments', () => {

@@ -4,7 +4,8 @@
  */
 import type { DocumentPort, LocalDate, MailMessage, Runtime } from '../../ports';
 import { docNameMsg, mailMsg, runMsg, skipMsg } from '../../messages/letters';
-import { findEvent } from '../data/find';
+import { findEvent, typedWithLatin, unusableEvent } from '../data/find';
+import { formatProblem } from '../data/check';
 import { sheetProblems } from '../data/read';
 import type { EventRecord, JournalEntry, Partner, WorkbookData } from '../data/records';
 import { EVENT_STATUS, JOURNAL_STATUS, SHEET } from '../data/schema';
@@ -17,7 +18,7 @@ import { checkTemplate } from '../letters/fill';
 import { PLACEHOLDERS } from '../letters/templates';
 import type { LetterItem } from '../run/delivery';
 import { isDone, journalKey, openJournal, type Journal } from '../run/journal';
-import { compareDates, formatDateLong, formatDateShort } from '../russian';
+import { compareDates, foldLookAlikes, formatDateLong, formatDateShort } from '../russian';
 
 export interface InviteRequest {
   eventId: string;
@@ -96,7 +97,9 @@ export function planInvitations(
   request: InviteRequest,
   sendsMail = true,
 ): InvitePlan {
-  const resend = new Set((request.resend ?? []).map((id) => id.toLowerCase()));
+  // IDs as typed: case and Latin look-alike letters (`P-003` for `П-003`) do not matter.
+  const idKey = (id: string) => foldLookAlikes(id.trim()).toLowerCase();
+  const resend = new Set((request.resend ?? []).map(idKey));
   const base: Values = { ...centreValues(data.settings, today), ...eventValues(event) };
   const plan: InvitePlan = { event, send: [], print: [], skipped: [], interrupted: [], templateProblems: [] };
   for (const partner of data.partners) {
@@ -107,7 +110,7 @@ export function planInvitations(
     }
     const key = journalKey('invite', event.id, partner.id);
     const last = journal.latest(key);
-    const again = resend.has(partner.id.toLowerCase());
+    const again = resend.has(idKey(partner.id));
     if (last && !again) {
       if (last.status === JOURNAL_STATUS.sending) {
         plan.interrupted.push(last);
@@ -167,7 +170,13 @@ export function prepareInvitations(rt: Runtime, request: InviteRequest): InviteC
   const unusable = sheetProblems(data, [SHEET.partners, SHEET.events]);
   if (unusable) return { error: unusable };
   const event = findEvent(data, request.eventId);
-  if (!event) return { error: runMsg.noEvent(request.eventId) };
+  if (!event) {
+    // A row whose date (or title) does not read: say so, not «не найдено».
+    const unusable = unusableEvent(data, request.eventId);
+    if (!unusable) return { error: runMsg.noEvent(request.eventId) };
+    const rowProblems = data.problems.filter((p) => p.sheet === SHEET.events && p.row === unusable.row && p.severity === 'error').map(formatProblem);
+    return { error: runMsg.unusableEvent(unusable.id, unusable.title, rowProblems) };
+  }
   if (event.status === EVENT_STATUS.cancelled) return { error: runMsg.cancelled(event.title) };
   const journal = openJournal(rt, data);
   if (!journal) return { error: runMsg.noJournal };
@@ -188,7 +197,12 @@ export function prepareInvitations(rt: Runtime, request: InviteRequest): InviteC
   return { data, event, journal, documents, plan };
 }
 
-/** What staff should double-check about the event itself: inviting to a past event is almost always a slip. */
-export function eventWarnings(rt: Runtime, event: EventRecord): string[] {
-  return compareDates(event.date, rt.clock.today()) < 0 ? [runMsg.pastEvent(event.title, formatDateLong(event.date))] : [];
+/**
+ * What staff should double-check about the event itself: inviting to a past event is almost always
+ * a slip, and an ID typed with Latin look-alike letters was read as the Cyrillic one.
+ */
+export function eventWarnings(rt: Runtime, event: EventRecord, typedId = event.id): string[] {
+  const warnings = compareDates(event.date, rt.clock.today()) < 0 ? [runMsg.pastEvent(event.title, formatDateLong(event.date))] : [];
+  if (typedWithLatin(typedId, event)) warnings.unshift(runMsg.latinEvent(typedId, event.id, event.title));
+  return warnings;
 }

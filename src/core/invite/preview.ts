@@ -77,7 +77,7 @@ export function previewInvitations(rt: Runtime, request: InviteRequest): InviteP
     quota,
     quotaShort: quota !== null && quota < recipientsCount,
     templateProblems: plan.templateProblems,
-    warnings: eventWarnings(rt, event),
+    warnings: eventWarnings(rt, event, request.eventId),
     sample,
   };
 }

@@ -48,6 +48,6 @@ export function runInvitations(rt: Runtime, request: InviteRequest, limits: RunL
     }
   }
   settle(report);
-  report.message = [...eventWarnings(rt, event), summarizeRun(report, rt)].join('\n');
+  report.message = [...eventWarnings(rt, event, request.eventId), summarizeRun(report, rt)].join('\n');
   return report;
 }
