@@ -52,6 +52,8 @@ export const cliMsg = {
     'Global Options:': 'Общие параметры:',
   } as Record<string, string>,
   helpHint: 'Справка: partnerstvo --help',
+  /** Before an option's default value in the help: `(по умолчанию out)`. */
+  byDefault: 'по умолчанию',
 
   init: {
     description: 'создать новую таблицу со всеми листами, проверкой ввода и настройками по умолчанию',
@@ -60,9 +62,9 @@ export const cliMsg = {
   },
   check: {
     description: 'проверить таблицу: адреса, категории, даты, ID, ссылки на мероприятия и партнёров',
-    exitCodes: 'Код выхода: 0 — ошибок нет, 1 — найдены проблемы в данных, 2 — неверный вызов или файл.',
+    exitCodes: 'Код выхода: 0 — ошибок нет, 1 — найдены проблемы в данных,\n2 — неверный вызов или файл.',
   },
-  exitCodes: 'Коды выхода: 0 — готово, 1 — проблемы в данных или при отправке, 2 — неверный вызов или файл.',
+  exitCodes: 'Коды выхода: 0 — готово, 1 — проблемы в данных или при отправке,\n2 — неверный вызов или файл.',
   usageLine: '<команда> [параметры]',
   commandUsage: '<файл.xlsx>',
   setup: {
@@ -92,6 +94,7 @@ export const cliMsg = {
     optionMissingArgument: (name: string) => `У параметра ${q(name)} не указано значение.`,
     missingMandatoryOption: (name: string) => `Не указан обязательный параметр ${q(name)}.`,
     excessArguments: 'Лишние аргументы в командной строке.',
+    didYouMean: (names: string[]) => `Возможно, имелось в виду ${names.map(q).join(' или ')}?`,
     noCommand: 'Не указана команда.',
     invalid: (detail: string) => `Неверная командная строка: ${detail}`,
   },

@@ -124,6 +124,32 @@ describe('wrong usage: exit 2, a Russian message, no stack trace', () => {
     expect(result.stdout).not.toMatch(/Usage:|Options:|\[options\]/);
   });
 
+  it('--help of the program and of every command fits 80 columns and is Russian: no English word of commander', () => {
+    const commands = ['', 'init', 'setup', 'check', 'invite', 'thanks', 'report', 'export', 'repair', 'demo'];
+    for (const command of commands) {
+      const result = run(command ? [command, '--help'] : ['--help'], { COLUMNS: '80' });
+      expect(result.code).toBe(0);
+      const lines = result.stdout.split('\n');
+      for (const line of lines) expect([command, line, line.length <= 80]).toEqual([command, line, true]);
+      // Commander's own English: headings, `[options]`, `(default: …)`, the help option's text.
+      expect(result.stdout).not.toMatch(/Usage|Options|Commands|Arguments|default|display help|\[options\]|\[command\]/);
+      // Wrapped at spaces only: the terminal splits words only of lines longer than it is wide.
+    }
+    const demo = run(['demo', '--help']);
+    expect(demo.stdout).toMatch(/\(по умолчанию out\)/);
+    // A long command term gets its own line, the description wrapped under it.
+    expect(run(['--help']).stdout).toMatch(/\n {2}thanks <файл\.xlsx> \(--event <ID> \| --year 2025\/2026\) \[параметры\]\n {6}сделать/);
+  });
+
+  it('suggests the command or option meant by a typo, in Russian', () => {
+    const command = run(['invit', 'x.xlsx']);
+    expect(command.code).toBe(2);
+    expect(command.stderr).toMatch(/Неизвестная команда «invit»\. Возможно, имелось в виду «init» или «invite»\?/);
+    const option = run(['invite', 'x.xlsx', '--evnt', 'М-001']);
+    expect(option.stderr).toMatch(/Неизвестный параметр «--evnt»\. Возможно, имелось в виду «--event»\?/);
+    expect(command.stderr + option.stderr).not.toMatch(/Did you mean/);
+  });
+
   it('`help` and `help <команда>` are a success, not «Не указана команда»', () => {
     const all = run(['help']);
     expect(all.code).toBe(0);
