@@ -166,6 +166,14 @@ export interface DocumentPort {
   templateText(kind: TemplateKind): string;
   /** A letter from the template with every `{{name}}` replaced literally by `values[name]`. */
   fillTemplate(kind: TemplateKind, values: Record<string, string>, folder: string, name: string): MadeDocument;
+  /**
+   * Optional: makes the first of these letters ahead of their turn, all together (offline: their
+   * PDFs by one LibreOffice start per batch instead of one per letter); returns how many it made.
+   * `fillTemplate` with the same arguments then hands out the letter already made. Only for a maker
+   * whose letters are files of its own: the journal's claim still comes before each letter is sent,
+   * so a letter made ahead and never claimed (the run was killed) is simply made again next time.
+   */
+  prepare?(kind: TemplateKind, folder: string, letters: { values: Record<string, string>; name: string }[]): number;
   /** Several filled letters in one document, one letter per page (print-ready). */
   fillTemplateBundle(kind: TemplateKind, letters: Record<string, string>[], folder: string, name: string): MadeDocument;
   /** A document rendered from the model (the annual report). */

@@ -8,6 +8,7 @@ import { runAsWorker } from 'synckit';
 import { errorText } from '../core/errors';
 import { DOC_MSG } from '../messages/documents';
 import { buildDocx } from './docx-render';
+import { convertBatches } from './pdf-batch';
 import type { ComposedMail, SmtpConfig, SmtpResult, WorkerReply, WorkerRequest } from './sync';
 
 type Transporter = ReturnType<typeof createTransport>;
@@ -131,6 +132,8 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
       case 'smtpClose':
         closeSmtp(request.smtp);
         return { ok: true, value: null };
+      case 'pdfBatches':
+        return { ok: true, value: await convertBatches(request.soffice, request.batches, request.stallMs) };
     }
   } catch (error) {
     const detail = errorText(error);

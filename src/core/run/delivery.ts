@@ -59,6 +59,9 @@ export function deliver(rt: Runtime, documents: DocumentPort, journal: Journal, 
   // What a letter that went to the mailer becomes: sent, or (offline without SMTP) only prepared.
   const mailedStatus = rt.mail.prepareOnly ? JOURNAL_STATUS.prepared : JOURNAL_STATUS.sent;
   let quota = items.some((i) => i.mail && i.to.length > 0) ? rt.mail.remainingQuota() : null;
+  // Letters the document maker made ahead (offline: PDFs converted in batches), up to this index.
+  let preparedUntil = 0;
+  let prepares = typeof documents.prepare === 'function';
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     const emails = item.mail && item.to.length > 0;
@@ -71,6 +74,16 @@ export function deliver(rt: Runtime, documents: DocumentPort, journal: Journal, 
       break;
     }
     rt.progress.report(i, items.length, item.partner.organisation);
+    if (prepares && i >= preparedUntil) {
+      try {
+        const made = documents.prepare?.(options.kind, options.folder, items.slice(i).map((x) => ({ values: x.values, name: x.docName }))) ?? 0;
+        if (made > 0) preparedUntil = i + made;
+        else prepares = false;
+      } catch {
+        // Making ahead is only faster: each letter is then made in its turn, where a failure is its own.
+        prepares = false;
+      }
+    }
     const entry = journal.add({
       action: ACTION_LABEL[options.action],
       key: item.key,
