@@ -18,7 +18,7 @@ import { cliMsg, PRODUCT_NAME, sidecarMsg } from '../messages/cli';
 import { cellAddress } from '../core/data/table';
 import { WorkbookFileError } from './exit';
 import { displayCell, OverlayBook, sameCell, sidecarPathFor, type LoadedSheet, type PendingChanges, type SidecarRecord } from './overlay';
-import { SidecarDamagedError, SidecarFile } from './sidecar';
+import { SidecarDamagedError, SidecarFile, type SidecarIo } from './sidecar';
 import { nearestExisting } from './paths';
 import { freezeRows, layColumns, LISTS_SHEET } from './xlsx-layout';
 
@@ -178,7 +178,7 @@ export class XlsxWorkbook implements WorkbookPort {
    * Loads the whole workbook into memory and replays the sidecar over it. `persist: false` keeps the program's writes in memory
    * (for `setup --out`, which only writes a new file): neither the workbook nor its sidecar changes.
    */
-  static async open(file: string, options: { persist?: boolean } = {}): Promise<XlsxWorkbook> {
+  static async open(file: string, options: { persist?: boolean; sidecarIo?: SidecarIo } = {}): Promise<XlsxWorkbook> {
     const bytes = readWorkbookBytes(file);
     const book = new ExcelJS.Workbook();
     try {
@@ -190,7 +190,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const { sheets, notes, merges } = loadSheets(book);
 
     const sidecarPath = sidecarPathFor(file);
-    const sidecar = new SidecarFile(sidecarPath, file);
+    const sidecar = new SidecarFile(sidecarPath, file, options.sidecarIo);
     let read: ReturnType<SidecarFile['read']>;
     try {
       read = sidecar.read();
