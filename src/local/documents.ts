@@ -115,7 +115,7 @@ export class LocalDocuments implements DocumentPort {
   private readonly templateBytes = new Map<TemplateKind, Uint8Array>();
   private readonly compiled = new Map<TemplateKind, CompiledTemplate>();
   /** Letters made ahead, by kind, folder and name, with the values they were made from. */
-  private readonly ahead = new Map<string, { values: string; doc: LocalMadeDocument }>();
+  private readonly ahead = new Map<string, { values: string; doc: LocalMadeDocument; job: number }>();
   private soffice: string | null | undefined;
 
   constructor(private readonly options: LocalDocumentsOptions) {
@@ -145,7 +145,8 @@ export class LocalDocuments implements DocumentPort {
     const made = this.ahead.get(key);
     this.ahead.delete(key);
     if (made && made.values === JSON.stringify(values)) {
-      // Its PDF, if the batch made it; else it is converted now, on its own, by a fresh LibreOffice.
+      // Its PDF as soon as the batch has it; else it is converted now, on its own, by a fresh LibreOffice.
+      if (callWorker('pdfWait', { id: made.job, input: made.doc.link })) made.doc.madeAhead(pdfPathFor(made.doc.link, dirname(made.doc.link)));
       if (this.options.eagerPdf) made.doc.pdf();
       return made.doc;
     }
@@ -153,8 +154,9 @@ export class LocalDocuments implements DocumentPort {
   }
 
   /**
-   * Makes the next letters ahead, with their PDFs converted together: batches of `PDF_BATCH`, as many
-   * LibreOffices at once as there are converters. Only worth it when PDFs are made: 0 otherwise.
+   * Makes the next letters ahead and starts converting their PDFs together: batches of `PDF_BATCH`, as
+   * many LibreOffices at once as there are converters; `fillTemplate` then waits for each letter's own
+   * PDF only. Only worth it when PDFs are made: 0 otherwise.
    * Stops before a letter whose file name repeats one of the batch (it would overwrite it).
    */
   prepare(kind: TemplateKind, folder: string, letters: { values: Record<string, string>; name: string }[]): number {
@@ -176,12 +178,9 @@ export class LocalDocuments implements DocumentPort {
       const inputs = chosen.slice(i, i + per).map((c) => c.doc.link);
       batches.push({ inputs, outDir: dirname(inputs[0]), profile: converterProfile(batches.length) });
     }
-    const results = callWorker('pdfBatches', { soffice, batches, stallMs: this.options.pdfStallMs ?? 60_000 });
-    const failed = new Set(results.flatMap((r) => r.failed));
-    for (const c of chosen) {
-      if (!failed.has(c.doc.link)) c.doc.madeAhead(pdfPathFor(c.doc.link, dirname(c.doc.link)));
-      this.ahead.set(c.key, { values: c.values, doc: c.doc });
-    }
+    // LibreOffice converts while the letters go out: each waits only for its own PDF.
+    const job = callWorker('pdfStart', { soffice, batches, stallMs: this.options.pdfStallMs ?? 60_000 });
+    for (const c of chosen) this.ahead.set(c.key, { values: c.values, doc: c.doc, job });
     return chosen.length;
   }
 

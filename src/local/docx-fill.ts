@@ -211,6 +211,9 @@ export function compileTemplate(docx: Uint8Array): CompiledTemplate {
     if (pieces.some((p) => typeof p === 'string' && /[\uE000-\uE003]/.test(p))) return slow;
     parts.push({ name: file.name, pieces });
   }
+  // Re-read once packed: every part the render touched is then held compressed, and each letter
+  // compresses only the parts its values go into.
+  const base = new PizZip(rendered.generate({ type: 'uint8array', compression: 'DEFLATE' }));
   return {
     names,
     fill(values) {
@@ -226,9 +229,9 @@ export function compileTemplate(docx: Uint8Array): CompiledTemplate {
               .split('\n')
               .forEach((line, i) => (i === 0 ? chunks.push(escapeXml(line)) : chunks.push(p.lineBreak, escapeXml(line))));
         }
-        rendered.file(part.name, collapseEmptyText(chunks).join(''));
+        base.file(part.name, collapseEmptyText(chunks).join(''));
       }
-      return rendered.generate({ type: 'uint8array', compression: 'DEFLATE' });
+      return base.generate({ type: 'uint8array', compression: 'DEFLATE' });
     },
   };
 }

@@ -1,9 +1,10 @@
 /**
  * Many letters to PDF at LibreOffice's own speed: one LibreOffice start per batch instead of one per
  * letter, several LibreOffices at once where there are cores for them, each with its own profile.
- * Runs in the worker (it waits for several processes at once); a converter that crashes is reported
- * by its exit, one that hangs — no new PDF for `stallMs` — is killed and reported, never waited for
- * in silence. What did not convert is left to the letter's own conversion, which starts afresh.
+ * Runs in the worker (it waits for several processes at once, while the program sends the letters
+ * whose PDFs are done); a converter that crashes ends its batch, one that hangs — no new PDF for
+ * `stallMs` — is killed, never waited for in silence. What did not convert is left to the letter's
+ * own conversion, which starts afresh.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, statSync, unlinkSync } from 'node:fs';
@@ -15,24 +16,17 @@ export interface PdfBatch {
   profile: string;
 }
 
-export interface PdfBatchResult {
-  /** Inputs that have no PDF after the run. */
-  failed: string[];
-  /** What went wrong, for the log: '' when every PDF was made. */
-  problem: string;
-}
-
 const made = (target: string): boolean => existsSync(target) && statSync(target).size > 0;
 
-function convertOne(soffice: string, batch: PdfBatch, stallMs: number): Promise<PdfBatchResult> {
+/** Runs one LibreOffice on the batch; resolves when it has ended (by itself, or stopped as hung). */
+function convertOne(soffice: string, batch: PdfBatch, stallMs: number): Promise<void> {
   const targets = batch.inputs.map((input) => pdfPathFor(input, batch.outDir));
   for (const target of targets) if (existsSync(target)) unlinkSync(target);
   return new Promise((resolve) => {
-    let output = '';
-    let stalled = false;
+
     // Its own process group, so that stopping a hung one stops whatever it started too.
     const detached = process.platform !== 'win32';
-    const child = spawn(soffice, sofficeArgs(batch.profile, batch.outDir, batch.inputs), { stdio: ['ignore', 'pipe', 'pipe'], env: sofficeEnv(), windowsHide: true, detached });
+    const child = spawn(soffice, sofficeArgs(batch.profile, batch.outDir, batch.inputs), { stdio: 'ignore', env: sofficeEnv(), windowsHide: true, detached });
     const kill = () => {
       try {
         if (detached && child.pid) process.kill(-child.pid, 'SIGKILL');
@@ -41,8 +35,6 @@ function convertOne(soffice: string, batch: PdfBatch, stallMs: number): Promise<
         // Already gone.
       }
     };
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     let done = 0;
     let lastProgress = Date.now();
     const watch = setInterval(() => {
@@ -50,28 +42,54 @@ function convertOne(soffice: string, batch: PdfBatch, stallMs: number): Promise<
       if (now > done) {
         done = now;
         lastProgress = Date.now();
-      } else if (Date.now() - lastProgress > stallMs) {
-        stalled = true;
-        kill();
-      }
+      } else if (Date.now() - lastProgress > stallMs) kill();
     }, Math.min(250, stallMs));
     let finished = false;
-    const finish = (problem: string) => {
+    const finish = () => {
       if (finished) return;
       finished = true;
       clearInterval(watch);
       // Whatever it started (a LibreOffice it handed the work to) goes with it.
       kill();
-      const failed = batch.inputs.filter((_, i) => !made(targets[i]));
-      resolve({ failed, problem: failed.length > 0 ? problem || output.trim().slice(0, 500) : '' });
+      resolve();
     };
-    child.on('error', (error) => finish(error.message));
-    // 'exit', not 'close': a helper it started may hold its output open long after it is gone.
-    child.on('exit', (code, signal) => finish(stalled ? `stalled ${stallMs} ms` : code !== 0 || signal ? `exit ${code ?? signal}: ${output.trim().slice(0, 500)}` : ''));
+    child.on('error', finish);
+    child.on('exit', finish);
   });
 }
 
-/** Converts the batches at once, each by its own LibreOffice. */
-export function convertBatches(soffice: string, batches: PdfBatch[], stallMs: number): Promise<PdfBatchResult[]> {
-  return Promise.all(batches.map((batch) => convertOne(soffice, batch, stallMs)));
+/**
+ * Conversions under way, so that a letter is sent as soon as its own PDF exists while LibreOffice
+ * goes on with the next ones. LibreOffice writes each PDF beside under a temporary name and renames
+ * it into place, so a PDF that exists is whole.
+ */
+const running = new Map<number, { batches: PdfBatch[]; finished: boolean[] }>();
+let nextJob = 1;
+
+/** Starts the batches and returns at once with the job's number. */
+export function startBatches(soffice: string, batches: PdfBatch[], stallMs: number): number {
+  const id = nextJob++;
+  const job = { batches, finished: batches.map(() => false) };
+  running.set(id, job);
+  batches.forEach((batch, i) => {
+    void convertOne(soffice, batch, stallMs).then(() => {
+      job.finished[i] = true;
+    });
+  });
+  return id;
+}
+
+/** Resolves with true once the input's PDF exists, with false when its converter ended without it. */
+export function waitForPdf(id: number, input: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const job = running.get(id);
+      const i = job ? job.batches.findIndex((b) => b.inputs.includes(input)) : -1;
+      const target = i >= 0 && job ? pdfPathFor(input, job.batches[i].outDir) : '';
+      if (target && made(target)) resolve(true);
+      else if (!job || i < 0 || job.finished[i]) resolve(target !== '' && made(target));
+      else setTimeout(check, 10);
+    };
+    check();
+  });
 }

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createSyncFn } from 'synckit';
 import type { DocModel } from '../ports';
-import type { PdfBatch, PdfBatchResult } from './pdf-batch';
+import type { PdfBatch } from './pdf-batch';
 import { DOC_MSG } from '../messages/documents';
 
 /** A message ready for nodemailer: addresses formatted, attachments as file paths. */
@@ -53,7 +53,8 @@ export interface WorkerOps {
   eml: { req: { mail: ComposedMail }; res: Uint8Array };
   smtpSend: { req: { smtp: SmtpConfig; mail: ComposedMail }; res: SmtpResult };
   smtpClose: { req: { smtp: SmtpConfig }; res: null };
-  pdfBatches: { req: { soffice: string; batches: PdfBatch[]; stallMs: number }; res: PdfBatchResult[] };
+  pdfStart: { req: { soffice: string; batches: PdfBatch[]; stallMs: number }; res: number };
+  pdfWait: { req: { id: number; input: string }; res: boolean };
 }
 export type WorkerOp = keyof WorkerOps;
 export type WorkerRequest = { [K in WorkerOp]: { op: K } & WorkerOps[K]['req'] }[WorkerOp];

@@ -8,7 +8,7 @@ import { runAsWorker } from 'synckit';
 import { errorText } from '../core/errors';
 import { DOC_MSG } from '../messages/documents';
 import { buildDocx } from './docx-render';
-import { convertBatches } from './pdf-batch';
+import { startBatches, waitForPdf } from './pdf-batch';
 import type { ComposedMail, SmtpConfig, SmtpResult, WorkerReply, WorkerRequest } from './sync';
 
 type Transporter = ReturnType<typeof createTransport>;
@@ -132,8 +132,10 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
       case 'smtpClose':
         closeSmtp(request.smtp);
         return { ok: true, value: null };
-      case 'pdfBatches':
-        return { ok: true, value: await convertBatches(request.soffice, request.batches, request.stallMs) };
+      case 'pdfStart':
+        return { ok: true, value: startBatches(request.soffice, request.batches, request.stallMs) };
+      case 'pdfWait':
+        return { ok: true, value: await waitForPdf(request.id, request.input) };
     }
   } catch (error) {
     const detail = errorText(error);
