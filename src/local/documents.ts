@@ -52,6 +52,8 @@ export interface LocalDocumentsOptions {
  * 5.7 s and 200 take 15 s, so batches of 40 beat one batch of all.
  */
 export const PDF_BATCH = 40;
+/** Letters made ahead at most at once: the converters work through their batches while letters go out. */
+export const PDF_AHEAD = 400;
 
 // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
 const FORBIDDEN = /[/\\:*?"<>|\u0000-\u001F\u007F]/g;
@@ -154,32 +156,36 @@ export class LocalDocuments implements DocumentPort {
   }
 
   /**
-   * Makes the next letters ahead and starts converting their PDFs together: batches of `PDF_BATCH`, as
-   * many LibreOffices at once as there are converters; `fillTemplate` then waits for each letter's own
-   * PDF only. Only worth it when PDFs are made: 0 otherwise.
+   * Makes the next letters ahead (up to `PDF_AHEAD`) and starts converting their PDFs: batches of
+   * `PDF_BATCH`, as many LibreOffices at once as there are converters, each taking the next batch
+   * when done; `fillTemplate` then waits for each letter's own PDF only. Only worth it when PDFs are
+   * made: 0 otherwise.
    * Stops before a letter whose file name repeats one of the batch (it would overwrite it).
    */
   prepare(kind: TemplateKind, folder: string, letters: { values: Record<string, string>; name: string }[]): number {
     const soffice = this.sofficePath();
     if (!soffice || !this.options.eagerPdf || letters.length < 2) return 0;
-    const converters = Math.max(1, Math.min(this.options.converters ?? Math.min(availableParallelism(), 4), Math.ceil(letters.length / PDF_BATCH)));
     const chosen: { doc: LocalMadeDocument; key: string; values: string }[] = [];
     const paths = new Set<string>();
-    for (const letter of letters.slice(0, converters * PDF_BATCH)) {
+    for (const letter of letters.slice(0, PDF_AHEAD)) {
       const path = this.pathFor(folder, letter.name);
       if (paths.has(path)) break;
       paths.add(path);
       const doc = this.write(this.filler(kind).fill(letter.values), folder, letter.name, false);
       chosen.push({ doc, key: aheadKey(kind, folder, letter.name), values: JSON.stringify(letter.values) });
     }
-    const per = Math.ceil(chosen.length / converters);
+    // Batches of about PDF_BATCH, at least one per converter when there are letters enough for them.
+    const converters = Math.max(1, Math.min(this.options.converters ?? Math.min(availableParallelism(), 4), Math.ceil(chosen.length / PDF_BATCH)));
+    const count = Math.max(converters, Math.ceil(chosen.length / PDF_BATCH));
+    const per = Math.ceil(chosen.length / count);
     const batches: PdfBatch[] = [];
     for (let i = 0; i < chosen.length; i += per) {
       const inputs = chosen.slice(i, i + per).map((c) => c.doc.link);
-      batches.push({ inputs, outDir: dirname(inputs[0]), profile: converterProfile(batches.length) });
+      batches.push({ inputs, outDir: dirname(inputs[0]) });
     }
+    const profiles = Array.from({ length: converters }, (_, i) => converterProfile(i));
     // LibreOffice converts while the letters go out: each waits only for its own PDF.
-    const job = callWorker('pdfStart', { soffice, batches, stallMs: this.options.pdfStallMs ?? 60_000 });
+    const job = callWorker('pdfStart', { soffice, batches, profiles, stallMs: this.options.pdfStallMs ?? 60_000 });
     for (const c of chosen) this.ahead.set(c.key, { values: c.values, doc: c.doc, job });
     return chosen.length;
   }

@@ -13,20 +13,19 @@ import { pdfPathFor, sofficeArgs, sofficeEnv } from './pdf';
 export interface PdfBatch {
   inputs: string[];
   outDir: string;
-  profile: string;
 }
 
 const made = (target: string): boolean => existsSync(target) && statSync(target).size > 0;
 
 /** Runs one LibreOffice on the batch; resolves when it has ended (by itself, or stopped as hung). */
-function convertOne(soffice: string, batch: PdfBatch, stallMs: number): Promise<void> {
+function convertOne(soffice: string, batch: PdfBatch, profile: string, stallMs: number): Promise<void> {
   const targets = batch.inputs.map((input) => pdfPathFor(input, batch.outDir));
   for (const target of targets) if (existsSync(target)) unlinkSync(target);
   return new Promise((resolve) => {
 
     // Its own process group, so that stopping a hung one stops whatever it started too.
     const detached = process.platform !== 'win32';
-    const child = spawn(soffice, sofficeArgs(batch.profile, batch.outDir, batch.inputs), { stdio: 'ignore', env: sofficeEnv(), windowsHide: true, detached });
+    const child = spawn(soffice, sofficeArgs(profile, batch.outDir, batch.inputs), { stdio: 'ignore', env: sofficeEnv(), windowsHide: true, detached });
     const kill = () => {
       try {
         if (detached && child.pid) process.kill(-child.pid, 'SIGKILL');
@@ -66,16 +65,25 @@ function convertOne(soffice: string, batch: PdfBatch, stallMs: number): Promise<
 const running = new Map<number, { batches: PdfBatch[]; finished: boolean[] }>();
 let nextJob = 1;
 
-/** Starts the batches and returns at once with the job's number. */
-export function startBatches(soffice: string, batches: PdfBatch[], stallMs: number): number {
+/**
+ * Starts converting the batches in order, one LibreOffice per profile at a time (each profile is
+ * one converter: a batch that ends hands its converter the next one), and returns at once with
+ * the job's number.
+ */
+export function startBatches(soffice: string, batches: PdfBatch[], profiles: string[], stallMs: number): number {
   const id = nextJob++;
   const job = { batches, finished: batches.map(() => false) };
   running.set(id, job);
-  batches.forEach((batch, i) => {
-    void convertOne(soffice, batch, stallMs).then(() => {
+  let next = 0;
+  const convertNext = (profile: string) => {
+    if (next >= batches.length) return;
+    const i = next++;
+    void convertOne(soffice, batches[i], profile, stallMs).then(() => {
       job.finished[i] = true;
+      convertNext(profile);
     });
-  });
+  };
+  for (const profile of profiles) convertNext(profile);
   return id;
 }
 

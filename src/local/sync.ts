@@ -53,7 +53,7 @@ export interface WorkerOps {
   eml: { req: { mail: ComposedMail }; res: Uint8Array };
   smtpSend: { req: { smtp: SmtpConfig; mail: ComposedMail }; res: SmtpResult };
   smtpClose: { req: { smtp: SmtpConfig }; res: null };
-  pdfStart: { req: { soffice: string; batches: PdfBatch[]; stallMs: number }; res: number };
+  pdfStart: { req: { soffice: string; batches: PdfBatch[]; profiles: string[]; stallMs: number }; res: number };
   pdfWait: { req: { id: number; input: string }; res: boolean };
 }
 export type WorkerOp = keyof WorkerOps;

@@ -133,7 +133,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
         closeSmtp(request.smtp);
         return { ok: true, value: null };
       case 'pdfStart':
-        return { ok: true, value: startBatches(request.soffice, request.batches, request.stallMs) };
+        return { ok: true, value: startBatches(request.soffice, request.batches, request.profiles, request.stallMs) };
       case 'pdfWait':
         return { ok: true, value: await waitForPdf(request.id, request.input) };
     }

@@ -206,6 +206,13 @@ esac; done
     const other = docs.fillTemplate('invitation', { ...values, Мероприятие: 'Другое' }, 'Приглашения', 'Письмо 0');
     expect(templateTextOf(readFileSync(other.link))).toContain('Другое');
     expect(soffice.runs()).toHaveLength(3);
+    // 100 letters: three batches of about 40 for the two converters, each taking the next when done.
+    const more = fakeSoffice('queue');
+    const queued = make(join(dir, 'queued'), { pdf: 'auto', soffice: more.path, eagerPdf: true, converters: 2 });
+    const hundred = letters(100);
+    expect(queued.prepare('invitation', 'Q', hundred)).toBe(100);
+    for (const l of hundred) expect(queued.fillTemplate('invitation', l.values, 'Q', l.name).pdf()).not.toBeNull();
+    expect(more.runs().sort()).toEqual([32, 34, 34]);
   });
 
   it('a hung converter is stopped when it makes no PDF for a while, and its letters are converted afresh one by one', () => {

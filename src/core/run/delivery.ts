@@ -5,7 +5,10 @@
  * Crash-safety: nothing is sent before its claim row is durable; a run killed after the claim
  * leaves `отправляется`, which the next run turns into `требует проверки` and never resends.
  * A failure before the send records `ошибка` (the next run retries it); a failure after the send
- * never records `ошибка`, so a letter that went out is never sent again.
+ * never records `ошибка`, so a letter that went out is never sent again. A mailer that only prepares
+ * (`MailPort.prepareOnly`) makes the result `подготовлено`. A document maker that can make letters
+ * ahead (`DocumentPort.prepare`) is given the coming ones before their claims: a letter made but
+ * never claimed was not sent, and is only made again.
  */
 import { JOURNAL_STATUS } from '../data/schema';
 import type { Attachment, DocumentPort, MailMessage, Runtime, TemplateKind } from '../../ports';
