@@ -7,7 +7,7 @@ import { execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { SMTPServer } from 'smtp-server';
+import { startSmtp } from '../helpers/smtp-server';
 
 const ROOT = path.join(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'build', 'cli.js');
@@ -42,23 +42,11 @@ function run(args: string[]): Promise<{ code: number | null; stdout: string; std
 }
 
 async function withSmtp(body: (url: string, received: string[]) => Promise<void>): Promise<void> {
-  const received: string[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      stream.on('data', () => undefined);
-      stream.on('end', () => {
-        received.push(session.envelope.rcptTo.map((r) => r.address).join(','));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const smtp = await startSmtp();
   try {
-    await body(`smtp://127.0.0.1:${(server.server.address() as { port: number }).port}`, received);
+    await body(smtp.url, smtp.received);
   } finally {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await smtp.close();
   }
 }
 

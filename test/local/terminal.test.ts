@@ -7,7 +7,7 @@ import { execFileSync, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { SMTPServer } from 'smtp-server';
+import { startSmtp } from '../helpers/smtp-server';
 import { Terminal } from '@xterm/headless';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -47,25 +47,10 @@ describe('Ctrl-C in a terminal', () => {
       console.log('Тест не запущен: нет программы script (util-linux) для псевдотерминала');
       return;
     }
-    let arrived = 0;
-    let onArrival: () => void = () => undefined;
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, _session, callback) {
-        stream.on('data', () => undefined);
-        stream.on('end', () => {
-          arrived++;
-          onArrival();
-          // Slow enough that the run is still going when Ctrl-C comes.
-          setTimeout(callback, arrived < 3 ? 50 : 5000);
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.server.address() as { port: number }).port;
+    // Slow enough that the run is still going when Ctrl-C comes.
+    const smtp = await startSmtp((n) => (n < 3 ? 50 : 5000));
     try {
-      const command = [process.execPath, CLI, 'invite', 'rovesnik.xlsx', '--event', 'М-021', '--out', 'out', '--smtp', `smtp://127.0.0.1:${port}`, '--from', 'r@example.org']
+      const command = [process.execPath, CLI, 'invite', 'rovesnik.xlsx', '--event', 'М-021', '--out', 'out', '--smtp', smtp.url, '--from', 'r@example.org']
         .map(quote)
         .join(' ');
       const child = spawn(SCRIPT, ['-qfec', `stty cols 80 rows 24; ${command}`, '/dev/null'], {
@@ -77,11 +62,7 @@ describe('Ctrl-C in a terminal', () => {
       child.stdout.on('data', (d: Buffer) => (output += d.toString('utf8')));
       const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
       // The third letter is on the server and the bar has been drawn: type Ctrl-C into the terminal.
-      await new Promise<void>((resolve) => {
-        onArrival = () => {
-          if (arrived >= 3) resolve();
-        };
-      });
+      await smtp.arrived(3);
       while (!/\d+\/22/.test(output)) await new Promise((r) => setTimeout(r, 20));
       child.stdin.write('\x03');
       const code = await closed;
@@ -100,7 +81,7 @@ describe('Ctrl-C in a terminal', () => {
       expect(output.lastIndexOf('\x1b[?25h')).toBeGreaterThan(output.lastIndexOf('\x1b[?25l'));
       expect(output.lastIndexOf('\x1b[?7h')).toBeGreaterThan(output.lastIndexOf('\x1b[?7l'));
     } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await smtp.close();
     }
   });
 });
