@@ -167,6 +167,27 @@ describe('invitations', () => {
   });
 });
 
+describe('the event as staff type it', () => {
+  it('an ID typed with a Latin look-alike letter finds the event, with a hint', () => {
+    const t = memoryRuntime(partnersWorkbook(2));
+    const preview = previewInvitations(t.rt, { eventId: 'M-001' }); // Latin M
+    expect(preview.event?.id).toBe('М-001');
+    expect(preview.warnings).toContainEqual(expect.stringContaining('«M-001» есть латинские буквы вместо русских: выбрано мероприятие «М-001»'));
+    const run = startJob(t.rt, { job: 'invite', eventId: 'M-001', resend: [] }, NO_LIMIT);
+    expect(run.sent).toBe(2);
+    expect(run.message).toContain('латинские буквы');
+  });
+
+  it('an event whose date does not read is named with its problem, not «не найдено»', () => {
+    const wb = partnersWorkbook(2);
+    wb.sheets.get('Мероприятия')!.push(['М-003', 'Новый год', 'скоро', '', '', '', '', '', '', 'запланировано', '', '']);
+    const preview = previewInvitations(memoryRuntime(wb).rt, { eventId: 'М-003' });
+    expect(preview.error).toContain('Мероприятие «М-003» («Новый год») есть на листе «Мероприятия», но его строку нельзя использовать');
+    expect(preview.error).toContain('Мероприятия!C3: «скоро» — не дата');
+    expect(preview.error).not.toContain('не найдено');
+  });
+});
+
 describe('never twice, never lost', () => {
   const N = 30;
 
