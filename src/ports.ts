@@ -78,6 +78,11 @@ export interface WorkbookPort {
   sheetNames(): string[];
   /** All values of the sheet's data range (row 1 first), or null when there is no such sheet. */
   readSheet(name: string): Cell[][] | null;
+  /**
+   * Merged cell ranges of the sheet (1-based), where the runtime can tell: the covered cells of a
+   * merge read blank, so a header merged over its neighbours hides theirs. Absent: none known.
+   */
+  readMerges?(name: string): { row: number; col: number; rows: number; cols: number }[];
   /** Notes of the sheet's data range, same shape as `readSheet`; `''` where there is none. */
   readNotes(name: string): string[][];
   /**
@@ -163,6 +168,14 @@ export interface DocumentPort {
   templateText(kind: TemplateKind): string;
   /** A letter from the template with every `{{name}}` replaced literally by `values[name]`. */
   fillTemplate(kind: TemplateKind, values: Record<string, string>, folder: string, name: string): MadeDocument;
+  /**
+   * Optional: makes the first of these letters ahead of their turn, all together (offline: their
+   * PDFs by one LibreOffice start per batch instead of one per letter); returns how many it made.
+   * `fillTemplate` with the same arguments then hands out the letter already made. Only for a maker
+   * whose letters are files of its own: the journal's claim still comes before each letter is sent,
+   * so a letter made ahead and never claimed (the run was killed) is simply made again next time.
+   */
+  prepare?(kind: TemplateKind, folder: string, letters: { values: Record<string, string>; name: string }[]): number;
   /** Several filled letters in one document, one letter per page (print-ready). */
   fillTemplateBundle(kind: TemplateKind, letters: Record<string, string>[], folder: string, name: string): MadeDocument;
   /** A document rendered from the model (the annual report). */
@@ -181,6 +194,11 @@ export interface MailMessage {
 }
 
 export interface MailPort {
+  /**
+   * True when `send` only prepares the message for the user to send (offline without SMTP: an
+   * `.eml` file): the journal then says `подготовлено`, never `отправлено`. Absent means it sends.
+   */
+  readonly prepareOnly?: boolean;
   /** Emails that may still be sent today, or null when unlimited/unknown (SMTP, .eml). */
   remainingQuota(): number | null;
   /** Sends one message; throws on failure. */

@@ -4,7 +4,7 @@
  * stderr and an exit code: 0 done, 1 data/delivery problems, 2 wrong usage. No stack traces unless
  * `PARTNERSTVO_DEBUG=1`.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help, type HelpConfiguration } from 'commander';
 import { version } from '../../package.json';
 import { errorDetail, errorText, isUserError } from '../core/errors';
 import { cliMsg, syntax } from '../messages/cli';
@@ -23,6 +23,54 @@ function processIo(): CliIo {
   };
 }
 
+/** Terms longer than this go on a line of their own, the description under them. */
+const TERM_COLUMN = 24;
+const DESCRIPTION_INDENT = 6;
+
+/**
+ * Help that fits an 80-column terminal and is Russian throughout: commander pads every description
+ * to the longest term (column 66 here) and adds English «(default: …)»; here a long term gets a line
+ * of its own with its description wrapped under it, and defaults are said in Russian.
+ */
+const russianHelp: HelpConfiguration = {
+  // A usage line longer than the width is wrapped at spaces too, continuing indented.
+  formatHelp: (cmd, helper) =>
+    Help.prototype.formatHelp
+      .call(helper, cmd, helper)
+      .split('\n')
+      .map((line) => (helper.displayWidth(line) > (helper.helpWidth ?? 80) ? helper.boxWrap(line, helper.helpWidth ?? 80).replace(/\n/g, '\n  ') : line))
+      .join('\n'),
+  styleTitle: (title) => cliMsg.helpTitles[title] ?? title,
+  // `export <файл.xlsx> --out <новый.xlsx>` instead of commander's English `[options]`.
+  subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}`,
+  optionDescription: (option) => {
+    const shown = option.defaultValueDescription ?? (typeof option.defaultValue === 'string' ? option.defaultValue : '');
+    return shown && (option.required || option.optional) && !option.description.includes(cliMsg.byDefault)
+      ? `${option.description} (${cliMsg.byDefault} ${shown})`
+      : option.description;
+  },
+  padWidth: (cmd, helper) =>
+    Math.min(
+      TERM_COLUMN,
+      Math.max(
+        helper.longestOptionTermLength(cmd, helper),
+        helper.longestGlobalOptionTermLength(cmd, helper),
+        helper.longestSubcommandTermLength(cmd, helper),
+        helper.longestArgumentTermLength(cmd, helper),
+      ),
+    ),
+  formatItem(term, termWidth, description, helper) {
+    const width = helper.helpWidth ?? 80;
+    if (!description) return `  ${term}`;
+    if (helper.displayWidth(term) <= termWidth) {
+      const wrapped = helper.boxWrap(description, width - termWidth - 4).replace(/\n/g, `\n${' '.repeat(termWidth + 4)}`);
+      return `  ${term.padEnd(termWidth + term.length - helper.displayWidth(term))}  ${wrapped}`;
+    }
+    const indent = ' '.repeat(DESCRIPTION_INDENT);
+    return `  ${term}\n${indent}${helper.boxWrap(description, width - DESCRIPTION_INDENT).replace(/\n/g, `\n${indent}`)}`;
+  },
+};
+
 export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
   const program = new Command('partnerstvo');
   program
@@ -31,11 +79,7 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
     .version(version, '-V, --version', cliMsg.versionOption)
     .helpOption('-h, --help', cliMsg.helpOption)
     .helpCommand(syntax.helpCommand, cliMsg.helpCommand)
-    .configureHelp({
-      styleTitle: (title) => cliMsg.helpTitles[title] ?? title,
-      // `export <файл.xlsx> --out <новый.xlsx>` instead of commander's English `[options]`.
-      subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}`,
-    })
+    .configureHelp(russianHelp)
     .configureOutput({
       writeOut: (text) => io.out(text.replace(/\n$/, '')),
       writeErr: (text) => io.err(text.replace(/\n$/, '')),
@@ -43,7 +87,7 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
       outputError: () => undefined,
     })
     .addHelpText('after', `\n${cliMsg.exitCodes}`)
-    .showSuggestionAfterError(false)
+    .showSuggestionAfterError(true)
     .exitOverride();
   for (const register of COMMANDS) register(program, { io, setExit });
   return program;
@@ -53,6 +97,15 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
 function quoted(message: string): string {
   const match = /'([^']*)'/.exec(message);
   return match ? match[1] : message;
+}
+
+/**
+ * Commander's own guess at a typo — `(Did you mean invite?)` or `(Did you mean one of init,
+ * invite?)` — said in Russian; '' when it has none.
+ */
+function suggestion(message: string): string {
+  const match = /\(Did you mean (?:one of )?(.+?)\?\)/.exec(message);
+  return match ? ` ${cliMsg.usage.didYouMean(match[1].split(/,\s*/))}` : '';
 }
 
 function commanderFailure(error: CommanderError, io: CliIo, args: string[]): number {
@@ -69,10 +122,10 @@ function commanderFailure(error: CommanderError, io: CliIo, args: string[]): num
       text = args[0] === 'help' && args[1] ? usage.unknownCommand(args[1]) : usage.noCommand;
       break;
     case 'commander.unknownCommand':
-      text = usage.unknownCommand(quoted(error.message));
+      text = usage.unknownCommand(quoted(error.message)) + suggestion(error.message);
       break;
     case 'commander.unknownOption':
-      text = usage.unknownOption(quoted(error.message));
+      text = usage.unknownOption(quoted(error.message)) + suggestion(error.message);
       break;
     case 'commander.missingArgument':
       text = usage.missingArgument(quoted(error.message));

@@ -90,7 +90,11 @@ export function runInterruptible(script: string, args: readonly string[], execAr
       for (const lock of locks) releaseDeadLock(lock, child.pid);
       const interrupted = stoppedBy ?? (signal && SIGNAL_EXIT[signal] ? signal : null);
       if (interrupted) {
-        process.stderr.write(`${cliMsg.interrupted}\n`);
+        // The child's progress bar held the line, hid the cursor and switched line wrapping off (a
+        // long message would then overwrite itself in the last column): on a terminal, clear the
+        // line, show the cursor and wrap again, so the message stands whole as the last thing on screen.
+        const clear = process.stderr.isTTY ? '\r\x1b[2K\x1b[?25h\x1b[?7h' : '';
+        process.stderr.write(`${clear}${cliMsg.interrupted}\n`);
         done(SIGNAL_EXIT[interrupted] ?? 130);
         return;
       }
@@ -102,7 +106,7 @@ export function runInterruptible(script: string, args: readonly string[], execAr
 /** Removes a lock file only while it still names the (now dead) child: never another run's lock. */
 function releaseDeadLock(path: string, pid: number | undefined): void {
   try {
-    if (pid !== undefined && readFileSync(path, 'utf8').trim() === String(pid)) unlinkSync(path);
+    if (pid !== undefined && Number(readFileSync(path, 'utf8').split('\n')[0]) === pid) unlinkSync(path);
   } catch {
     // Already released by the child, or never written.
   }

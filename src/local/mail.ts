@@ -43,8 +43,12 @@ export interface EmlMailerOptions {
   self?: string | null;
 }
 
-/** Writes each message to `<outDir>/<first recipient> — <subject>.eml` (never overwrites). */
+/**
+ * Writes each message to `<outDir>/<first recipient> — <subject>.eml` (never overwrites). Nothing
+ * reaches the recipient, so the journal says `подготовлено`: a later run with SMTP sends it.
+ */
 export class EmlMailer implements MailPort {
+  readonly prepareOnly = true;
   /** Paths of the files written, in order. */
   readonly written: string[] = [];
 

@@ -19,8 +19,7 @@
  * file) is not appended a second time: it is that row.
  */
 import { UserError } from '../core/errors';
-import * as fs from 'fs';
-import * as path from 'path';
+import { JOURNAL_STATUS, SHEET } from '../core/data/schema';
 import type { Cell, CellWrite, ColumnLayout, SetupStep } from '../ports';
 import { sidecarMsg } from '../messages/cli';
 import { columnLetter, lastUsedColumn, normalizeHeader } from '../core/data/table';
@@ -28,12 +27,19 @@ import { columnLetter, lastUsedColumn, normalizeHeader } from '../core/data/tabl
 /** Which row a record is about: an xlsx row (with its fingerprint), an appended row, or a bare number. */
 export type RowRef = { row: number; fp?: Cell[] } | { seq: number };
 
+/**
+ * The record's version. 2: the journal says `подготовлено` for an email that was only saved. 1 (before
+ * it): offline `отправлено` also meant an `.eml` that was only saved — see `OverlayBook.legacySentRows`.
+ */
+export type SidecarVersion = 1 | 2;
+export const SIDECAR_VERSION: SidecarVersion = 2;
+
 export type SidecarRecord =
-  | { v: 1; op: 'cells'; sheet: string; rows: { ref: RowRef; cells: [number, Cell][] }[] }
-  | { v: 1; op: 'append'; sheet: string; seq: number; values: Cell[] }
+  | { v: SidecarVersion; op: 'cells'; sheet: string; rows: { ref: RowRef; cells: [number, Cell][] }[] }
+  | { v: SidecarVersion; op: 'append'; sheet: string; seq: number; values: Cell[] }
   /** A whole row from column 1: written by earlier versions for journal updates, still replayed. */
-  | { v: 1; op: 'row'; sheet: string; ref: RowRef; values: Cell[] }
-  | { v: 1; op: 'setup'; steps: SetupStep[] };
+  | { v: SidecarVersion; op: 'row'; sheet: string; ref: RowRef; values: Cell[] }
+  | { v: SidecarVersion; op: 'setup'; steps: SetupStep[] };
 
 export const SIDECAR_SUFFIX = '.partnerstvo.jsonl';
 
@@ -61,14 +67,19 @@ export function encodeRecord(record: SidecarRecord): string {
   });
 }
 
-export function decodeRecord(line: string): SidecarRecord | null {
+/** A line as read: the record, or null with whether it was JSON at all (a foreign line) or not. */
+export function decodeLine(line: string): { record: SidecarRecord | null; json: boolean } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(line, (_key, value: unknown) => (isDateToken(value) ? new Date(value.$date) : value));
   } catch {
-    return null;
+    return { record: null, json: false };
   }
-  return isRecord(parsed) ? parsed : null;
+  return { record: isRecord(parsed) ? parsed : null, json: true };
+}
+
+export function decodeRecord(line: string): SidecarRecord | null {
+  return decodeLine(line).record;
 }
 
 function isRef(value: unknown): value is RowRef {
@@ -81,6 +92,7 @@ function isRef(value: unknown): value is RowRef {
 function isRecord(value: unknown): value is SidecarRecord {
   if (typeof value !== 'object' || value === null) return false;
   const r = value as Record<string, unknown>;
+  if (r.v !== 1 && r.v !== 2) return false;
   switch (r.op) {
     case 'cells':
       return (
@@ -99,66 +111,6 @@ function isRecord(value: unknown): value is SidecarRecord {
       return Array.isArray(r.steps);
     default:
       return false;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// The file.
-
-/** The append-only sidecar file. Each append is on disk (fsync) before `append` returns. */
-export class SidecarFile {
-  /** True when the file ends in a torn line (no final newline): the next record starts a new line. */
-  private needsNewline = false;
-
-  constructor(readonly path: string) {}
-
-  /** All records, in order. A torn or unreadable line is skipped with a warning. */
-  read(): { records: SidecarRecord[]; warnings: string[] } {
-    let text: string;
-    try {
-      text = fs.readFileSync(this.path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], warnings: [] };
-      throw error;
-    }
-    this.needsNewline = text.length > 0 && !text.endsWith('\n');
-    const records: SidecarRecord[] = [];
-    const warnings: string[] = [];
-    const lines = text.split('\n');
-    lines.forEach((line, index) => {
-      if (line.trim() === '') return;
-      const record = decodeRecord(line);
-      if (record) records.push(record);
-      else warnings.push(sidecarMsg.brokenLine(path.basename(this.path), index + 1));
-    });
-    return { records, warnings };
-  }
-
-  append(record: SidecarRecord): void {
-    const line = `${this.needsNewline ? '\n' : ''}${encodeRecord(record)}\n`;
-    const created = !fs.existsSync(this.path);
-    const fd = fs.openSync(this.path, 'a');
-    try {
-      fs.writeSync(fd, line);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    this.needsNewline = false;
-    if (created) syncDirectory(path.dirname(this.path));
-  }
-}
-
-/** Makes a new file's directory entry durable too (best effort: not every platform allows it). */
-function syncDirectory(dir: string): void {
-  let fd: number | null = null;
-  try {
-    fd = fs.openSync(dir, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // Windows cannot open a directory; the file's own fsync is what matters most.
-  } finally {
-    if (fd !== null) fs.closeSync(fd);
   }
 }
 
@@ -242,9 +194,13 @@ export class OverlayBook {
   readonly appliedSetup: SetupStep[] = [];
   readonly warnings: string[] = [];
 
+  /** Rows of «Журнал» whose state was last written by a version-1 record saying `отправлено`. */
+  private readonly legacySent = new Set<number>();
+
   constructor(
     loaded: LoadedSheet[],
-    private readonly sink: ((record: SidecarRecord) => void) | null,
+    /** Where records go; `durable`: the record must be on disk before the call returns. */
+    private readonly sink: ((record: SidecarRecord, durable: boolean) => void) | null,
   ) {
     for (const sheet of loaded) {
       const rows = sheet.rows.map((r) => r.slice());
@@ -308,8 +264,25 @@ export class OverlayBook {
     return { row };
   }
 
-  private persist(record: SidecarRecord): void {
-    if (this.sink) this.sink(record);
+  private persist(record: SidecarRecord, durable: boolean): void {
+    if (this.sink) this.sink(record, durable);
+  }
+
+  /**
+   * Journal rows whose `отправлено` was written by a version-1 record. Before version 2 an offline
+   * run without SMTP also journaled the `.eml` it saved as `отправлено`, and the record cannot tell
+   * which it was: such rows keep meaning «may have been sent» (never resent by themselves), and the
+   * command line names them with the way to send them on purpose.
+   */
+  legacySentRows(): ReadonlySet<number> {
+    return this.legacySent;
+  }
+
+  /** Keeps `legacySent` in step with the latest write to a journal row. */
+  private trackJournal(version: SidecarVersion, sheet: string, row: number, values: readonly Cell[]): void {
+    if (sheet !== SHEET.journal) return;
+    if (version === 1 && values.includes(JOURNAL_STATUS.sent)) this.legacySent.add(row);
+    else this.legacySent.delete(row);
   }
 
   writeCells(sheet: string, cells: CellWrite[]): void {
@@ -323,14 +296,20 @@ export class OverlayBook {
       byRow.set(cell.row, list);
     }
     const entries = [...byRow].map(([row, list]) => ({ ref: this.refFor(sheet, row), cells: list, row }));
-    this.persist({ v: 1, op: 'cells', sheet, rows: entries.map((e) => ({ ref: e.ref, cells: e.cells })) });
-    for (const entry of entries) this.setCells(sheet, entry.row, entry.cells);
+    // Durable with the next claim: nothing is sent on the strength of these cells alone (a journal
+    // result lost to a power cut leaves its claim, which becomes «требует проверки»).
+    this.persist({ v: SIDECAR_VERSION, op: 'cells', sheet, rows: entries.map((e) => ({ ref: e.ref, cells: e.cells })) }, false);
+    for (const entry of entries) {
+      this.setCells(sheet, entry.row, entry.cells);
+      this.trackJournal(SIDECAR_VERSION, sheet, entry.row, this.rows(sheet)[entry.row - 1] ?? []);
+    }
   }
 
   appendRow(sheet: string, values: Cell[]): number {
     const rows = this.rows(sheet);
     const seq = this.nextSeq;
-    this.persist({ v: 1, op: 'append', sheet, seq, values });
+    // A claim: on disk before anything it announces happens.
+    this.persist({ v: SIDECAR_VERSION, op: 'append', sheet, seq, values }, true);
     this.nextSeq++;
     const row = this.lastRow(sheet) + 1;
     rows.length = row - 1;
@@ -341,7 +320,7 @@ export class OverlayBook {
 
   applySetup(steps: SetupStep[]): void {
     if (steps.length === 0) return;
-    this.persist({ v: 1, op: 'setup', steps });
+    this.persist({ v: SIDECAR_VERSION, op: 'setup', steps }, true);
     this.applySteps(steps);
   }
 
@@ -438,18 +417,25 @@ export class OverlayBook {
           }
           claimed.add(`${record.sheet}\u0000${at}`);
           this.mapSeq(record.seq, record.sheet, at);
+          this.trackJournal(record.v, record.sheet, at, record.values);
           break;
         }
         case 'row': {
           const cells = record.values.map((v, i) => [i + 1, v] as [number, Cell]);
           const row = this.resolve(record.sheet, record.ref, cells);
-          if (row !== null) this.setCells(record.sheet, row, cells);
+          if (row !== null) {
+            this.setCells(record.sheet, row, cells);
+            this.trackJournal(record.v, record.sheet, row, record.values);
+          }
           break;
         }
         case 'cells':
           for (const entry of record.rows) {
             const row = this.resolve(record.sheet, entry.ref, entry.cells);
-            if (row !== null) this.setCells(record.sheet, row, entry.cells);
+            if (row !== null) {
+              this.setCells(record.sheet, row, entry.cells);
+              this.trackJournal(record.v, record.sheet, row, this.rows(record.sheet)[row - 1] ?? []);
+            }
           }
           break;
       }

@@ -112,25 +112,42 @@ export function convertManyToPdf(paths: string[], outDir: string, options: PdfOp
   return inputs.map((input) => pdfPathFor(input, resolve(outDir)));
 }
 
-function runSoffice(soffice: string, inputs: string[], outDir: string, timeoutMs: number | undefined): void {
-  const targets = inputs.map((input) => pdfPathFor(input, outDir));
-  for (const target of targets) if (existsSync(target)) unlinkSync(target);
-  const timeout = timeoutMs ?? 60_000 + 15_000 * inputs.length;
-  const args = [
+/** The command line of one headless conversion with its own profile. */
+export function sofficeArgs(profile: string, outDir: string, inputs: string[]): string[] {
+  return [
     '--headless',
     '--invisible',
     '--nologo',
     '--norestore',
     '--nolockcheck',
     '--nodefault',
-    `-env:UserInstallation=${pathToFileURL(privateProfile()).href}`,
+    `-env:UserInstallation=${pathToFileURL(profile).href}`,
     '--convert-to',
     'pdf',
     '--outdir',
     outDir,
     ...inputs,
   ];
+}
+
+/** LibreOffice reads file names in the locale's encoding: make sure it is UTF-8. */
+export function sofficeEnv(): NodeJS.ProcessEnv {
   const utf8 = /utf-?8/i.test(process.env.LC_ALL || process.env.LC_CTYPE || process.env.LANG || '');
+  return utf8 ? process.env : { ...process.env, LC_ALL: 'C.UTF-8' };
+}
+
+/** A profile of its own for each of several LibreOffices running at once, made once per process. */
+export function converterProfile(index: number): string {
+  const dir = join(privateProfile(), `converter-${index}`);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+function runSoffice(soffice: string, inputs: string[], outDir: string, timeoutMs: number | undefined): void {
+  const targets = inputs.map((input) => pdfPathFor(input, outDir));
+  for (const target of targets) if (existsSync(target)) unlinkSync(target);
+  const timeout = timeoutMs ?? 60_000 + 15_000 * inputs.length;
+  const args = sofficeArgs(privateProfile(), outDir, inputs);
   let output = '';
   try {
     output = execFileSync(soffice, args, {
@@ -138,7 +155,7 @@ function runSoffice(soffice: string, inputs: string[], outDir: string, timeoutMs
       killSignal: 'SIGKILL',
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: utf8 ? process.env : { ...process.env, LC_ALL: 'C.UTF-8' },
+      env: sofficeEnv(),
       windowsHide: true,
     });
   } catch (error) {

@@ -12,6 +12,7 @@ import type { LockPort, MailPort, ProgressPort, Runtime, SchedulerPort, StorePor
 import { outFolderMsg } from '../messages/cli';
 import { NodeClock, timeSource } from './clock';
 import { reportLock } from './interrupt';
+import { ownStartTime, processRuns } from './process-state';
 import type { CliIo } from './commands/types';
 import { LocalDocuments } from './documents';
 import { EmlMailer, SmtpMailer } from './mail';
@@ -21,20 +22,27 @@ export function lockPathFor(workbookPath: string): string {
   return `${workbookPath}.partnerstvo.lock`;
 }
 
-/** A lock file `<workbook>.partnerstvo.lock` holding the owner's PID; a dead owner's lock is taken over. */
+/** The owner a lock file names: its PID (first line) and, where known, its start time (second line). */
+export function lockOwner(text: string): { pid: number; started: string } {
+  const [pid, started] = text.split('\n');
+  return { pid: Number((pid ?? '').trim()), started: (started ?? '').trim() };
+}
+
+/**
+ * A lock file `<workbook>.partnerstvo.lock` holding the owner's PID and start time. The owner is
+ * judged by its real state (`processRuns`): the lock of a run that was killed — a zombie not yet
+ * collected by its parent included — is taken over.
+ */
 export class FileLock implements LockPort {
   private held = false;
   private readonly releaseOnExit = () => this.release();
   constructor(private readonly path: string) {}
 
-  private ownerAlive(): boolean {
+  private content(): string | null {
     try {
-      const pid = Number(readFileSync(this.path, 'utf8').trim());
-      if (!pid) return false;
-      process.kill(pid, 0);
-      return true;
-    } catch (e) {
-      return (e as NodeJS.ErrnoException).code === 'EPERM';
+      return readFileSync(this.path, 'utf8');
+    } catch {
+      return null;
     }
   }
 
@@ -42,7 +50,7 @@ export class FileLock implements LockPort {
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         const fd = openSync(this.path, 'wx');
-        writeSync(fd, String(process.pid));
+        writeSync(fd, `${process.pid}\n${ownStartTime()}\n`);
         closeSync(fd);
         this.held = true;
         // The parent process (see interrupt.ts) removes it if this process is stopped by Ctrl-C.
@@ -52,9 +60,14 @@ export class FileLock implements LockPort {
         return true;
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-        if (this.ownerAlive()) return false;
+        const stale = this.content();
+        if (stale !== null) {
+          const owner = lockOwner(stale);
+          if (processRuns(owner.pid, owner.started)) return false;
+        }
         try {
-          unlinkSync(this.path);
+          // Only the dead owner's file: another run may have taken it over a moment ago.
+          if (stale !== null && this.content() === stale) unlinkSync(this.path);
         } catch {
           // Another process took it over first.
         }
@@ -172,6 +185,7 @@ export function localRuntime(options: LocalRuntimeOptions): LocalRuntime {
     clock: new NodeClock(settings.timeZone.trim() || 'Europe/Moscow', timeSource(process.env)),
     done() {
       progress.stop();
+      options.workbook.close();
       if (mail instanceof SmtpMailer) mail.close();
       options.heldLock?.release();
     },

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createSyncFn } from 'synckit';
 import type { DocModel } from '../ports';
+import type { PdfBatch } from './pdf-batch';
 import { DOC_MSG } from '../messages/documents';
 
 /** A message ready for nodemailer: addresses formatted, attachments as file paths. */
@@ -52,6 +53,8 @@ export interface WorkerOps {
   eml: { req: { mail: ComposedMail }; res: Uint8Array };
   smtpSend: { req: { smtp: SmtpConfig; mail: ComposedMail }; res: SmtpResult };
   smtpClose: { req: { smtp: SmtpConfig }; res: null };
+  pdfStart: { req: { soffice: string; batches: PdfBatch[]; profiles: string[]; stallMs: number }; res: number };
+  pdfWait: { req: { id: number; input: string }; res: boolean };
 }
 export type WorkerOp = keyof WorkerOps;
 export type WorkerRequest = { [K in WorkerOp]: { op: K } & WorkerOps[K]['req'] }[WorkerOp];

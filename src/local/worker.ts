@@ -8,6 +8,7 @@ import { runAsWorker } from 'synckit';
 import { errorText } from '../core/errors';
 import { DOC_MSG } from '../messages/documents';
 import { buildDocx } from './docx-render';
+import { startBatches, waitForPdf } from './pdf-batch';
 import type { ComposedMail, SmtpConfig, SmtpResult, WorkerReply, WorkerRequest } from './sync';
 
 type Transporter = ReturnType<typeof createTransport>;
@@ -131,6 +132,10 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
       case 'smtpClose':
         closeSmtp(request.smtp);
         return { ok: true, value: null };
+      case 'pdfStart':
+        return { ok: true, value: startBatches(request.soffice, request.batches, request.profiles, request.stallMs) };
+      case 'pdfWait':
+        return { ok: true, value: await waitForPdf(request.id, request.input) };
     }
   } catch (error) {
     const detail = errorText(error);

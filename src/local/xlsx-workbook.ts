@@ -17,7 +17,8 @@ import type { Cell, CellNote, CellWrite, LocalDateTime, SetupStep, WorkbookPort 
 import { cliMsg, PRODUCT_NAME, sidecarMsg } from '../messages/cli';
 import { cellAddress } from '../core/data/table';
 import { WorkbookFileError } from './exit';
-import { displayCell, OverlayBook, sameCell, SidecarFile, sidecarPathFor, type LoadedSheet, type PendingChanges, type SidecarRecord } from './overlay';
+import { displayCell, OverlayBook, sameCell, sidecarPathFor, type LoadedSheet, type PendingChanges, type SidecarRecord } from './overlay';
+import { SidecarDamagedError, SidecarFile, type SidecarIo } from './sidecar';
 import { nearestExisting } from './paths';
 import { freezeRows, layColumns, LISTS_SHEET } from './xlsx-layout';
 
@@ -95,11 +96,26 @@ function readWorkbookBytes(file: string): Buffer {
   return bytes;
 }
 
-function loadSheets(book: ExcelJS.Workbook): { sheets: LoadedSheet[]; notes: Map<string, Map<string, string>> } {
+export type MergedRange = { row: number; col: number; rows: number; cols: number };
+
+/** `B1:C2` → its first cell and size. */
+function mergedRange(text: string): MergedRange | null {
+  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(text.replace(/\$/g, ''));
+  if (!m) return null;
+  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const [c1, r1, c2, r2] = [col(m[1]), Number(m[2]), col(m[3]), Number(m[4])];
+  return { row: Math.min(r1, r2), col: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
+}
+
+function loadSheets(book: ExcelJS.Workbook): { sheets: LoadedSheet[]; notes: Map<string, Map<string, string>>; merges: Map<string, MergedRange[]> } {
   const sheets: LoadedSheet[] = [];
   const notes = new Map<string, Map<string, string>>();
+  const merges = new Map<string, MergedRange[]>();
   for (const ws of book.worksheets) {
     if (ws.name === LISTS_SHEET) continue;
+    // exceljs keeps the merged ranges as `A1:B1` texts in the sheet's model.
+    const ranges = ((ws.model as { merges?: string[] }).merges ?? []).map(mergedRange).filter((r): r is MergedRange => r !== null);
+    if (ranges.length > 0) merges.set(ws.name, ranges);
     const rows: Cell[][] = [];
     const sheetNotes = new Map<string, string>();
     ws.eachRow({ includeEmpty: false }, (row, r) => {
@@ -120,7 +136,7 @@ function loadSheets(book: ExcelJS.Workbook): { sheets: LoadedSheet[]; notes: Map
     sheets.push({ name: ws.name, rows });
     notes.set(ws.name, sheetNotes);
   }
-  return { sheets, notes };
+  return { sheets, notes, merges };
 }
 
 export interface SaveOptions {
@@ -133,6 +149,7 @@ export interface SaveOptions {
 export class XlsxWorkbook implements WorkbookPort {
   private readonly warningList: string[];
   private writes = 0;
+  private merges = new Map<string, MergedRange[]>();
 
   private constructor(
     private readonly book: ExcelJS.Workbook,
@@ -142,15 +159,26 @@ export class XlsxWorkbook implements WorkbookPort {
     readonly path: string | null,
     readonly sidecarPath: string | null,
     warnings: string[],
+    private readonly sidecar: SidecarFile | null = null,
   ) {
     this.warningList = warnings;
+  }
+
+  /** Puts everything written on disk and closes the sidecar (a run's end; exiting does it too). */
+  close(): void {
+    this.sidecar?.close();
+  }
+
+  /** Rows of «Журнал» journaled `отправлено` by a version-1 record (see `OverlayBook.legacySentRows`). */
+  legacySentRows(): ReadonlySet<number> {
+    return this.overlay.legacySentRows();
   }
 
   /**
    * Loads the whole workbook into memory and replays the sidecar over it. `persist: false` keeps the program's writes in memory
    * (for `setup --out`, which only writes a new file): neither the workbook nor its sidecar changes.
    */
-  static async open(file: string, options: { persist?: boolean } = {}): Promise<XlsxWorkbook> {
+  static async open(file: string, options: { persist?: boolean; sidecarIo?: SidecarIo } = {}): Promise<XlsxWorkbook> {
     const bytes = readWorkbookBytes(file);
     const book = new ExcelJS.Workbook();
     try {
@@ -159,26 +187,29 @@ export class XlsxWorkbook implements WorkbookPort {
       throw new WorkbookFileError('damaged', file, fileMsg.damaged(file));
     }
     if (book.worksheets.length === 0) throw new WorkbookFileError('notXlsx', file, fileMsg.notXlsx(file));
-    const { sheets, notes } = loadSheets(book);
+    const { sheets, notes, merges } = loadSheets(book);
 
     const sidecarPath = sidecarPathFor(file);
-    const sidecar = new SidecarFile(sidecarPath);
+    const sidecar = new SidecarFile(sidecarPath, file, options.sidecarIo);
     let read: ReturnType<SidecarFile['read']>;
     try {
       read = sidecar.read();
     } catch (error) {
+      if (error instanceof SidecarDamagedError) throw error;
       throw fileError((error as NodeJS.ErrnoException).code, sidecarPath);
     }
-    const persist = (record: SidecarRecord): void => {
+    const persist = (record: SidecarRecord, durable: boolean): void => {
       try {
-        sidecar.append(record);
+        sidecar.append(record, durable);
       } catch {
         throw new WorkbookFileError('cannotWrite', sidecarPath, fileMsg.sidecarUnwritable(sidecarPath));
       }
     };
     const overlay = new OverlayBook(sheets, options.persist === false ? null : persist);
     overlay.replay(read.records);
-    return new XlsxWorkbook(book, overlay, notes, file, sidecarPath, [...read.warnings, ...overlay.warnings]);
+    const wb = new XlsxWorkbook(book, overlay, notes, file, sidecarPath, overlay.warnings, sidecar);
+    wb.merges = merges;
+    return wb;
   }
 
   /** An empty workbook in memory only (writes are not persisted until `saveMerged`). */
@@ -240,6 +271,10 @@ export class XlsxWorkbook implements WorkbookPort {
 
   readSheet(name: string): Cell[][] | null {
     return this.overlay.readSheet(name);
+  }
+
+  readMerges(name: string): MergedRange[] {
+    return (this.merges.get(name) ?? []).map((m) => ({ ...m }));
   }
 
   readNotes(name: string): string[][] {

@@ -31,6 +31,7 @@ export const syntax = {
   thanks: '<файл.xlsx> (--event <ID> | --year 2025/2026) [параметры]',
   report: '<файл.xlsx> [--year 2025/2026] [--out <папка>]',
   demo: '[--sample <файл.xlsx>] [--out <папка>]',
+  repair: '<файл.xlsx> [--event <ID>] [--year <год>]',
 };
 
 /** The program's name where a file records who made it (document properties, workbook creator). */
@@ -51,6 +52,8 @@ export const cliMsg = {
     'Global Options:': 'Общие параметры:',
   } as Record<string, string>,
   helpHint: 'Справка: partnerstvo --help',
+  /** Before an option's default value in the help: `(по умолчанию out)`. */
+  byDefault: 'по умолчанию',
 
   init: {
     description: 'создать новую таблицу со всеми листами, проверкой ввода и настройками по умолчанию',
@@ -59,9 +62,9 @@ export const cliMsg = {
   },
   check: {
     description: 'проверить таблицу: адреса, категории, даты, ID, ссылки на мероприятия и партнёров',
-    exitCodes: 'Код выхода: 0 — ошибок нет, 1 — найдены проблемы в данных, 2 — неверный вызов или файл.',
+    exitCodes: 'Код выхода: 0 — ошибок нет, 1 — найдены проблемы в данных,\n2 — неверный вызов или файл.',
   },
-  exitCodes: 'Коды выхода: 0 — готово, 1 — проблемы в данных или при отправке, 2 — неверный вызов или файл.',
+  exitCodes: 'Коды выхода: 0 — готово, 1 — проблемы в данных или при отправке,\n2 — неверный вызов или файл.',
   usageLine: '<команда> [параметры]',
   commandUsage: '<файл.xlsx>',
   setup: {
@@ -91,6 +94,7 @@ export const cliMsg = {
     optionMissingArgument: (name: string) => `У параметра ${q(name)} не указано значение.`,
     missingMandatoryOption: (name: string) => `Не указан обязательный параметр ${q(name)}.`,
     excessArguments: 'Лишние аргументы в командной строке.',
+    didYouMean: (names: string[]) => `Возможно, имелось в виду ${names.map(q).join(' или ')}?`,
     noCommand: 'Не указана команда.',
     invalid: (detail: string) => `Неверная командная строка: ${detail}`,
   },
@@ -135,11 +139,29 @@ export const cliMsg = {
     `Внутренняя ошибка программы: ${detail}\nПодробности: запустите ещё раз с переменной окружения PARTNERSTVO_DEBUG=1.`,
 };
 
+/** What is wrong with a damaged sidecar, by kind: `строка 7 — …`. */
+const SIDECAR_DAMAGE = {
+  empty: () => 'файл пуст (программа никогда не оставляет его пустым: его содержимое потеряно)',
+  binary: (line: number) => `строка ${line} — двоичные данные вместо текста`,
+  unreadable: (line: number) => `строка ${line} не читается как запись журнала`,
+  foreign: (line: number) => `строка ${line} — чужая запись: программа таких не пишет (или её записала более новая версия программы)`,
+  truncated: (line: number) => `строка ${line} обрывается на середине: конец файла потерян`,
+};
+
 /** Texts about the sidecar file `<таблица>.partnerstvo.jsonl` that holds what the program wrote. */
 export const sidecarMsg = {
   noSheet: (sheet: string) => `В таблице нет листа ${q(sheet)}.`,
-  brokenLine: (file: string, line: number) =>
-    `В файле изменений ${file} строка ${line} повреждена (вероятно, программа была прервана при записи) — она пропущена.`,
+  /** The sidecar cannot be read completely: what is wrong, where, and the two ways out. */
+  damaged: (file: string, damage: 'empty' | 'binary' | 'unreadable' | 'foreign' | 'truncated', line: number, workbook: string) =>
+    [
+      `Журнал программы повреждён: ${file}, ${SIDECAR_DAMAGE[damage](line)}.`,
+      'Ничего не отправлено и не записано: по неполному журналу программа могла бы отправить письма второй раз.',
+      'Что делать:',
+      `  1. Если есть копия этого файла (резервная копия, корзина, другая папка), верните её на место и запустите команду снова.`,
+      `  2. Если копии нет: partnerstvo repair ${workbook}`,
+      '     Повреждённый файл сохранится рядом целиком, читаемые записи останутся, а письма, запись о которых могла',
+      '     пропасть, будут отмечены «требует проверки»: программа не отправит их сама и покажет их список.',
+    ].join('\n'),
   missingSheet: (sheet: string, what: string) =>
     `Изменение ${what} не применено: в таблице больше нет листа ${q(sheet)}.`,
   rowNotFound: (sheet: string, row: number, what: string) =>
@@ -168,17 +190,47 @@ export const layoutMsg = {
   number: (min: number) => `Введите число не меньше ${min}.`,
 };
 
+/** `partnerstvo repair`: the way out of a damaged journal. */
+export const repairMsg = {
+  description: 'починить повреждённый журнал программы: ничего не теряя, отметить письма, о которых запись могла пропасть',
+  eventOption: 'мероприятие, письма которого проверить (можно несколько раз)',
+  yearOption: 'учебный год благодарственных писем, которые проверить (можно несколько раз)',
+  damagedSuffix: 'повреждён',
+  noJournal: (file: string) => `Журнала программы (${file}) нет: чинить нечего.`,
+  intact: (file: string) => `Журнал ${file} читается целиком: чинить нечего.`,
+  noScopes: (file: string) =>
+    'В журнале не осталось ни одной читаемой записи о рассылке, и неизвестно, письма каких мероприятий проверить. ' +
+    `Назовите их: partnerstvo repair ${file} --event <ID> [--event <ID> …] [--year 2025/2026]. Журнал не изменён.`,
+  note: 'часть журнала была повреждена: неизвестно, ушло ли это письмо — проверьте и при необходимости отправьте повторно',
+  done: (kept: string, good: number, bad: number, marked: number) =>
+    [
+      `Повреждённый журнал сохранён целиком: ${kept}.`,
+      `Читаемых записей перенесено: ${good}; повреждённых строк: ${bad}.`,
+      `Отмечено «требует проверки»: ${marked} — об этих письмах запись могла пропасть, программа не отправит их сама.`,
+    ].join('\n'),
+  next: (file: string) =>
+    `Дальше: запустите рассылку как обычно — она покажет, какие письма требуют проверки. Проверенные отправьте повторно (--resend ID,…). Посмотреть без отправки: partnerstvo invite ${file} --event <ID> --dry-run`,
+};
+
 /** Texts of the job commands: invite, thanks, report, demo. */
 export const jobMsg = {
   outOption: 'папка для документов и писем (по умолчанию out)',
   smtpOption: 'отправлять письма через SMTP-сервер: smtp://логин:пароль@сервер:587 (без него письма сохраняются в .eml)',
   fromOption: 'адрес отправителя (From) для SMTP',
+  prepareOption: 'только подготовить письма и .eml, ничего не отправлять (так и без --smtp)',
+  prepareAndSmtp: 'Укажите что-то одно: --prepare (только подготовить) или --smtp (отправить).',
+  preparedHint:
+    'Письма .eml лежат в папке письма: их можно открыть и отправить из почтовой программы, или отправить все сразу тем же запуском с --smtp smtp://логин:пароль@сервер:587 — каждое уйдёт один раз.',
   templateOption: 'свой шаблон письма .docx с полями {{Обращение}}, {{Адресат}} …',
   dryRunOption: 'только показать, что будет сделано: ничего не создавать и не отправлять',
   invite: {
     description: 'разослать приглашения на мероприятие: письмо .docx/.pdf каждому партнёру и email',
     eventOption: 'ID мероприятия (например М-021)',
     resendOption: 'ID партнёров через запятую, которым отправить повторно',
+    legacySent: (ids: string[], file: string, eventId: string) =>
+      `Приглашения партнёрам ${ids.join(', ')} записаны в журнал как «отправлено» прежней версией программы: тогда так записывались и письма, ` +
+      'только сохранённые в .eml (без --smtp). Программа не отправит их сама. Если они не уходили, отправьте их:\n' +
+      `  partnerstvo invite ${file} --event ${eventId} --smtp <URL> --resend ${ids.join(',')}`,
     noEvent: (upcoming: string[]) =>
       `Укажите мероприятие: --event <ID>.${upcoming.length > 0 ? `\nБлижайшие мероприятия:\n${upcoming.join('\n')}` : ''}`,
   },
@@ -227,6 +279,7 @@ export const jobMsg = {
     counts: (send: number, print: number, skipped: number) => `Отправить: ${send}; для печати: ${print}; пропустить: ${skipped}.`,
     byCategory: 'По категориям (отправить / печать / пропуск):',
     recipients: 'Кому:',
+    print: 'Для печати (одним документом):',
     skipped: 'Пропускаются:',
     template: 'Проблемы шаблона:',
     sample: 'Пример письма:',

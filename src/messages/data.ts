@@ -46,6 +46,18 @@ export const dataMsg = {
   missingSheet: (sheet: string) => `Нет листа ${q(sheet)}. ${SETUP_HINT}`,
   missingColumn: (sheet: string, header: string) =>
     `На листе ${q(sheet)} нет обязательного столбца ${q(header)}. Верните заголовок или ${SETUP_HINT_LOWER}`,
+  unknownSetting: (label: string, near: string | null) =>
+    `Параметр ${q(cut(label))} программе неизвестен и не читается.${near ? ` Возможно, это ${q(near)}: назовите его так.` : ''}`,
+  emptySetting: (label: string) => `Не заполнен параметр ${q(label)}: без него не сделать ни приглашения, ни благодарственные письма.`,
+  missingSetting: (label: string) =>
+    `В «Настройках» нет параметра ${q(label)}: без него не сделать ни приглашения, ни благодарственные письма. Добавьте строку с ним и заполните её.`,
+  renamedColumn: (text: string, address: string, header: string) =>
+    `Похоже, это столбец ${q(cut(text))} (${address}): назовите его ${q(header)}.`,
+  duplicateColumn: (sheet: string, header: string, addresses: string[]) =>
+    `На листе ${q(sheet)} несколько столбцов ${q(header)} (${addresses.join(', ')}): непонятно, в каком из них данные, поэтому лист не используется. ` +
+    'Оставьте этот заголовок у одного столбца, а другой переименуйте.',
+  mergedHeader: (range: string, text: string) =>
+    `Заголовок ${q(cut(text))} — объединённые ячейки ${range}: у столбцов под ними не осталось своих заголовков. Разъедините ячейки и дайте каждому столбцу его заголовок.`,
   emptyRequired: (header: string) => `Не заполнено обязательное поле ${q(header)}.`,
   formulaError: (error: string) => `Ошибка формулы ${error}: исправьте формулу или введите значение.`,
   badYearStart: (text: string) =>
@@ -61,6 +73,7 @@ export const dataMsg = {
   ambiguousPartner: (text: string, ids: string[]) =>
     `Название ${q(cut(text))} есть у нескольких партнёров (${ids.join(', ')}) — укажите ID.`,
   problemNote: (messages: string[]) => `${NOTE_PREFIX}${messages.join('\n')}`,
+  latinId: (typed: string, id: string) => `В ${q(cut(typed))} есть латинские буквы вместо русских: прочитано как ID ${q(id)}. Исправьте, чтобы не путаться.`,
 };
 
 /** Notes the check puts on problem cells start with this, so a later check removes only its own notes. */

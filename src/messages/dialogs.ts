@@ -55,6 +55,7 @@ export const dialogHtmlMsg = {
     colPrint: 'печать',
     colSkipped: 'пропущено',
     recipients: 'Кому отправить',
+    printList: 'Для печати и почему',
     resend: 'Отправить повторно',
     resendHint: 'Отметьте партнёров, которым приглашение нужно отправить ещё раз.',
     confirmYes: 'Да, отправить',

@@ -113,6 +113,14 @@
       }
     });
     ui.text('skipped-count', String(p.skipped.length));
+    var printList = ui.clear('print-list');
+    p.print.forEach(function (s) {
+      var li = ui.el('li', '', s.organisation + ' — ');
+      li.appendChild(ui.el('span', 'reason', s.reason));
+      printList.appendChild(li);
+    });
+    ui.text('print-count', String(p.print.length));
+    ui.show('print-box', p.print.length > 0);
     ui.show('resend-box', resend.childNodes.length > 0);
 
     ui.text('sample-mail', p.sample && p.sample.to ? ui.fmt(TEXT.invite.sampleMail, p.sample.to, p.sample.subject) : '');

@@ -42,14 +42,23 @@ const STACK = /\n\s+at .+:\d+:\d+/;
 
 type Rows = Record<string, ExcelJS.CellValue[][]>;
 
-/** A workbook with every sheet's headers, default settings and the given data rows. */
+/** The settings every letter is made of, filled in. */
+const FILLED: Partial<Record<SettingKey, string>> = {
+  directorName: 'Лаврентьева Светлана Андреевна',
+  address: 'пос. Рыбачий',
+  phone: '8 (900) 000-00-01',
+  performerName: 'Кравченко Юлия Олеговна',
+  performerPhone: '8 (900) 000-00-02',
+};
+
+/** A workbook with every sheet's headers, default settings (letters' ones filled) and the given data rows. */
 async function workbook(file: string, data: Rows): Promise<void> {
   const book = new ExcelJS.Workbook();
   for (const spec of SHEET_SPECS) {
     const ws = book.addWorksheet(spec.name);
     ws.addRow(spec.columns.map((c) => c.header));
-    if (spec.name === 'Настройки') {
-      for (const key of Object.keys(SETTING) as SettingKey[]) ws.addRow([SETTING[key], SETTING_DEFAULTS[key]]);
+    if (spec.name === 'Настройки' && !data['Настройки']) {
+      for (const key of Object.keys(SETTING) as SettingKey[]) ws.addRow([SETTING[key], FILLED[key] ?? SETTING_DEFAULTS[key]]);
     }
     for (const row of data[spec.name] ?? []) ws.addRow(row);
   }
@@ -115,6 +124,32 @@ describe('wrong usage: exit 2, a Russian message, no stack trace', () => {
     expect(result.stdout).not.toMatch(/Usage:|Options:|\[options\]/);
   });
 
+  it('--help of the program and of every command fits 80 columns and is Russian: no English word of commander', () => {
+    const commands = ['', 'init', 'setup', 'check', 'invite', 'thanks', 'report', 'export', 'repair', 'demo'];
+    for (const command of commands) {
+      const result = run(command ? [command, '--help'] : ['--help'], { COLUMNS: '80' });
+      expect(result.code).toBe(0);
+      const lines = result.stdout.split('\n');
+      for (const line of lines) expect([command, line, line.length <= 80]).toEqual([command, line, true]);
+      // Commander's own English: headings, `[options]`, `(default: …)`, the help option's text.
+      expect(result.stdout).not.toMatch(/Usage|Options|Commands|Arguments|default|display help|\[options\]|\[command\]/);
+      // Wrapped at spaces only: the terminal splits words only of lines longer than it is wide.
+    }
+    const demo = run(['demo', '--help']);
+    expect(demo.stdout).toMatch(/\(по умолчанию out\)/);
+    // A long command term gets its own line, the description wrapped under it.
+    expect(run(['--help']).stdout).toMatch(/\n {2}thanks <файл\.xlsx> \(--event <ID> \| --year 2025\/2026\) \[параметры\]\n {6}сделать/);
+  });
+
+  it('suggests the command or option meant by a typo, in Russian', () => {
+    const command = run(['invit', 'x.xlsx']);
+    expect(command.code).toBe(2);
+    expect(command.stderr).toMatch(/Неизвестная команда «invit»\. Возможно, имелось в виду «init» или «invite»\?/);
+    const option = run(['invite', 'x.xlsx', '--evnt', 'М-001']);
+    expect(option.stderr).toMatch(/Неизвестный параметр «--evnt»\. Возможно, имелось в виду «--event»\?/);
+    expect(command.stderr + option.stderr).not.toMatch(/Did you mean/);
+  });
+
   it('`help` and `help <команда>` are a success, not «Не указана команда»', () => {
     const all = run(['help']);
     expect(all.code).toBe(0);
@@ -131,7 +166,7 @@ describe('wrong usage: exit 2, a Russian message, no stack trace', () => {
 });
 
 describe('init', () => {
-  it('creates a workbook that checks clean, and refuses to overwrite it', () => {
+  it('creates a workbook whose check names only the settings still to fill, and refuses to overwrite it', () => {
     const created = run(['init', 'new.xlsx']);
     expect(created.code).toBe(0);
     expect(created.stdout).toMatch(/Создан файл new\.xlsx/);
@@ -143,9 +178,12 @@ describe('init', () => {
     expect(again.stderr).toMatch(/уже существует/);
     expect(hash(file)).toBe(before);
 
+    // Nothing but what every letter job would stop on: the letterhead fields setup cannot know.
     const check = run(['check', 'new.xlsx']);
-    expect(check.code).toBe(0);
-    expect(check.stdout).toMatch(/ошибок нет/);
+    expect(check.code).toBe(1);
+    const problems = check.stdout.split('\n').filter((l) => /^\S+!\S+: /.test(l));
+    expect(problems.length).toBe(5);
+    for (const line of problems) expect(line).toMatch(/^Настройки!B\d+: Не заполнен параметр «[^»]+»: без него не сделать/);
     expect(hash(file)).toBe(before);
   });
 });
@@ -191,6 +229,7 @@ describe('check', () => {
       expect(line).toMatch(text);
     }
     expect(result.stdout).toMatch(/найдено 6\s+проблем\./);
+    expect(result.stdout).not.toMatch(/Настройки!/);
     expect(result.stderr).not.toMatch(STACK);
     expect(hash(file)).toBe(before);
   });
@@ -233,6 +272,32 @@ describe('check', () => {
     expect(onto.code).toBe(2);
     expect(onto.stderr).toMatch(/никогда не перезаписывает/);
     expect(hash(file)).toBe(before);
+  });
+});
+
+describe('check reads «Настройки» as the jobs do', () => {
+  it('labels in the staff’s own words check clean and the letters have their letterhead', async () => {
+    const file = path.join(dir, 'own.xlsx');
+    await workbook(file, {
+      ...GOOD,
+      Мероприятия: [['М-001', 'День матери', day(2026, 11, 27), '15:00', 'ДЮЦ «Ровесник»', 'праздник', 'мамы', '', '', 'запланировано', null, '']],
+      Настройки: [
+        ['Краткое название', 'ДЮЦ «Ровесник»'],
+        ['Адрес', 'пос. Рыбачий'],
+        ['Телефон', '8 (900) 000-00-01'],
+        ['Руководитель', 'Лаврентьева Светлана Андреевна'],
+        ['Исполнитель', 'Кравченко Юлия Олеговна'],
+        ['Телефон исполнителя', '8 (900) 000-00-02'],
+        ['Email для ответов', 'rovesnik@example.org'],
+      ],
+    });
+    const check = run(['check', 'own.xlsx']);
+    expect(check.stdout).toMatch(/ошибок нет/);
+    expect(check.code).toBe(0);
+    const sent = run(['invite', 'own.xlsx', '--event', 'М-001', '--out', 'out', '--dry-run'], { PARTNERSTVO_SOFFICE: 'none' });
+    expect(sent.stdout + sent.stderr).toContain('С.\u00a0А.\u00a0Лаврентьева');
+    expect(sent.stdout).not.toContain('Проблемы шаблона');
+    expect(sent.code).toBe(0);
   });
 });
 

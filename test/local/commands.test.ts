@@ -9,6 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { startSmtp } from '../helpers/smtp-server';
 import PizZip from 'pizzip';
 import { findSoffice } from '../../src/local/pdf';
 
@@ -110,7 +111,8 @@ describe('invite', () => {
     const before = hash(book);
     const r = run(['invite', 'rovesnik.xlsx', '--event', 'М-021', '--out', 'out'], NO_PDF);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Отправлено: 22\u00a0письма.');
+    // Saved, not sent: nothing reached anyone without --smtp.
+    expect(r.stdout).toContain('Подготовлено, но не отправлено: 22\u00a0письма');
     expect(r.stdout).toContain('Для печати (нет email): 1\u00a0письмо');
     const emls = files(path.join(dir, 'out', 'письма'), '.eml');
     expect(emls).toHaveLength(22);
@@ -171,25 +173,11 @@ describe('invite', () => {
   it('Ctrl-C stops at once (Russian message, exit 130, no lock left); a rerun sends the rest once and flags the cut letter', async () => {
     // A slow server: each message is acknowledged only after a delay, so the run is still going.
     let delay = 2000;
-    let arrived: () => void = () => undefined;
-    const received: string[] = [];
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, session, callback) {
-        stream.on('data', () => undefined);
-        stream.on('end', () => {
-          received.push(session.envelope.rcptTo.map((r) => r.address).join(','));
-          arrived();
-          setTimeout(callback, delay);
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.server.address() as { port: number }).port;
+    const smtp = await startSmtp(() => delay);
+    const received = smtp.received;
     try {
-      const args = ['invite', 'rovesnik.xlsx', '--event', 'М-021', '--out', 'out', '--smtp', `smtp://127.0.0.1:${port}`, '--from', 'rovesnik@example.org'];
-      const firstArrived = new Promise<void>((resolve) => (arrived = resolve));
+      const args = ['invite', 'rovesnik.xlsx', '--event', 'М-021', '--out', 'out', '--smtp', smtp.url, '--from', 'rovesnik@example.org'];
+      const firstArrived = smtp.arrived(1);
       const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, env: { ...process.env, ...NO_PDF } });
       let stderr = '';
       child.stdout.on('data', () => undefined);
@@ -208,16 +196,18 @@ describe('invite', () => {
 
       delay = 0;
       const again = await runAsync(args, NO_PDF);
-      expect(again.code).toBe(0);
+      // A letter that needs checking is a delivery problem (exit 1), named with the ID --resend takes.
+      expect(again.code).toBe(1);
       expect(again.stdout).toContain('Отправлено: 21\u00a0письмо.');
       expect(again.stdout).toContain('Требуют проверки: 1\u00a0письмо');
+      expect(again.stdout).toMatch(/Требуют проверки: 1\u00a0письмо[^\n]*\n {2}П-0\d\d \S/);
       // Every recipient of the event exactly once over both runs; the cut one is not sent again.
       expect(received).toHaveLength(22);
       expect(new Set(received).size).toBe(22);
       expect(received.slice(1)).not.toContain(cut);
       expect(fs.existsSync(`${book}.partnerstvo.lock`)).toBe(false);
     } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await smtp.close();
     }
   });
 

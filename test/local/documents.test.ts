@@ -50,6 +50,14 @@ describe('safeFileName', () => {
     expect(safeFileName('')).toBe('документ');
     expect(safeFileName('CON')).toBe('_CON');
   });
+
+  it('strips bidirectional controls, so no name can pose as another (…exe.jpg)', () => {
+    const spoof = 'Приглашение — ООО \u202Egpj.exe';
+    expect(safeFileName(spoof)).toBe('Приглашение — ООО gpj.exe');
+    for (const ch of ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C']) {
+      expect(safeFileName(`а${ch}б`)).toBe('аб');
+    }
+  });
 });
 
 describe('LocalDocuments', () => {
@@ -154,5 +162,91 @@ describe('LocalDocuments', () => {
     const report = docs.render({ title: 'Отчёт', blocks: [{ kind: 'heading', level: 1, text: 'Отчёт' }] }, 'Отчёты', 'Отчёт');
     expect(existsSync(join(out, 'Отчёты', 'Отчёт.pdf'))).toBe(true);
     expect(report.pdf()?.path).toBe(join(out, 'Отчёты', 'Отчёт.pdf'));
+  });
+});
+
+describe('letters made ahead, their PDFs converted together', () => {
+  /** A stand-in soffice: logs each start's inputs, makes their PDFs; `batchBody` runs first when given several. */
+  function fakeSoffice(name: string, batchBody = ''): { path: string; runs: () => number[] } {
+    const log = join(dir, `${name}.log`);
+    const path = join(dir, name);
+    writeFileSync(
+      path,
+      `#!/bin/sh
+out=""; prev=""; n=0
+for a in "$@"; do if [ "$prev" = "--outdir" ]; then out="$a"; fi; prev="$a"; case "$a" in *.docx) n=$((n+1));; esac; done
+echo "$n" >> "${log}"
+first=1
+for a in "$@"; do case "$a" in *.docx)
+  printf '%%PDF-1.4 fake' > "$out/$(basename "$a" .docx).pdf"
+  if [ $n -gt 1 ] && [ $first = 1 ]; then first=0; ${batchBody || ':'}; fi;;
+esac; done
+`,
+    );
+    execFileSync('chmod', ['+x', path]);
+    return { path, runs: () => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').map(Number) : []) };
+  }
+
+  const letters = (n: number) => Array.from({ length: n }, (_, i) => ({ values: { ...values, Мероприятие: `Событие ${i}` }, name: `Письмо ${i}` }));
+
+  it('one LibreOffice start per batch, several at once; each letter is then handed out with its PDF', () => {
+    const soffice = fakeSoffice('batches');
+    const docs = make(join(dir, 'ahead'), { pdf: 'auto', soffice: soffice.path, eagerPdf: true, converters: 2 });
+    const list = letters(50);
+    expect(docs.prepare('invitation', 'Приглашения', list)).toBe(50);
+    for (const l of list) {
+      const made = docs.fillTemplate('invitation', l.values, 'Приглашения', l.name);
+      expect(made.pdf()?.path).toBe(join(dir, 'ahead', 'Приглашения', `${l.name}.pdf`));
+      expect(templateTextOf(readFileSync(made.link))).toContain(l.values.Мероприятие);
+    }
+    // 50 letters: two LibreOffices at once, 25 letters each — not 50 starts. (Counted once every PDF is
+    // in hand: the converters start in the background, the second one possibly after \`prepare\` returns.)
+    expect(soffice.runs()).toEqual([25, 25]);
+    // A letter asked for with other values than it was made ahead with is made anew.
+    const other = docs.fillTemplate('invitation', { ...values, Мероприятие: 'Другое' }, 'Приглашения', 'Письмо 0');
+    expect(templateTextOf(readFileSync(other.link))).toContain('Другое');
+    expect(soffice.runs()).toHaveLength(3);
+    // 100 letters: three batches of about 40 for the two converters, each taking the next when done.
+    const more = fakeSoffice('queue');
+    const queued = make(join(dir, 'queued'), { pdf: 'auto', soffice: more.path, eagerPdf: true, converters: 2 });
+    const hundred = letters(100);
+    expect(queued.prepare('invitation', 'Q', hundred)).toBe(100);
+    for (const l of hundred) expect(queued.fillTemplate('invitation', l.values, 'Q', l.name).pdf()).not.toBeNull();
+    expect(more.runs().sort()).toEqual([32, 34, 34]);
+  });
+
+  it('a hung converter is stopped when it makes no PDF for a while, and its letters are converted afresh one by one', () => {
+    const soffice = fakeSoffice('hangs', 'sleep 30');
+    const docs = make(join(dir, 'hung'), { pdf: 'auto', soffice: soffice.path, eagerPdf: true, converters: 1, pdfStallMs: 400 });
+    const list = letters(4);
+    const started = Date.now();
+    expect(docs.prepare('invitation', 'П', list)).toBe(4);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    for (const l of list) expect(docs.fillTemplate('invitation', l.values, 'П', l.name).pdf()?.fileName).toBe(`${l.name}.pdf`);
+    // The batch made the first PDF before it hung; the other three were restarted on their own.
+    expect(soffice.runs()).toEqual([4, 1, 1, 1]);
+  });
+
+  it('a converter that crashes leaves its letters to their own conversion; one that fails again is that letter’s error', () => {
+    const soffice = fakeSoffice('crashes', 'exit 3');
+    const docs = make(join(dir, 'crash'), { pdf: 'auto', soffice: soffice.path, eagerPdf: true, converters: 1 });
+    const list = letters(3);
+    docs.prepare('invitation', 'П', list);
+    for (const l of list) expect(docs.fillTemplate('invitation', l.values, 'П', l.name).pdf()).not.toBeNull();
+    expect(soffice.runs()).toEqual([3, 1, 1]);
+    const broken = join(dir, 'broken');
+    writeFileSync(broken, '#!/bin/sh\nexit 5\n');
+    execFileSync('chmod', ['+x', broken]);
+    const failing = make(join(dir, 'fail'), { pdf: 'auto', soffice: broken, eagerPdf: true });
+    failing.prepare('invitation', 'П', list);
+    expect(() => failing.fillTemplate('invitation', list[0].values, 'П', list[0].name)).toThrow(/PDF/);
+  });
+
+  it('makes nothing ahead without PDFs, and stops a batch before a file name it already holds', () => {
+    const soffice = fakeSoffice('names');
+    expect(make(join(dir, 'nopdf'), { pdf: 'never', eagerPdf: true }).prepare('invitation', 'П', letters(5))).toBe(0);
+    const docs = make(join(dir, 'same'), { pdf: 'auto', soffice: soffice.path, eagerPdf: true });
+    const twins = [letters(1)[0], { values: { ...values, Мероприятие: 'Второе' }, name: 'Письмо 0' }, ...letters(3).slice(1)];
+    expect(docs.prepare('invitation', 'П', twins)).toBe(1);
   });
 });

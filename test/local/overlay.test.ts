@@ -156,24 +156,6 @@ describe('the sidecar file', () => {
     expect(third.readSheet('Журнал')).toHaveLength(2);
   });
 
-  it('skips a torn last line with a warning and keeps appending on a fresh line', async () => {
-    const file = path.join(dir, 'torn.xlsx');
-    await writeXlsx(file, partners([null, 'Рыбозавод', 'Семья', '1']));
-    const wb = await XlsxWorkbook.open(file);
-    wb.appendRow('Журнал', ['t', 'invite', 'k1', 'отправляется']);
-    const sidecar = sidecarPathFor(file);
-    fs.appendFileSync(sidecar, '{"v":1,"op":"append","sheet":"Жур'); // the process died mid-write
-
-    const reopened = await XlsxWorkbook.open(file);
-    expect(reopened.warnings()).toHaveLength(1);
-    expect(reopened.warnings()[0]).toMatch(/строка 2 повреждена/);
-    expect(reopened.readSheet('Журнал')).toHaveLength(2);
-    reopened.appendRow('Журнал', ['t', 'invite', 'k2', 'отправляется']);
-    const third = await XlsxWorkbook.open(file);
-    expect(third.readSheet('Журнал')!.map((r) => r[2])).toEqual(['Ключ', 'k1', 'k2']);
-    expect(third.warnings()).toHaveLength(1);
-  });
-
   it('tells what the sidecar holds that the xlsx does not', async () => {
     const file = path.join(dir, 'notice.xlsx');
     await writeXlsx(file, partners([null, 'Рыбозавод', 'Семья', '1']));

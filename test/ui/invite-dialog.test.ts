@@ -22,6 +22,10 @@ function preview(eventId: unknown) {
       { id: 'П-003', organisation: 'ООО «Почта»', reason: 'приглашение уже отправлено (20.11.2026)', resendable: true },
       { id: 'П-004', organisation: 'ООО «Гости»', reason: 'в столбце «Приглашать» снят флажок', resendable: false },
     ],
+    print: [
+      { id: 'П-005', organisation: 'ФАП хутора', reason: 'нет адреса электронной почты — письмо попадёт в документ для печати' },
+      { id: 'П-006', organisation: 'Семья Петровых', reason: 'нет адреса электронной почты — письмо попадёт в документ для печати' },
+    ],
     quota: 1,
     quotaShort: true,
     templateProblems: broken ? ['В шаблоне неизвестное поле {{Неизвестное}}.'] : [],
@@ -47,6 +51,11 @@ describeDialog('the invitation dialog', { dialog: 'invite', answers, ready: '#pr
     expect(await page.textContent('#count-print')).toBe('2');
     expect(await page.textContent('#recipients')).toContain('ООО «Рыбозавод»');
     expect(await page.textContent('#skipped')).toContain('в столбце «Приглашать» снят флажок');
+    // The cards and the lists under them count the same partners.
+    expect(await page.textContent('#skipped-count')).toBe(await page.textContent('#count-skipped'));
+    expect(await page.textContent('#print-count')).toBe(await page.textContent('#count-print'));
+    expect(await page.textContent('#print-list')).toContain('ФАП хутора');
+    expect(await page.textContent('#skipped')).not.toContain('ФАП хутора');
     expect(await page.textContent('#sample')).toBe('Уважаемый Иван Петрович!\nПриглашаем <b>$1</b>');
     expect(await page.locator('#sample b').count()).toBe(0);
     expect(await page.textContent('#quota')).toMatch(/Лимита не хватит/);

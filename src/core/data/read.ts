@@ -17,7 +17,7 @@ import {
 import { dataMsg, OPTION_NOUN } from '../../messages/data';
 import { isYearStartReadable } from './academic-year';
 import type { AssignedId, Contribution, EventRecord, JournalEntry, Partner, Problem, Settings, WorkbookData } from './records';
-import { stripEnclosingQuotes } from '../russian';
+import { sameId, stripEnclosingQuotes } from '../russian';
 import {
   CATEGORIES,
   type Category,
@@ -34,7 +34,9 @@ import {
   PARTNERS_SPEC,
   RESOURCES,
   ROLES,
+  LETTER_SETTINGS,
   SETTING,
+  SETTING_ALIASES,
   SETTING_DEFAULTS,
   type SettingKey,
   SETTINGS_SPEC,
@@ -42,7 +44,9 @@ import {
   WHOM_ALL,
   YES,
 } from './schema';
-import { cellAddress, isBlankCell, locateTable, normalizeHeader, type HeaderMap } from './table';
+import { cellAddress, columnLetter, isBlankCell, locateTable, nearestText, normalizeHeader, type HeaderMap } from './table';
+
+const SHEET_NAME_SETTINGS = SETTINGS_SPEC.name;
 
 /** Columns without which a sheet cannot be used at all. */
 const MUST_HAVE: Record<string, readonly string[]> = {
@@ -179,12 +183,31 @@ function readRows(wb: WorkbookPort, spec: SheetSpec, problems: Problem[], option
     if (!optional) problems.push({ sheet: spec.name, row: 0, col: 0, address: spec.name, message: dataMsg.missingSheet(spec.name), severity: 'error' });
     return null;
   }
-  const { headerRow, columns } = locateTable(values, spec);
+  const { headerRow, columns, duplicates } = locateTable(values, spec);
+  const sheetProblem = (message: string) => problems.push({ sheet: spec.name, row: headerRow, col: 0, address: spec.name, message, severity: 'error' });
+  const header = values[headerRow - 1] ?? [];
   const missing = MUST_HAVE[spec.name].filter((h) => columns[h] === undefined);
-  for (const header of missing) {
-    problems.push({ sheet: spec.name, row: headerRow, col: 0, address: spec.name, message: dataMsg.missingColumn(spec.name, header), severity: 'error' });
+  const known = new Set(Object.values(columns));
+  const strangers = header.map((cell, i) => ({ text: cellText(cell, wb), col: i + 1 })).filter((c) => c.text !== '' && !known.has(c.col));
+  for (const missingHeader of missing) {
+    // A renamed header: name the column that looks like it, with its cell.
+    const near = nearestText(missingHeader, strangers.map((c) => c.text));
+    const cell = strangers.find((c) => c.text === near);
+    const hint = cell ? ` ${dataMsg.renamedColumn(cell.text, cellAddress(spec.name, headerRow, cell.col), missingHeader)}` : '';
+    sheetProblem(dataMsg.missingColumn(spec.name, missingHeader) + hint);
   }
-  if (missing.length > 0) return { rows: [], columns, headerRow };
+  // Two columns with one header: which one holds the data cannot be known, so the sheet is not used.
+  for (const [dup, cols] of Object.entries(duplicates)) {
+    sheetProblem(dataMsg.duplicateColumn(spec.name, dup, cols.map((c) => cellAddress(spec.name, headerRow, c))));
+  }
+  for (const m of wb.readMerges?.(spec.name) ?? []) {
+    if (m.cols < 2 || m.row > headerRow || m.row + m.rows - 1 < headerRow) continue;
+    const range = `${cellAddress(spec.name, m.row, m.col)}:${columnLetter(m.col + m.cols - 1)}${m.row + m.rows - 1}`;
+    const message = dataMsg.mergedHeader(range, cellText(header[m.col - 1] ?? '', wb));
+    if (missing.length > 0) sheetProblem(message);
+    else problems.push({ sheet: spec.name, row: headerRow, col: m.col, address: cellAddress(spec.name, headerRow, m.col), message, severity: 'warning' });
+  }
+  if (missing.length > 0 || Object.keys(duplicates).length > 0) return { rows: [], columns, headerRow };
   const owned = spec.columns.map((c) => columns[c.header]).filter((c): c is number => c !== undefined);
   const rows: RowReader[] = [];
   for (let r = headerRow; r < values.length; r++) {
@@ -262,7 +285,7 @@ function readPartners(sheet: SheetRows, assigned: AssignedId[]): Partner[] {
   return partners;
 }
 
-function readEvents(sheet: SheetRows, assigned: AssignedId[]): EventRecord[] {
+function readEvents(sheet: SheetRows, assigned: AssignedId[], unusable: WorkbookData['unusableEvents']): EventRecord[] {
   const newIds = planIds(sheet, ID_PREFIX.events, assigned, EVENTS_SPEC.name);
   const events: EventRecord[] = [];
   for (const row of sheet.rows) {
@@ -298,6 +321,7 @@ function readEvents(sheet: SheetRows, assigned: AssignedId[]): EventRecord[] {
       responsible: row.text(COL.responsible),
     };
     if (!row.unusable) events.push(event);
+    else if (event.id || title) unusable.push({ id: event.id, title, row: row.row });
   }
   return events;
 }
@@ -307,17 +331,19 @@ function resolveRef<T extends { id: string }>(
   text: string,
   records: T[],
   nameOf: (r: T) => string,
-): { found: T } | { error: 'missing' } | { error: 'ambiguous'; ids: string[] } {
+): { found: T; latin?: true } | { error: 'missing' } | { error: 'ambiguous'; ids: string[] } {
   const lower = text.toLowerCase();
   const byId = records.find((r) => r.id !== '' && r.id.toLowerCase() === lower);
   if (byId) return { found: byId };
+  const alike = records.filter((r) => r.id !== '' && sameId(r.id, text));
+  if (alike.length === 1) return { found: alike[0], latin: true };
   const byName = records.filter((r) => normalizeHeader(nameOf(r)) === normalizeHeader(text));
   if (byName.length === 1) return { found: byName[0] };
   if (byName.length > 1) return { error: 'ambiguous', ids: byName.map((r) => r.id) };
   return { error: 'missing' };
 }
 
-function readContributions(sheet: SheetRows, partners: Partner[], events: EventRecord[]): Contribution[] {
+function readContributions(sheet: SheetRows, partners: Partner[], events: EventRecord[], unusableEvents: WorkbookData['unusableEvents']): Contribution[] {
   const contributions: Contribution[] = [];
   for (const row of sheet.rows) {
     const eventText = row.text(COL.event, true);
@@ -327,8 +353,14 @@ function readContributions(sheet: SheetRows, partners: Partner[], events: EventR
     let eventId = '';
     if (eventText) {
       const ref = resolveRef(stripEnclosingQuotes(eventText), events, (e) => e.title);
-      if ('found' in ref) eventId = ref.found.id;
-      else {
+      const left = stripEnclosingQuotes(eventText);
+      if ('found' in ref) {
+        eventId = ref.found.id;
+        if (ref.latin) row.problem(COL.event, dataMsg.latinId(eventText, ref.found.id), 'warning');
+      } else if (unusableEvents.some((e) => (e.id !== '' && sameId(e.id, left)) || normalizeHeader(e.title) === normalizeHeader(left))) {
+        // The event's own row has the problem (its date …): one problem, not one more per contribution.
+        row.unusable = true;
+      } else {
         row.problem(COL.event, ref.error === 'missing' ? dataMsg.unknownEvent(eventText) : dataMsg.ambiguousEvent(eventText, ref.ids));
         row.unusable = true;
       }
@@ -336,8 +368,10 @@ function readContributions(sheet: SheetRows, partners: Partner[], events: EventR
     let partnerId = '';
     if (partnerText) {
       const ref = resolveRef(partnerText, partners, (p) => p.organisation);
-      if ('found' in ref) partnerId = ref.found.id;
-      else {
+      if ('found' in ref) {
+        partnerId = ref.found.id;
+        if (ref.latin) row.problem(COL.partner, dataMsg.latinId(partnerText, ref.found.id), 'warning');
+      } else {
         row.problem(COL.partner, ref.error === 'missing' ? dataMsg.unknownPartner(partnerText) : dataMsg.ambiguousPartner(partnerText, ref.ids));
         row.unusable = true;
       }
@@ -380,14 +414,25 @@ function readJournal(sheet: SheetRows, wb: WorkbookPort): JournalEntry[] {
   return entries;
 }
 
-function readSettings(sheet: SheetRows | null, wb: WorkbookPort): Settings {
+function readSettings(sheet: SheetRows | null, wb: WorkbookPort, problems: Problem[]): Settings {
   const settings: Settings = { ...SETTING_DEFAULTS };
-  if (!sheet) return settings;
+  // No sheet, or no «Параметр»/«Значение» column: that is the problem reported, not each setting.
+  if (!sheet || sheet.columns[COL.parameter] === undefined || sheet.columns[COL.value] === undefined) return settings;
   const byLabel = new Map<string, SettingKey>();
   for (const key of Object.keys(SETTING) as SettingKey[]) byLabel.set(normalizeHeader(SETTING[key]), key);
+  for (const key of Object.keys(SETTING_ALIASES) as SettingKey[]) {
+    for (const alias of SETTING_ALIASES[key] ?? []) if (!byLabel.has(normalizeHeader(alias))) byLabel.set(normalizeHeader(alias), key);
+  }
+  const rowOf = new Map<SettingKey, RowReader>();
   for (const row of sheet.rows) {
-    const key = byLabel.get(normalizeHeader(row.raw(COL.parameter)));
-    if (!key) continue;
+    const label = cellText(row.raw(COL.parameter), wb);
+    if (label === '') continue;
+    const key = byLabel.get(normalizeHeader(label));
+    if (!key) {
+      row.problem(COL.parameter, dataMsg.unknownSetting(label, nearestText(label, Object.values(SETTING))), 'warning');
+      continue;
+    }
+    rowOf.set(key, row);
     const value = row.raw(COL.value);
     if (formulaError(value)) {
       row.problem(COL.value, dataMsg.formulaError(String(value)));
@@ -396,6 +441,13 @@ function readSettings(sheet: SheetRows | null, wb: WorkbookPort): Settings {
     const text = typeof value === 'boolean' ? (value ? YES : NO) : cellText(value, wb);
     if (key === 'yearStart' && !isYearStartReadable(text)) row.problem(COL.value, dataMsg.badYearStart(text), 'warning');
     if (text !== '') settings[key] = text;
+  }
+  // What every letter is made of: an empty one would stop every letter job, so the check says so first.
+  for (const key of LETTER_SETTINGS) {
+    if (settings[key].trim() !== '') continue;
+    const row = rowOf.get(key);
+    if (row) row.problem(COL.value, dataMsg.emptySetting(SETTING[key]));
+    else problems.push({ sheet: SHEET_NAME_SETTINGS, row: 0, col: 0, address: SHEET_NAME_SETTINGS, message: dataMsg.missingSetting(SETTING[key]), severity: 'error' });
   }
   return settings;
 }
@@ -410,11 +462,12 @@ export function readWorkbook(wb: WorkbookPort): WorkbookData {
   const settingsSheet = readRows(wb, SETTINGS_SPEC, problems);
 
   const assignedIds: AssignedId[] = [];
+  const unusableEvents: WorkbookData['unusableEvents'] = [];
   const partners = partnersSheet ? readPartners(partnersSheet, assignedIds) : [];
-  const events = eventsSheet ? readEvents(eventsSheet, assignedIds) : [];
-  const contributions = contributionsSheet ? readContributions(contributionsSheet, partners, events) : [];
+  const events = eventsSheet ? readEvents(eventsSheet, assignedIds, unusableEvents) : [];
+  const contributions = contributionsSheet ? readContributions(contributionsSheet, partners, events, unusableEvents) : [];
   const journal = journalSheet ? readJournal(journalSheet, wb) : [];
-  const settings = readSettings(settingsSheet, wb);
+  const settings = readSettings(settingsSheet, wb, problems);
 
   const columns: WorkbookData['columns'] = {};
   const headerRows: WorkbookData['headerRows'] = {};
@@ -431,7 +484,7 @@ export function readWorkbook(wb: WorkbookPort): WorkbookData {
     headerRows[name] = sheet.headerRow;
   }
   problems.sort((a, b) => sheetOrder(a.sheet) - sheetOrder(b.sheet) || a.row - b.row || a.col - b.col);
-  return { partners, events, contributions, journal, settings, problems, columns, headerRows, assignedIds };
+  return { partners, events, contributions, journal, settings, problems, columns, headerRows, assignedIds, unusableEvents };
 }
 
 function sheetOrder(name: string): number {

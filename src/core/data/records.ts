@@ -95,6 +95,12 @@ export interface WorkbookData {
   headerRows: Record<string, number>;
   /** IDs planned for rows whose ID cell is blank (already used in the records above). */
   assignedIds: AssignedId[];
+  /**
+   * Event rows left out because they cannot be used (a date that does not read …): still known by
+   * ID and title, so a contribution or a command naming one is not told «не найдено» — the row's
+   * own problem is the one reported.
+   */
+  unusableEvents: { id: string; title: string; row: number }[];
 }
 
 export interface AssignedId {

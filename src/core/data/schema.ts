@@ -50,6 +50,11 @@ export const JOURNAL_STATUS = {
   /** Claimed: the letter may be in the making or on its way (a run that died leaves this). */
   sending: 'отправляется',
   sent: 'отправлено',
+  /**
+   * The letter and its email exist, but the email did not go out (offline without SMTP: an `.eml`
+   * file). A run that sends mail sends it once; a run that only prepares leaves it.
+   */
+  prepared: 'подготовлено',
   made: 'создано',
   skipped: 'пропущено',
   failed: 'ошибка',
@@ -279,6 +284,33 @@ export const SETTING_DEFAULTS: Record<SettingKey, string> = {
   timeZone: 'Europe/Moscow',
   reportApproval: 'нет',
 };
+
+/** Other labels staff give the parameters of `Настройки`: read as the parameter they obviously mean. */
+export const SETTING_ALIASES: Partial<Record<SettingKey, readonly string[]>> = {
+  centreFull: ['Полное название', 'Полное наименование', 'Название учреждения', 'Наименование учреждения', 'Учреждение'],
+  centreShort: ['Краткое наименование', 'Сокращённое название', 'Короткое название', 'Краткое название учреждения'],
+  directorName: ['Руководитель', 'Директор', 'ФИО руководителя', 'ФИО директора', 'Руководитель ФИО'],
+  directorPosition: ['Должность', 'Должность директора'],
+  address: ['Адрес', 'Адрес центра', 'Адрес организации', 'Почтовый адрес'],
+  phone: ['Телефон', 'Телефон центра', 'Телефон организации'],
+  replyTo: ['Email', 'E-mail', 'Электронная почта', 'Почта', 'Адрес для ответов'],
+  senderName: ['Отправитель'],
+  performerName: ['Исполнитель', 'ФИО исполнителя'],
+  attachPdf: ['PDF', 'Прикладывать PDF к письмам'],
+  yearStart: ['Начало учебного года'],
+};
+
+/** Settings the letters are made of (the default templates use each): empty, every letter job stops. */
+export const LETTER_SETTINGS: readonly SettingKey[] = [
+  'centreFull',
+  'centreShort',
+  'directorName',
+  'directorPosition',
+  'address',
+  'phone',
+  'performerName',
+  'performerPhone',
+];
 
 /** Data validation for a column spec, as setup applies it. */
 export function validationFor(col: ColumnSpec): ColumnValidation {

@@ -4,7 +4,8 @@
  */
 import type { DocumentPort, LocalDate, MailMessage, Runtime } from '../../ports';
 import { docNameMsg, mailMsg, runMsg, skipMsg } from '../../messages/letters';
-import { findEvent } from '../data/find';
+import { findEvent, typedWithLatin, unusableEvent } from '../data/find';
+import { formatProblem } from '../data/check';
 import { sheetProblems } from '../data/read';
 import type { EventRecord, JournalEntry, Partner, WorkbookData } from '../data/records';
 import { EVENT_STATUS, JOURNAL_STATUS, SHEET } from '../data/schema';
@@ -16,8 +17,8 @@ import { centreValues, eventValues, partnerValues, type Values } from '../letter
 import { checkTemplate } from '../letters/fill';
 import { PLACEHOLDERS } from '../letters/templates';
 import type { LetterItem } from '../run/delivery';
-import { DONE, journalKey, openJournal, type Journal } from '../run/journal';
-import { compareDates, formatDateLong, formatDateShort } from '../russian';
+import { isDone, journalKey, openJournal, type Journal } from '../run/journal';
+import { compareDates, foldLookAlikes, formatDateLong, formatDateShort } from '../russian';
 
 export interface InviteRequest {
   eventId: string;
@@ -25,8 +26,11 @@ export interface InviteRequest {
   resend?: string[];
 }
 
-/** Why a partner gets no email now; `sent`, `printed` and `needsCheck` can be chosen for «Отправить повторно». */
-export type SkipKind = 'notInvited' | 'needsCheck' | 'sent' | 'printed' | 'noEmail';
+/**
+ * Why a partner gets no email now; `sent`, `printed`, `prepared` and `needsCheck` can be chosen for
+ * «Отправить повторно». `prepared` only for a run that does not send mail (one that does sends it).
+ */
+export type SkipKind = 'notInvited' | 'needsCheck' | 'sent' | 'printed' | 'prepared' | 'noEmail';
 
 export interface SkippedPartner {
   partner: Partner;
@@ -34,7 +38,7 @@ export interface SkippedPartner {
   reason: string;
 }
 
-export const RESENDABLE: readonly SkipKind[] = ['needsCheck', 'sent', 'printed'];
+export const RESENDABLE: readonly SkipKind[] = ['needsCheck', 'sent', 'printed', 'prepared'];
 
 export interface InvitePlan {
   event: EventRecord;
@@ -81,9 +85,21 @@ function inviteMail(data: WorkbookData, event: EventRecord, values: Values, to: 
     );
 }
 
-/** Plans the invitations for an event from data read once; pure. */
-export function planInvitations(data: WorkbookData, event: EventRecord, journal: Journal, today: LocalDate, request: InviteRequest): InvitePlan {
-  const resend = new Set((request.resend ?? []).map((id) => id.toLowerCase()));
+/**
+ * Plans the invitations for an event from data read once; pure. `sendsMail`: the run really sends
+ * (letters only prepared by an earlier run go out now), or only prepares them.
+ */
+export function planInvitations(
+  data: WorkbookData,
+  event: EventRecord,
+  journal: Journal,
+  today: LocalDate,
+  request: InviteRequest,
+  sendsMail = true,
+): InvitePlan {
+  // IDs as typed: case and Latin look-alike letters (`P-003` for `П-003`) do not matter.
+  const idKey = (id: string) => foldLookAlikes(id.trim()).toLowerCase();
+  const resend = new Set((request.resend ?? []).map(idKey));
   const base: Values = { ...centreValues(data.settings, today), ...eventValues(event) };
   const plan: InvitePlan = { event, send: [], print: [], skipped: [], interrupted: [], templateProblems: [] };
   for (const partner of data.partners) {
@@ -94,7 +110,7 @@ export function planInvitations(data: WorkbookData, event: EventRecord, journal:
     }
     const key = journalKey('invite', event.id, partner.id);
     const last = journal.latest(key);
-    const again = resend.has(partner.id.toLowerCase());
+    const again = resend.has(idKey(partner.id));
     if (last && !again) {
       if (last.status === JOURNAL_STATUS.sending) {
         plan.interrupted.push(last);
@@ -105,7 +121,11 @@ export function planInvitations(data: WorkbookData, event: EventRecord, journal:
         plan.skipped.push({ partner, kind: 'needsCheck', reason: skipMsg.needsCheck });
         continue;
       }
-      if (DONE.includes(last.status)) {
+      if (last.status === JOURNAL_STATUS.prepared && !sendsMail) {
+        plan.skipped.push({ partner, kind: 'prepared', reason: skipMsg.prepared });
+        continue;
+      }
+      if (isDone(last.status, sendsMail)) {
         const when = last.time ? formatDateShort(last.time) : '';
         plan.skipped.push(
           last.address ? { partner, kind: 'sent', reason: skipMsg.alreadySent(when) } : { partner, kind: 'printed', reason: skipMsg.printed },
@@ -150,11 +170,17 @@ export function prepareInvitations(rt: Runtime, request: InviteRequest): InviteC
   const unusable = sheetProblems(data, [SHEET.partners, SHEET.events]);
   if (unusable) return { error: unusable };
   const event = findEvent(data, request.eventId);
-  if (!event) return { error: runMsg.noEvent(request.eventId) };
+  if (!event) {
+    // A row whose date (or title) does not read: say so, not «не найдено».
+    const unusable = unusableEvent(data, request.eventId);
+    if (!unusable) return { error: runMsg.noEvent(request.eventId) };
+    const rowProblems = data.problems.filter((p) => p.sheet === SHEET.events && p.row === unusable.row && p.severity === 'error').map(formatProblem);
+    return { error: runMsg.unusableEvent(unusable.id, unusable.title, rowProblems) };
+  }
   if (event.status === EVENT_STATUS.cancelled) return { error: runMsg.cancelled(event.title) };
   const journal = openJournal(rt, data);
   if (!journal) return { error: runMsg.noJournal };
-  const plan = planInvitations(data, event, journal, rt.clock.today(), request);
+  const plan = planInvitations(data, event, journal, rt.clock.today(), request, !rt.mail.prepareOnly);
   const documents = rt.documents(documentSettings(data.settings));
   let used: string[];
   try {
@@ -171,7 +197,12 @@ export function prepareInvitations(rt: Runtime, request: InviteRequest): InviteC
   return { data, event, journal, documents, plan };
 }
 
-/** What staff should double-check about the event itself: inviting to a past event is almost always a slip. */
-export function eventWarnings(rt: Runtime, event: EventRecord): string[] {
-  return compareDates(event.date, rt.clock.today()) < 0 ? [runMsg.pastEvent(event.title, formatDateLong(event.date))] : [];
+/**
+ * What staff should double-check about the event itself: inviting to a past event is almost always
+ * a slip, and an ID typed with Latin look-alike letters was read as the Cyrillic one.
+ */
+export function eventWarnings(rt: Runtime, event: EventRecord, typedId = event.id): string[] {
+  const warnings = compareDates(event.date, rt.clock.today()) < 0 ? [runMsg.pastEvent(event.title, formatDateLong(event.date))] : [];
+  if (typedWithLatin(typedId, event)) warnings.unshift(runMsg.latinEvent(typedId, event.id, event.title));
+  return warnings;
 }

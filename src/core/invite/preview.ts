@@ -13,8 +13,10 @@ export interface InvitePreview {
   counts: { send: number; print: number; skipped: number };
   byCategory: { category: string; send: number; print: number; skipped: number }[];
   recipients: { id: string; organisation: string; emails: string }[];
-  /** `resendable`: may be chosen for «Отправить повторно». */
+  /** Partners who get no letter now (as many as `counts.skipped`); `resendable`: may be chosen for «Отправить повторно». */
   skipped: { id: string; organisation: string; reason: string; resendable: boolean }[];
+  /** Partners whose letter goes into the print-ready document (as many as `counts.print`), and why. */
+  print: { id: string; organisation: string; reason: string }[];
   quota: number | null;
   quotaShort: boolean;
   templateProblems: string[];
@@ -32,6 +34,7 @@ export const emptyPreview = (error: string): InvitePreview => ({
   byCategory: [],
   recipients: [],
   skipped: [],
+  print: [],
   quota: null,
   quotaShort: false,
   templateProblems: [],
@@ -50,7 +53,7 @@ export function previewInvitations(rt: Runtime, request: InviteRequest): InviteP
     category,
     send: plan.send.filter((i) => i.partner.category === category).length,
     print: plan.print.filter((i) => i.partner.category === category).length,
-    skipped: plan.skipped.filter((s) => s.partner.category === category && !plan.print.some((p) => p.partner === s.partner)).length,
+    skipped: plan.skipped.filter((s) => s.partner.category === category && s.kind !== 'noEmail').length,
   })).filter((c) => c.send + c.print + c.skipped > 0);
   const first = plan.send[0] ?? null;
   let sample: InvitePreview['sample'] = null;
@@ -64,14 +67,17 @@ export function previewInvitations(rt: Runtime, request: InviteRequest): InviteP
     ok: plan.templateProblems.length === 0,
     error: plan.templateProblems.length > 0 ? templateMsg.stopped : '',
     event: { id: event.id, title: event.title, date: formatDateLong(event.date), time: event.time, place: event.place },
-    counts: { send: plan.send.length, print: plan.print.length, skipped: plan.skipped.length - plan.print.length },
+    counts: { send: plan.send.length, print: plan.print.length, skipped: plan.skipped.filter((s) => s.kind !== 'noEmail').length },
     byCategory,
     recipients: plan.send.map((i) => ({ id: i.partner.id, organisation: i.partner.organisation, emails: i.to.join(', ') })),
-    skipped: plan.skipped.map((s) => ({ id: s.partner.id, organisation: s.partner.organisation, reason: s.reason, resendable: RESENDABLE.includes(s.kind) })),
+    skipped: plan.skipped
+      .filter((s) => s.kind !== 'noEmail')
+      .map((s) => ({ id: s.partner.id, organisation: s.partner.organisation, reason: s.reason, resendable: RESENDABLE.includes(s.kind) })),
+    print: plan.skipped.filter((s) => s.kind === 'noEmail').map((s) => ({ id: s.partner.id, organisation: s.partner.organisation, reason: s.reason })),
     quota,
     quotaShort: quota !== null && quota < recipientsCount,
     templateProblems: plan.templateProblems,
-    warnings: eventWarnings(rt, event),
+    warnings: eventWarnings(rt, event, request.eventId),
     sample,
   };
 }

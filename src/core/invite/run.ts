@@ -7,7 +7,7 @@ import { attachPdf } from '../data/settings';
 import { errorText } from '../errors';
 import { deliver } from '../run/delivery';
 import { ACTION_LABEL } from '../run/journal';
-import { refusedRun, settle, startedRun, summarizeRun, type RunLimits, type RunReport } from '../run/outcome';
+import { recordDelivery, refusedRun, settle, startedRun, summarizeRun, type RunLimits, type RunReport } from '../run/outcome';
 import { eventWarnings, inviteFolder, prepareInvitations, type InviteRequest } from './plan';
 
 /** Runs the invitations; the caller holds the lock. */
@@ -20,8 +20,10 @@ export function runInvitations(rt: Runtime, request: InviteRequest, limits: RunL
   writeAssignedIds(rt.workbook, data.assignedIds);
   report.what = runMsg.noticeInvite(event.title);
   for (const entry of plan.interrupted) journal.update(entry, JOURNAL_STATUS.needsCheck, { message: skipMsg.needsCheck });
-  report.needsCheck = plan.skipped.filter((s) => s.kind === 'needsCheck').length;
-  report.doneBefore = plan.skipped.filter((s) => s.kind === 'sent' || s.kind === 'printed').length;
+  const needsCheck = plan.skipped.filter((s) => s.kind === 'needsCheck');
+  report.needsCheck = needsCheck.length;
+  report.needsCheckPartners = needsCheck.map((s) => ({ id: s.partner.id, organisation: s.partner.organisation }));
+  report.doneBefore = plan.skipped.filter((s) => s.kind === 'sent' || s.kind === 'printed' || s.kind === 'prepared').length;
 
   const result = deliver(rt, documents, journal, plan.send, {
     action: 'invite',
@@ -31,8 +33,7 @@ export function runInvitations(rt: Runtime, request: InviteRequest, limits: RunL
     softDeadlineMs: limits.softDeadlineMs,
     startMs: limits.startMs,
   });
-  Object.assign(report, { sent: result.sent, made: result.made, errors: result.errors, stopped: result.stopped });
-  report.attempted = result.stopped ? plan.send.length - result.stopped.left : plan.send.length;
+  recordDelivery(report, result, plan.send.length);
 
   if (!result.stopped && plan.print.length > 0) {
     try {
@@ -47,6 +48,6 @@ export function runInvitations(rt: Runtime, request: InviteRequest, limits: RunL
     }
   }
   settle(report);
-  report.message = [...eventWarnings(rt, event), summarizeRun(report, rt)].join('\n');
+  report.message = [...eventWarnings(rt, event, request.eventId), summarizeRun(report, rt)].join('\n');
   return report;
 }

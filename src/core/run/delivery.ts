@@ -5,7 +5,10 @@
  * Crash-safety: nothing is sent before its claim row is durable; a run killed after the claim
  * leaves `отправляется`, which the next run turns into `требует проверки` and never resends.
  * A failure before the send records `ошибка` (the next run retries it); a failure after the send
- * never records `ошибка`, so a letter that went out is never sent again.
+ * never records `ошибка`, so a letter that went out is never sent again. A mailer that only prepares
+ * (`MailPort.prepareOnly`) makes the result `подготовлено`. A document maker that can make letters
+ * ahead (`DocumentPort.prepare`) is given the coming ones before their claims: a letter made but
+ * never claimed was not sent, and is only made again.
  */
 import { JOURNAL_STATUS } from '../data/schema';
 import type { Attachment, DocumentPort, MailMessage, Runtime, TemplateKind } from '../../ports';
@@ -46,6 +49,8 @@ export interface ItemError {
 
 export interface DeliveryResult {
   sent: number;
+  /** Emailed letters whose email was only prepared (`MailPort.prepareOnly`): `подготовлено`. */
+  prepared: number;
   made: number;
   errors: ItemError[];
   /** Why the loop stopped early, how many items were left, and whose (partner IDs, in order). */
@@ -53,8 +58,13 @@ export interface DeliveryResult {
 }
 
 export function deliver(rt: Runtime, documents: DocumentPort, journal: Journal, items: LetterItem[], options: DeliveryOptions): DeliveryResult {
-  const result: DeliveryResult = { sent: 0, made: 0, errors: [], stopped: null };
+  const result: DeliveryResult = { sent: 0, prepared: 0, made: 0, errors: [], stopped: null };
+  // What a letter that went to the mailer becomes: sent, or (offline without SMTP) only prepared.
+  const mailedStatus = rt.mail.prepareOnly ? JOURNAL_STATUS.prepared : JOURNAL_STATUS.sent;
   let quota = items.some((i) => i.mail && i.to.length > 0) ? rt.mail.remainingQuota() : null;
+  // Letters the document maker made ahead (offline: PDFs converted in batches), up to this index.
+  let preparedUntil = 0;
+  let prepares = typeof documents.prepare === 'function';
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     const emails = item.mail && item.to.length > 0;
@@ -67,6 +77,16 @@ export function deliver(rt: Runtime, documents: DocumentPort, journal: Journal, 
       break;
     }
     rt.progress.report(i, items.length, item.partner.organisation);
+    if (prepares && i >= preparedUntil) {
+      try {
+        const made = documents.prepare?.(options.kind, options.folder, items.slice(i).map((x) => ({ values: x.values, name: x.docName }))) ?? 0;
+        if (made > 0) preparedUntil = i + made;
+        else prepares = false;
+      } catch {
+        // Making ahead is only faster: each letter is then made in its turn, where a failure is its own.
+        prepares = false;
+      }
+    }
     const entry = journal.add({
       action: ACTION_LABEL[options.action],
       key: item.key,
@@ -88,13 +108,13 @@ export function deliver(rt: Runtime, documents: DocumentPort, journal: Journal, 
         sent = true;
         if (quota !== null) quota -= item.to.length;
       }
-      journal.update(entry, sent ? JOURNAL_STATUS.sent : JOURNAL_STATUS.made, { document: link });
+      journal.update(entry, sent ? mailedStatus : JOURNAL_STATUS.made, { document: link });
     } catch (e) {
       const message = errorText(e);
       result.errors.push({ who: item.partner.organisation, message });
       try {
         // After a send, only the record failed: the letter went out, so it must not be retried.
-        if (sent) journal.update(entry, JOURNAL_STATUS.sent, { document: link, message });
+        if (sent) journal.update(entry, mailedStatus, { document: link, message });
         else journal.update(entry, JOURNAL_STATUS.failed, { document: link, message });
       } catch {
         // The row stays `отправляется`; the next run marks it `требует проверки`.
@@ -103,7 +123,8 @@ export function deliver(rt: Runtime, documents: DocumentPort, journal: Journal, 
       if (sent) result.sent++;
       continue;
     }
-    if (sent) result.sent++;
+    if (sent && rt.mail.prepareOnly) result.prepared++;
+    else if (sent) result.sent++;
     else result.made++;
     try {
       item.afterDone?.();

@@ -4,5 +4,5 @@
  * typed outcome and summary. Continuation across executions is in `../jobs.ts`, above the jobs.
  */
 export { deliver, type DeliveryOptions, type DeliveryResult, type LetterItem } from './delivery';
-export { ACTION_LABEL, DONE, Journal, journalKey, openJournal, type JournalAction } from './journal';
+export { ACTION_LABEL, DONE, isDone, Journal, journalKey, markUnknown, openJournal, parseJournalKey, type JournalAction, type LetterKey } from './journal';
 export { failedRun, lockedRun, refusedRun, settle, startedRun, summarizeRun, type RunLimits, type RunOutcome, type RunReport } from './outcome';

@@ -17,8 +17,17 @@ export function journalKey(action: JournalAction, scope: string, partnerId: stri
   return `${action}|${scope}|${partnerId}`;
 }
 
-/** Statuses that mean "done, do not repeat". */
-export const DONE: readonly JournalStatus[] = [JOURNAL_STATUS.sent, JOURNAL_STATUS.made];
+/** Statuses that mean "the letter exists" (the report counts them; a run that only prepares skips them). */
+export const DONE: readonly JournalStatus[] = [JOURNAL_STATUS.sent, JOURNAL_STATUS.made, JOURNAL_STATUS.prepared];
+
+/**
+ * Whether a letter in this state is done for a run: sent and made letters always are; a prepared
+ * one (its email saved, not sent) is done for a run that does not send mail, and is sent by one that does.
+ */
+export function isDone(status: JournalStatus, runSendsMail: boolean): boolean {
+  if (status === JOURNAL_STATUS.prepared) return !runSendsMail;
+  return status === JOURNAL_STATUS.sent || status === JOURNAL_STATUS.made;
+}
 
 export class Journal {
   private readonly latestByKey = new Map<string, JournalEntry>();
@@ -94,4 +103,35 @@ export function openJournal(rt: Pick<Runtime, 'workbook' | 'clock'>, data: Workb
   // A missing sheet or column (the problems `sheetProblems` stops jobs on): without it the journal would read empty and everything would go again.
   if (!columns || data.problems.some((p) => p.sheet === SHEET.journal && p.col === 0 && p.address === p.sheet)) return null;
   return new Journal(rt.workbook, rt.clock, columns, data.journal);
+}
+
+/** A letter named by its journal key's parts. */
+export interface LetterKey {
+  action: JournalAction;
+  scope: string;
+  partnerId: string;
+}
+
+/** The parts of a key `invite|М-021|П-003`, or null when it is not one of ours. */
+export function parseJournalKey(key: string): LetterKey | null {
+  const [action, scope, partnerId, ...rest] = key.split('|');
+  if (rest.length > 0 || !scope || !partnerId || !(action in JOURNAL_ACTION)) return null;
+  return { action: action as JournalAction, scope, partnerId };
+}
+
+/**
+ * After part of the journal was lost: every letter of `letters` that the journal does not show as
+ * sent or made may have been sent in the lost part, so it becomes `требует проверки` — never resent
+ * by itself, listed by the next run. Returns how many rows were added.
+ */
+export function markUnknown(journal: Journal, letters: LetterKey[], message: string): number {
+  let added = 0;
+  for (const letter of letters) {
+    const key = journalKey(letter.action, letter.scope, letter.partnerId);
+    const last = journal.latest(key);
+    if (last && (last.status === JOURNAL_STATUS.sent || last.status === JOURNAL_STATUS.made || last.status === JOURNAL_STATUS.needsCheck)) continue;
+    journal.add({ action: ACTION_LABEL[letter.action], key, event: letter.scope, partner: letter.partnerId, address: last?.address ?? '', status: JOURNAL_STATUS.needsCheck, document: last?.document ?? '', message });
+    added++;
+  }
+  return added;
 }

@@ -22,10 +22,14 @@ export interface RunReport {
   ok: boolean;
   message: string;
   sent: number;
+  /** Letters whose email was saved for the user to send, not sent (offline without SMTP). */
+  prepared: number;
   made: number;
   printed: number;
   errors: { who: string; message: string }[];
   needsCheck: number;
+  /** Whose letters need checking (the IDs `--resend` / «Отправить повторно» take), in sheet order. */
+  needsCheckPartners: { id: string; organisation: string }[];
   stopped: DeliveryResult['stopped'];
   /** Item keys the loop attempted (for continuation bookkeeping). */
   attempted: number;
@@ -43,7 +47,23 @@ export interface RunLimits {
 }
 
 function report(outcome: RunOutcome, message: string): RunReport {
-  return { outcome, ok: false, message, sent: 0, made: 0, printed: 0, errors: [], needsCheck: 0, stopped: null, attempted: 0, printLink: '', what: '', doneBefore: 0 };
+  return {
+    outcome,
+    ok: false,
+    message,
+    sent: 0,
+    prepared: 0,
+    made: 0,
+    printed: 0,
+    errors: [],
+    needsCheck: 0,
+    needsCheckPartners: [],
+    stopped: null,
+    attempted: 0,
+    printLink: '',
+    what: '',
+    doneBefore: 0,
+  };
 }
 
 /** A run that started nothing, with its reason. */
@@ -58,25 +78,40 @@ export const failedRun = (message: string): RunReport => report('failed', messag
 /** A run that is starting: `done` until the loop says otherwise. */
 export const startedRun = (): RunReport => report('done', '');
 
-/** Sets the outcome and `ok` from the counts once the loop has run. */
+/**
+ * Sets the outcome and `ok` from the counts once the loop has run. A letter that needs checking is
+ * a delivery problem: the run is not `ok` until someone has looked at it.
+ */
 export function settle(run: RunReport): RunReport {
   run.outcome = run.stopped ? 'stopped' : 'done';
-  run.ok = run.errors.length === 0 && !run.stopped;
+  run.ok = run.errors.length === 0 && !run.stopped && run.needsCheck === 0;
   return run;
+}
+
+/** Copies the loop's counts into the report. */
+export function recordDelivery(run: RunReport, result: DeliveryResult, planned: number): void {
+  Object.assign(run, { sent: result.sent, prepared: result.prepared, made: result.made, errors: result.errors, stopped: result.stopped });
+  run.attempted = result.stopped ? planned - result.stopped.left : planned;
 }
 
 export function summarizeRun(run: RunReport, rt: Runtime): string {
   const lines: string[] = [];
-  const nothing = run.sent === 0 && run.made === 0 && run.printed === 0;
-  if (nothing && run.errors.length === 0 && !run.stopped) lines.push(run.doneBefore > 0 ? runMsg.nothingNew(run.doneBefore) : runMsg.nobody);
-  else if (run.sent > 0 || nothing) lines.push(runMsg.sent(run.sent));
+  const nothing = run.sent === 0 && run.prepared === 0 && run.made === 0 && run.printed === 0;
+  if (nothing && run.errors.length === 0 && !run.stopped) {
+    if (run.needsCheck === 0) lines.push(run.doneBefore > 0 ? runMsg.nothingNew(run.doneBefore) : runMsg.nobody);
+  } else if (run.sent > 0 || (nothing && run.prepared === 0)) lines.push(runMsg.sent(run.sent));
+  if (run.prepared > 0) lines.push(runMsg.prepared(run.prepared));
   if (run.made > 0) lines.push(runMsg.made(run.made));
   if (run.printed > 0) lines.push(runMsg.printBundle(run.printed));
   if (run.errors.length > 0) {
     lines.push(runMsg.errors(run.errors.length));
     for (const e of run.errors.slice(0, 10)) lines.push(runMsg.itemError(e.who, e.message));
   }
-  if (run.needsCheck > 0) lines.push(runMsg.needsCheck(run.needsCheck));
+  if (run.needsCheck > 0) {
+    lines.push(runMsg.needsCheck(run.needsCheck));
+    for (const p of run.needsCheckPartners.slice(0, 20)) lines.push(runMsg.needsCheckLine(p.id, p.organisation));
+    if (run.needsCheckPartners.length > 20) lines.push(runMsg.needsCheckMore(run.needsCheckPartners.length - 20));
+  }
   if (run.stopped?.reason === 'deadline') lines.push(runMsg.deadline(run.stopped.left));
   if (run.stopped?.reason === 'quota') lines.push(runMsg.quota(run.stopped.left, quotaResumeText(rt)));
   return lines.join('\n');

@@ -45,3 +45,4 @@ export type { PluralForms } from './plural';
 export { formatMoney, formatNumber, parseMoneyText } from './money';
 export type { NumberFormatOptions } from './money';
 export { compareText, foldYo, YO_FOLDED } from './collation';
+export { foldLookAlikes, sameId } from './lookalikes';

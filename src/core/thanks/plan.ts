@@ -16,7 +16,7 @@ import { composeMail } from '../letters/email';
 import { centreValues, partnerValues, type Values } from '../letters/fields';
 import { checkTemplate } from '../letters/fill';
 import { PLACEHOLDERS } from '../letters/templates';
-import { DONE, journalKey, openJournal, type Journal } from '../run/journal';
+import { isDone, journalKey, openJournal, type Journal } from '../run/journal';
 import { compareText, formatDateLong, typesetValues } from '../russian';
 import { contributionText } from './contributions';
 import { resolvePeriod, type ThanksPeriod, type ThanksRequest } from './period';
@@ -37,9 +37,12 @@ export interface ThanksPlan {
   templateProblems: string[];
   /** Letters of this period made by earlier runs. */
   doneBefore: number;
+  /** Partners whose letter an earlier run may or may not have made («требует проверки»). */
+  needsCheck: Partner[];
 }
 
-export function planThanks(data: WorkbookData, journal: Journal, request: ThanksRequest, period: ThanksPeriod, today: LocalDate): ThanksPlan {
+/** `sendsMail`: the run really sends email (a letter whose email was only prepared goes out now). */
+export function planThanks(data: WorkbookData, journal: Journal, request: ThanksRequest, period: ThanksPeriod, today: LocalDate, sendsMail = true): ThanksPlan {
   const events = new Map(data.events.map((e) => [e.id, e]));
   const partners = new Map(data.partners.map((p) => [p.id, p]));
   const byPartner = new Map<string, { event: EventRecord; contribution: Contribution }[]>();
@@ -56,13 +59,13 @@ export function planThanks(data: WorkbookData, journal: Journal, request: Thanks
     .filter((x): x is { partner: Partner; list: { event: EventRecord; contribution: Contribution }[] } => x.partner !== undefined)
     .sort((a, b) => Number(isSponsor(b.partner, b.list)) - Number(isSponsor(a.partner, a.list)) || compareText(a.partner.organisation, b.partner.organisation));
   const base = centreValues(data.settings, today);
-  const plan: ThanksPlan = { period, letters: [], skipped: [], repairs: [], templateProblems: [], doneBefore: 0 };
+  const plan: ThanksPlan = { period, letters: [], skipped: [], repairs: [], templateProblems: [], doneBefore: 0, needsCheck: [] };
   for (const { partner, list } of entries) {
     if (request.sponsorsOnly && !isSponsor(partner, list)) continue;
     const key = journalKey('thanks', period.scope, partner.id);
     const last = journal.latest(key);
     const redo = request.redo === true || (request.redoPartners ?? []).includes(partner.id);
-    if (last && DONE.includes(last.status) && !redo) {
+    if (last && isDone(last.status, sendsMail && request.email === true) && !redo) {
       // The journal is the truth: date contributions of a letter that was made but not dated.
       const date = last.time ?? today;
       for (const { contribution } of list) if (!contribution.thanked) plan.repairs.push({ row: contribution.row, date });
@@ -72,6 +75,7 @@ export function planThanks(data: WorkbookData, journal: Journal, request: Thanks
     }
     if (last && (last.status === JOURNAL_STATUS.sending || last.status === JOURNAL_STATUS.needsCheck) && !redo) {
       plan.skipped.push({ partner, reason: thanksMsg.needsCheck });
+      plan.needsCheck.push(partner);
       continue;
     }
     plan.letters.push({
@@ -117,7 +121,7 @@ export function prepareThanks(rt: Runtime, request: ThanksRequest): ThanksContex
   if ('error' in period) return period;
   const journal = openJournal(rt, data);
   if (!journal) return { error: runMsg.noJournal };
-  const plan = planThanks(data, journal, request, period, today);
+  const plan = planThanks(data, journal, request, period, today, !rt.mail.prepareOnly);
   const documents = rt.documents(documentSettings(data.settings));
   let used: string[];
   try {

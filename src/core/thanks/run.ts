@@ -7,7 +7,7 @@ import { COL, SHEET } from '../data/schema';
 import { writeAssignedIds } from '../data/setup';
 import { attachPdf } from '../data/settings';
 import { deliver, type LetterItem } from '../run/delivery';
-import { refusedRun, settle, startedRun, summarizeRun, type RunLimits, type RunReport } from '../run/outcome';
+import { recordDelivery, refusedRun, settle, startedRun, summarizeRun, type RunLimits, type RunReport } from '../run/outcome';
 import type { ThanksRequest } from './period';
 import { prepareThanks, thanksMail } from './plan';
 
@@ -30,6 +30,8 @@ export function runThanks(rt: Runtime, request: ThanksRequest, limits: RunLimits
   writeAssignedIds(rt.workbook, data.assignedIds);
   report.what = runMsg.noticeThanks(plan.period.label);
   report.doneBefore = plan.doneBefore;
+  report.needsCheck = plan.needsCheck.length;
+  report.needsCheckPartners = plan.needsCheck.map((p) => ({ id: p.id, organisation: p.organisation }));
   writeDates(rt, data, plan.repairs);
   if (plan.letters.length === 0) return { ...settle(report), message: thanksMsg.nothing(plan.period.label) };
   const today = rt.clock.today();
@@ -55,8 +57,7 @@ export function runThanks(rt: Runtime, request: ThanksRequest, limits: RunLimits
     softDeadlineMs: limits.softDeadlineMs,
     startMs: limits.startMs,
   });
-  Object.assign(report, { sent: result.sent, made: result.made, errors: result.errors, stopped: result.stopped });
-  report.attempted = result.stopped ? items.length - result.stopped.left : items.length;
+  recordDelivery(report, result, items.length);
   settle(report);
   report.message = summarizeRun(report, rt);
   return report;

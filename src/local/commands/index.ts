@@ -9,9 +9,10 @@ import { registerExport } from './export';
 import { registerInit } from './init';
 import { registerInvite } from './invite';
 import { registerPull } from './pull';
+import { registerRepair } from './repair';
 import { registerReport } from './report';
 import { registerSetup } from './setup';
 import { registerThanks } from './thanks';
 import type { RegisterCommand } from './types';
 
-export const COMMANDS: readonly RegisterCommand[] = [registerInit, registerSetup, registerCheck, registerInvite, registerThanks, registerReport, registerExport, registerDeploy, registerPull, registerDemo];
+export const COMMANDS: readonly RegisterCommand[] = [registerInit, registerSetup, registerCheck, registerInvite, registerThanks, registerReport, registerExport, registerRepair, registerDeploy, registerPull, registerDemo];

@@ -2,8 +2,13 @@
 import { listEvents, previewInvitations, type InvitePreview } from '../../core/invite';
 import { cliMsg, jobMsg, syntax } from '../../messages/cli';
 import { startJob } from '../../core/jobs';
+import { findEvent } from '../../core/data/find';
+import { JOURNAL_STATUS } from '../../core/data/schema';
+import { workbookData } from '../../core/data/snapshot';
+import { journalKey } from '../../core/run/journal';
 import { CliError, EXIT } from '../exit';
 import { OFFLINE_LIMITS } from '../runtime';
+import type { XlsxWorkbook } from '../xlsx-workbook';
 import { finishJob, openJob, type JobOptions } from './jobs';
 import type { CliIo, RegisterCommand } from './types';
 
@@ -26,6 +31,10 @@ export function printInvitePreview(preview: InvitePreview, io: CliIo): void {
     io.out(p.recipients);
     for (const r of preview.recipients) io.out(`  ${r.id} ${r.organisation} <${r.emails}>`);
   }
+  if (preview.print.length > 0) {
+    io.out(p.print);
+    for (const s of preview.print) io.out(`  ${s.id} ${s.organisation}: ${s.reason}`);
+  }
   if (preview.skipped.length > 0) {
     io.out(p.skipped);
     for (const s of preview.skipped) io.out(`  ${s.id} ${s.organisation}: ${s.reason}`);
@@ -41,6 +50,26 @@ export function printInvitePreview(preview: InvitePreview, io: CliIo): void {
   }
 }
 
+/**
+ * Invitations to the event journaled `отправлено` by a version-1 record: then an `.eml` saved
+ * without SMTP was journaled so too, and the record cannot tell which it was. They are never resent
+ * by themselves; this names them with the command that sends them on purpose.
+ */
+function printLegacySent(wb: XlsxWorkbook, file: string, eventId: string, io: CliIo): void {
+  const data = workbookData(wb);
+  const event = findEvent(data, eventId);
+  const rows = wb.legacySentRows();
+  if (!event || rows.size === 0) return;
+  const latest = new Map(data.journal.map((e) => [e.key, e]));
+  const ids = data.partners
+    .filter((p) => {
+      const entry = latest.get(journalKey('invite', event.id, p.id));
+      return entry !== undefined && entry.status === JOURNAL_STATUS.sent && rows.has(entry.row);
+    })
+    .map((p) => p.id);
+  if (ids.length > 0) io.out(`\n${jobMsg.invite.legacySent(ids, file, event.id)}`);
+}
+
 export const registerInvite: RegisterCommand = (program, ctx) => {
   program
     .command('invite')
@@ -50,6 +79,7 @@ export const registerInvite: RegisterCommand = (program, ctx) => {
     .option('--event <ID>', jobMsg.invite.eventOption)
     .option(syntax.out, jobMsg.outOption)
     .option('--smtp <URL>', jobMsg.smtpOption)
+    .option('--prepare', jobMsg.prepareOption)
     .option(syntax.from, jobMsg.fromOption)
     .option(syntax.template, jobMsg.templateOption)
     .option('--resend <ID,…>', jobMsg.invite.resendOption)
@@ -71,6 +101,7 @@ export const registerInvite: RegisterCommand = (program, ctx) => {
           return;
         }
         printInvitePreview(preview, ctx.io);
+        printLegacySent(wb, file, request.eventId, ctx.io);
         ctx.io.out(jobMsg.preview.nothingSent);
         rt.done();
         ctx.setExit(preview.ok ? EXIT.ok : EXIT.problems);
@@ -78,5 +109,6 @@ export const registerInvite: RegisterCommand = (program, ctx) => {
       }
       const report = startJob(rt, { job: 'invite', ...request, resend: request.resend }, OFFLINE_LIMITS);
       finishJob(report, wb, rt, outDir, ctx);
+      printLegacySent(wb, file, request.eventId, ctx.io);
     });
 };

@@ -16,6 +16,8 @@ import type { CommandContext } from './types';
 export interface JobOptions {
   out?: string;
   smtp?: string;
+  /** Only prepare (letters and `.eml`), never send: refuses `--smtp`. */
+  prepare?: boolean;
   from?: string;
   template?: string;
   /** Only show what would be done: nothing may be written (see `LocalRuntimeOptions.dryRun`). */
@@ -76,6 +78,7 @@ export async function openJob(
   const outDir = resolve(options.out ?? 'out');
   checkOutDir(options.out ?? 'out');
   if (options.template) checkTemplateFile(options.template);
+  if (options.prepare && options.smtp !== undefined) throw new CliError(jobMsg.prepareAndSmtp, EXIT.usage);
   if (options.smtp !== undefined) checkSmtpUrl(options.smtp);
   let wb: XlsxWorkbook;
   let lock: FileLock | undefined;
@@ -99,8 +102,10 @@ export async function openJob(
 export function finishJob(report: RunReport, wb: XlsxWorkbook, rt: LocalRuntime, outDir: string, ctx: CommandContext): void {
   rt.done();
   ctx.io.out(report.message);
-  if (report.sent + report.made + report.printed > 0) {
-    ctx.io.out(jobMsg.files(report.sent + report.made + report.printed, outDir));
+  if (report.prepared > 0) ctx.io.out(jobMsg.preparedHint);
+  const files = report.sent + report.prepared + report.made + report.printed;
+  if (files > 0) {
+    ctx.io.out(jobMsg.files(files, outDir));
     if (!rt.docs.pdfAvailable()) ctx.io.out(jobMsg.noPdf);
   }
   printPending(wb, ctx.io);

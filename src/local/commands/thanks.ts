@@ -32,6 +32,7 @@ export const registerThanks: RegisterCommand = (program, ctx) => {
     .option('--owed', jobMsg.thanks.owedOption)
     .option(syntax.out, jobMsg.outOption)
     .option('--smtp <URL>', jobMsg.smtpOption)
+    .option('--prepare', jobMsg.prepareOption)
     .option(syntax.from, jobMsg.fromOption)
     .option(syntax.template, jobMsg.templateOption)
     .option('--dry-run', jobMsg.dryRunOption)
@@ -53,7 +54,7 @@ export const registerThanks: RegisterCommand = (program, ctx) => {
         ctx.setExit(EXIT.ok);
         return;
       }
-      const request = { eventId: options.event, year: options.year, sponsorsOnly: options.sponsors, redo: options.redo, email: Boolean(options.email || options.smtp) };
+      const request = { eventId: options.event, year: options.year, sponsorsOnly: options.sponsors, redo: options.redo, email: Boolean(options.email || options.smtp || options.prepare) };
       if (options.dryRun) {
         const preview = previewThanks(rt, request);
         rt.done();

@@ -169,3 +169,89 @@ describe('setup', () => {
     expect(settings.filter((r) => r[0] === 'Краткое название')).toHaveLength(1);
   });
 });
+
+describe('«Настройки» as staff write them', () => {
+  const settingsOf = (rows: string[][]) => {
+    const wb = partnersWorkbook(2);
+    wb.sheets.set('Настройки', [['Параметр', 'Значение'], ...rows]);
+    return wb;
+  };
+
+  it('reads obvious synonyms as the parameters they mean, so a workbook the jobs accept checks clean', () => {
+    const wb = settingsOf([
+      ['Руководитель', 'Лаврентьева Светлана Андреевна'],
+      ['Адрес:', 'пос. Примерный'],
+      ['Телефон', '+7 (000) 000-00-00'],
+      ['Исполнитель', 'Кузьмина Ольга Викторовна'],
+      ['Телефон исполнителя', '+7 (000) 000-00-01'],
+    ]);
+    const data = readWorkbook(wb);
+    expect(data.problems).toEqual([]);
+    expect([data.settings.directorName, data.settings.address, data.settings.phone, data.settings.performerName]).toEqual([
+      'Лаврентьева Светлана Андреевна',
+      'пос. Примерный',
+      '+7 (000) 000-00-00',
+      'Кузьмина Ольга Викторовна',
+    ]);
+  });
+
+  it('names every label it does not know with the nearest known one, and every empty setting a letter needs', () => {
+    const wb = settingsOf([
+      ['Руководитель (ФИО)', ''],
+      ['Адрес центра детского творчества', 'пос. Примерный'],
+      ['Телефон учреждения', '+7 (000) 000-00-00'],
+      ['Исполнитель (ФИО)', 'Кузьмина Ольга Викторовна'],
+      ['Любимый цвет', 'синий'],
+    ]);
+    const problems = runCheck(wb).problems;
+    const at = (address: string) => problems.filter((p) => p.address === address).map((p) => p.message);
+    expect(at('Настройки!B2')).toEqual([expect.stringContaining('Не заполнен параметр «Руководитель (ФИО)»')]);
+    expect(at('Настройки!A3')).toEqual([expect.stringMatching(/«Адрес центра детского творчества» программе неизвестен.*Возможно, это «Адрес учреждения»/)]);
+    expect(at('Настройки!A6')).toEqual([expect.stringMatching(/«Любимый цвет» программе неизвестен и не читается\.$/)]);
+    expect(problems.filter((p) => p.address === 'Настройки').map((p) => p.message)).toEqual([
+      expect.stringContaining('«Адрес учреждения»'),
+      expect.stringContaining('«Телефон исполнителя»'),
+    ]);
+    expect(problems.every((p) => p.severity === 'error' || /неизвестен/.test(p.message))).toBe(true);
+  });
+});
+
+describe('headers that cannot be trusted are named with their cells', () => {
+  it('a duplicated, a renamed and a merged header: the sheet is refused with the cells named', () => {
+    const dup = partnersWorkbook(2);
+    dup.sheets.get('Партнёры')![0].push('E-mail');
+    const dupData = readWorkbook(dup);
+    expect(dupData.partners).toEqual([]);
+    expect(dupData.problems.map((p) => p.message)).toContainEqual(expect.stringMatching(/несколько столбцов «Email» \(Партнёры!H1, Партнёры!N1\)/));
+
+    const renamed = partnersWorkbook(2);
+    renamed.sheets.get('Партнёры')![0][1] = 'Название организации';
+    expect(readWorkbook(renamed).problems.map((p) => p.message)).toContainEqual(
+      expect.stringMatching(/нет обязательного столбца «Организация».*Похоже, это столбец «Название организации» \(Партнёры!B1\): назовите его «Организация»/),
+    );
+
+    const merged = partnersWorkbook(2);
+    merged.sheets.get('Партнёры')![0][2] = '';
+    Object.assign(merged, { readMerges: (name: string) => (name === 'Партнёры' ? [{ row: 1, col: 2, rows: 1, cols: 2 }] : []) });
+    const messages = readWorkbook(merged).problems.filter((p) => p.address === 'Партнёры').map((p) => p.message);
+    expect(messages).toContainEqual(expect.stringContaining('нет обязательного столбца «Категория»'));
+    expect(messages).toContainEqual(expect.stringContaining('«Организация» — объединённые ячейки Партнёры!B1:C1'));
+  });
+
+  it('an event whose date does not read is one problem: its contributions are not reported «не найдено» again', () => {
+    const wb = partnersWorkbook(2);
+    wb.sheets.get('Мероприятия')!.push(['М-003', 'Новый год', 'скоро', '', '', '', '', '', '', 'запланировано', '', '']);
+    wb.sheets.get('Вклад')!.push(['М-003', 'П-001', 'спонсор', 'финансовый', 'подарки', 5000, ''], ['М-003', 'П-002', 'участник', 'кадровый', '', '', '']);
+    const data = readWorkbook(wb);
+    expect(data.problems.map((p) => `${p.address}: ${p.message}`)).toEqual([expect.stringMatching(/^Мероприятия!C3: «скоро» — не дата/)]);
+    expect(data.unusableEvents).toEqual([{ id: 'М-003', title: 'Новый год', row: 3 }]);
+  });
+
+  it('Latin look-alike letters in an ID reference are read as Cyrillic, with a hint', () => {
+    const wb = partnersWorkbook(2);
+    wb.sheets.get('Вклад')!.push(['M-001', 'П-001', 'спонсор', 'финансовый', 'подарки', 5000, '']); // Latin M
+    const data = readWorkbook(wb);
+    expect(data.contributions.map((c) => c.eventId)).toContain('М-001');
+    expect(data.problems).toEqual([expect.objectContaining({ address: 'Вклад!A2', severity: 'warning', message: expect.stringContaining('латинские буквы') })]);
+  });
+});

@@ -110,7 +110,9 @@ describe('invitations', () => {
     const preview = previewInvitations(t.rt, { eventId: 'М-001' });
     expect(preview.ok).toBe(true);
     expect(preview.counts).toEqual({ send: 2, print: 1, skipped: 1 });
-    expect(preview.skipped.map((s) => s.reason)).toEqual([expect.stringContaining('нет адреса'), expect.stringContaining('«Приглашать»')]);
+    // The cards and the lists agree: one skipped, one for print, each in its own list.
+    expect(preview.skipped.map((s) => s.reason)).toEqual([expect.stringContaining('«Приглашать»')]);
+    expect(preview.print.map((s) => s.reason)).toEqual([expect.stringContaining('нет адреса')]);
     expect(preview.quota).toBe(2);
     expect(preview.quotaShort).toBe(false);
     expect(preview.sample?.to).toBe('p3@example.org');
@@ -162,6 +164,27 @@ describe('invitations', () => {
     const report = invite(t);
     expect(report.message).toContain('Уже идёт');
     expect(t.mail.outbox).toHaveLength(0);
+  });
+});
+
+describe('the event as staff type it', () => {
+  it('an ID typed with a Latin look-alike letter finds the event, with a hint', () => {
+    const t = memoryRuntime(partnersWorkbook(2));
+    const preview = previewInvitations(t.rt, { eventId: 'M-001' }); // Latin M
+    expect(preview.event?.id).toBe('М-001');
+    expect(preview.warnings).toContainEqual(expect.stringContaining('«M-001» есть латинские буквы вместо русских: выбрано мероприятие «М-001»'));
+    const run = startJob(t.rt, { job: 'invite', eventId: 'M-001', resend: [] }, NO_LIMIT);
+    expect(run.sent).toBe(2);
+    expect(run.message).toContain('латинские буквы');
+  });
+
+  it('an event whose date does not read is named with its problem, not «не найдено»', () => {
+    const wb = partnersWorkbook(2);
+    wb.sheets.get('Мероприятия')!.push(['М-003', 'Новый год', 'скоро', '', '', '', '', '', '', 'запланировано', '', '']);
+    const preview = previewInvitations(memoryRuntime(wb).rt, { eventId: 'М-003' });
+    expect(preview.error).toContain('Мероприятие «М-003» («Новый год») есть на листе «Мероприятия», но его строку нельзя использовать');
+    expect(preview.error).toContain('Мероприятия!C3: «скоро» — не дата');
+    expect(preview.error).not.toContain('не найдено');
   });
 });
 

@@ -75,7 +75,7 @@ describe('deliver: order and journal', () => {
   it('claims, makes, sends and records each item in that order; letters without email are made, not sent', () => {
     const s = setup(3, 1);
     const result = run(s);
-    expect(result).toEqual({ sent: 2, made: 1, errors: [], stopped: null });
+    expect(result).toEqual({ sent: 2, made: 1, errors: [], prepared: 0, stopped: null });
     // (Each journal row write first turns the clock's time into a date cell: `toCellDate`.)
     expect(s.world.log.filter((c) => c !== 'workbook.toCellDate')).toEqual([
       'mail.remainingQuota',
@@ -279,7 +279,7 @@ describe('deliver: stops', () => {
     const s = setup(4, 0, { world });
     // The quota call and one item (claim, make, send, record, each journal write with its time) take 7 s.
     const result = run(s, { softDeadlineMs: 7000, startMs: world.nowMs });
-    expect(result).toEqual({ sent: 1, made: 0, errors: [], stopped: { reason: 'deadline', left: 3, partners: ['П-002', 'П-003', 'П-004'] } });
+    expect(result).toEqual({ sent: 1, made: 0, errors: [], prepared: 0, stopped: { reason: 'deadline', left: 3, partners: ['П-002', 'П-003', 'П-004'] } });
     expect(s.mail.outbox).toHaveLength(1);
     // Nothing of the items not reached is claimed.
     expect(journalRows(s.workbook).map((r) => r.partner)).toEqual(['П-001']);
@@ -301,7 +301,7 @@ describe('deliver: stops', () => {
     const s = setup(5, 1);
     s.mail.quota = 2;
     const result = run(s);
-    expect(result).toEqual({ sent: 2, made: 1, errors: [], stopped: { reason: 'quota', left: 2, partners: ['П-004', 'П-005'] } });
+    expect(result).toEqual({ sent: 2, made: 1, errors: [], prepared: 0, stopped: { reason: 'quota', left: 2, partners: ['П-004', 'П-005'] } });
     expect(s.world.log.filter((c) => c === 'mail.remainingQuota')).toHaveLength(1);
     expect(journalRows(s.workbook).map((r) => [r.partner, r.status])).toEqual([
       ['П-001', 'создано'],

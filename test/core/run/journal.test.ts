@@ -55,7 +55,7 @@ describe('journal keys', () => {
     const keys = [journalKey('invite', 'М-001', 'П-001'), journalKey('thanks', 'М-001', 'П-001'), journalKey('invite', 'М-002', 'П-001'), journalKey('invite', 'М-001', 'П-002')];
     expect(new Set(keys).size).toBe(4);
     expect(ACTION_LABEL).toEqual({ invite: 'приглашение', thanks: 'благодарность' });
-    expect([...DONE]).toEqual(['отправлено', 'создано']);
+    expect([...DONE]).toEqual(['отправлено', 'создано', 'подготовлено']);
   });
 });
 
