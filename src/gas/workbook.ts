@@ -7,6 +7,7 @@
 import type { Cell, CellNote, CellWrite, ColumnLayout, ColumnValidation, LocalDateTime, SetupStep, WorkbookPort } from '../ports';
 import { gasMsg, validationHelp } from '../messages/gas';
 import { UserError } from '../core/errors';
+import { HEADER_SEARCH_ROWS } from '../core/data/table';
 import { ZoneOffsets } from './time-zone';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -137,6 +138,30 @@ export class SheetsWorkbook implements WorkbookPort {
     return cached && cached.map((r) => r.slice());
   }
 
+  private readonly merges = new Map<string, { row: number; col: number; rows: number; cols: number }[]>();
+
+  /**
+   * Merged blocks among the rows where a header may be (one call per sheet per run): a header
+   * merged over its neighbours hides theirs, since covered cells read blank.
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#getMergedRanges()
+   */
+  readMerges(name: string): { row: number; col: number; rows: number; cols: number }[] {
+    if (!this.merges.has(name)) {
+      const values = this.readSheet(name);
+      const rows = Math.min(values?.length ?? 0, HEADER_SEARCH_ROWS);
+      const cols = values?.[0]?.length ?? 0;
+      const sheet = rows > 0 && cols > 0 ? this.ss.getSheetByName(name) : null;
+      const found = sheet
+        ? sheet
+            .getRange(1, 1, rows, cols)
+            .getMergedRanges()
+            .map((r) => ({ row: r.getRow(), col: r.getColumn(), rows: r.getNumRows(), cols: r.getNumColumns() }))
+        : [];
+      this.merges.set(name, found);
+    }
+    return (this.merges.get(name) ?? []).map((m) => ({ ...m }));
+  }
+
   readNotes(name: string): string[][] {
     if (!this.notes.has(name)) {
       const sheet = this.ss.getSheetByName(name);
@@ -253,6 +278,7 @@ export class SheetsWorkbook implements WorkbookPort {
       }
       this.values.delete(step.sheet);
       this.notes.delete(step.sheet);
+      this.merges.delete(step.sheet);
     }
     if (steps.length > 0) SpreadsheetApp.flush();
     this.sizes.clear();

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { Cell, CellWrite, SetupStep } from '../../src/ports';
 import { layoutFor, PARTNERS_SPEC } from '../../src/core/data/schema';
+import { readWorkbook } from '../../src/core/data/read';
 import { ZoneOffsets } from '../../src/gas/time-zone';
 import { blocksOf, SheetsWorkbook } from '../../src/gas/workbook';
 import { type GasFakes, installGasFakes, Killed, spreadsheetFromSheets } from './fakes';
@@ -81,6 +82,21 @@ describe('SheetsWorkbook reads', () => {
     ss().sheet('Партнёры')?.notes.set('2:2', 'заметка');
     expect(wb.readNotes('Партнёры')).toEqual([['', ''], ['', 'заметка']]);
     expect(gas.env.count('Range.getNotes')).toBe(1);
+  });
+
+  it('reads merged header blocks with one call per sheet, and a merged required header is named with its range', () => {
+    const headers = PARTNERS_SPEC.columns.map((c) => c.header);
+    const wb = setup({ Партнёры: [headers, headers.map((h, i) => (i === 0 ? 'П-001' : h === 'Организация' ? 'ООО «Рыбозавод»' : ''))] });
+    const org = headers.indexOf('Организация') + 1;
+    // Staff merge «Организация» over the column after it: Sheets keeps only the top-left value.
+    gas.activeSpreadsheet().getSheetByName('Партнёры')?.getRange(1, org, 1, 2).merge();
+    expect(wb.readSheet('Партнёры')?.[0]?.[org]).toBe('');
+    expect(wb.readMerges('Партнёры')).toEqual([{ row: 1, col: org, rows: 1, cols: 2 }]);
+    wb.readMerges('Партнёры');
+    expect(gas.env.count('Range.getMergedRanges')).toBe(1);
+    const problems = readWorkbook(wb).problems.filter((p) => p.sheet === 'Партнёры').map((p) => p.message);
+    expect(problems).toContainEqual(expect.stringContaining(`нет обязательного столбца «${headers[org]}»`));
+    expect(problems).toContainEqual(expect.stringMatching(/«Организация» — объединённые ячейки Партнёры!/));
   });
 
   it('sees its own writes without reading again', () => {

@@ -27,7 +27,7 @@ export interface LocatedTable {
   values: Cell[][];
 }
 
-const HEADER_SEARCH_ROWS = 10;
+export const HEADER_SEARCH_ROWS = 10;
 
 function matchHeaders(row: Cell[], spec: SheetSpec): { map: HeaderMap; all: Record<string, number[]> } {
   const wanted = new Map<string, string>();

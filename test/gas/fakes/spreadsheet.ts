@@ -57,6 +57,8 @@ export class SheetModel {
   widths = new Map<number, number>();
   frozenRows = 0;
   frozenCols = 0;
+  /** Merged blocks, 1-based. Only the top-left cell of a merge keeps a value (see `FakeRange.merge`). */
+  merges: { row: number; col: number; rows: number; cols: number }[] = [];
 
   constructor(id: number, name: string) {
     this.id = id;
@@ -326,7 +328,9 @@ type RangeMethods =
   | 'getLastColumn'
   | 'getA1Notation'
   | 'getSheet'
-  | 'clearContent';
+  | 'clearContent'
+  | 'merge'
+  | 'getMergedRanges';
 
 export class FakeRange extends Instrumented implements Fake<GasRange, RangeMethods> {
   private readonly world: SpreadsheetWorld;
@@ -405,6 +409,33 @@ export class FakeRange extends Instrumented implements Fake<GasRange, RangeMetho
   }
   clearContent(): this {
     return this.setValues(this.each(() => ''));
+  }
+
+  /**
+   * Merges the range into one block. As in Sheets, only the top-left value survives: the covered
+   * cells read blank from `getValues`, so a header merged over its neighbours hides theirs.
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#merge()
+   */
+  merge(): this {
+    const overlaps = this.sheet.merges.some(
+      (m) => m.row < this.row + this.numRows && this.row < m.row + m.rows && m.col < this.col + this.numCols && this.col < m.col + m.cols,
+    );
+    if (overlaps) throw this.world.env.error('You must select all cells in a merged range to merge or unmerge them.');
+    if (this.numRows * this.numCols > 1) {
+      this.each((r, c) => (r === this.row && c === this.col ? null : this.world.env.recordWrite(this.sheet.set(r, c, ''))));
+      this.sheet.merges.push({ row: this.row, col: this.col, rows: this.numRows, cols: this.numCols });
+    }
+    return this;
+  }
+
+  /**
+   * The merged blocks that lie within this range or share at least one cell with it.
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#getMergedRanges()
+   */
+  getMergedRanges(): FakeRange[] {
+    return this.sheet.merges
+      .filter((m) => m.row < this.row + this.numRows && this.row < m.row + m.rows && m.col < this.col + this.numCols && this.col < m.col + m.cols)
+      .map((m) => new FakeRange(this.world, this.sheet, m.row, m.col, m.rows, m.cols));
   }
 
   getNotes(): string[][] {
