@@ -107,12 +107,16 @@ function clearState(rt: Runtime): void {
   rt.scheduler.cancel(CONTINUE_HANDLER);
 }
 
-/** Starts a job (a click in a dialog, a command): one at a time, carried on by itself when it stops. */
-export function startJob(rt: Runtime, spec: JobSpec, limits: RunLimits): RunReport {
-  return runJob(rt, spec, limits, false);
+/**
+ * Starts a job (a click in a dialog, a command, a scheduled send): one at a time, carried on by itself
+ * when it stops. `onStored` runs once the job is in the store, before any work: from then on it is
+ * carried on like any stopped run, so a caller that kept the job elsewhere drops its copy there.
+ */
+export function startJob(rt: Runtime, spec: JobSpec, limits: RunLimits, onStored?: () => void): RunReport {
+  return runJob(rt, spec, limits, false, onStored);
 }
 
-function runJob(rt: Runtime, spec: JobSpec, limits: RunLimits, continuing: boolean): RunReport {
+function runJob(rt: Runtime, spec: JobSpec, limits: RunLimits, continuing: boolean, onStored?: () => void): RunReport {
   if (!rt.lock.tryLock(LOCK_WAIT_MS)) return lockedRun();
   try {
     // One stored continuation at a time: a different job started now would overwrite it, and the
@@ -128,6 +132,7 @@ function runJob(rt: Runtime, spec: JobSpec, limits: RunLimits, continuing: boole
     const refusals = continuing && pending ? pending.refusals : 0;
     rt.scheduler.scheduleOnce(CONTINUE_HANDLER, AFTER_KILL_MS);
     writeState(rt, { spec, tries, refusals });
+    onStored?.();
     const report = execute(rt, spec, limits);
     if (report.outcome === 'stopped' && report.stopped) {
       // Explicit resends and redos already attempted must not be repeated by the continuation; the
