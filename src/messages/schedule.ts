@@ -26,6 +26,8 @@ export const scheduleMsg = {
   /** The note in the preview while a send waits. */
   pending: (what: string, when: string, resend: number) =>
     `Запланировано на ${when}: ${what.charAt(0).toLowerCase()}${what.slice(1)}${resend > 0 ? ` (и повторно — ${countWith(resend, LETTERS)})` : ''}. ${CANCEL_HOW}`,
+  overdue: (what: string, when: string) =>
+    `${what} была запланирована на ${when}, но так и не началась. Нажмите «Отправить», чтобы отправить сейчас (отложенная отправка будет заменена), или отмените её в меню «Партнёрство → Отменить отложенную отправку».`,
   /** «Отправить» now for the event that waits: the scheduled send is replaced by this one. */
   replacedByNow: 'Отложенная отправка на это мероприятие будет отменена: письма уйдут сейчас.',
   cancelTitle: 'Отложенная отправка',

@@ -36,6 +36,9 @@ export const SCHEDULE_HANDLER = 'sendScheduled';
 
 type InviteSpec = Extract<JobSpec, { job: 'invite' }>;
 
+/** A waiting send this long past its time did not start by itself (its retries come sooner). */
+const OVERDUE_MS = 2 * REFUSED_RETRY_MS;
+
 /** The waiting send, as the store keeps it. */
 export interface ScheduledSend {
   spec: InviteSpec;
@@ -113,7 +116,10 @@ export function wallText(rt: Runtime, ms: number): string {
 function view(rt: Runtime, send: ScheduledSend): ScheduleView {
   const when = wallText(rt, send.atMs);
   const what = scheduleMsg.what(send.title);
-  return { eventId: send.spec.eventId, title: send.title, when, resend: send.spec.resend.length, by: send.by, note: scheduleMsg.pending(what, when, send.spec.resend.length) };
+  // Long past its time and still here: its execution was cut off before it could start the send.
+  const overdue = send.refusals === 0 && rt.clock.nowMs() > send.atMs + OVERDUE_MS;
+  const note = overdue ? scheduleMsg.overdue(what, when) : scheduleMsg.pending(what, when, send.spec.resend.length);
+  return { eventId: send.spec.eventId, title: send.title, when, resend: send.spec.resend.length, by: send.by, note };
 }
 
 /** The waiting send for the dialog, or null. */
@@ -222,8 +228,8 @@ function notify(rt: Runtime, subject: string, paragraphs: string[]): void {
 }
 
 /**
- * The trigger's entry: at (or after) the chosen time, starts the send through `startJob`; before
- * it, sets itself again for the time chosen. Returns the run's report, or null when nothing ran.
+ * The trigger's entry: at (or after) the chosen time, starts the send through `startJob`. Returns
+ * the run's report, or null when nothing ran.
  */
 export function runScheduled(rt: Runtime, limits: RunLimits): RunReport | null {
   const send = readScheduled(rt);
@@ -236,18 +242,32 @@ export function runScheduled(rt: Runtime, limits: RunLimits): RunReport | null {
     rt.scheduler.scheduleAt(SCHEDULE_HANDLER, send.atMs);
     return null;
   }
+  // A kill from here until the job is stored is carried on by this trigger; after, by the continuation.
+  rt.scheduler.scheduleOnce(SCHEDULE_HANDLER, AFTER_KILL_MS);
+  let handedOver = false;
+  try {
+    return startScheduled(rt, send, limits, () => {
+      rt.store.delete(SCHEDULE_KEY);
+      handedOver = true;
+    });
+  } catch (e) {
+    // An exception (not a kill) before the hand-over: try again soon rather than wait for the safety trigger.
+    if (!handedOver) rt.scheduler.scheduleOnce(SCHEDULE_HANDLER, CONTINUE_AFTER_MS);
+    throw e;
+  }
+}
+
+function startScheduled(rt: Runtime, send: ScheduledSend, limits: RunLimits, handOver: () => void): RunReport | null {
   settleScheduled(rt);
   if (!readScheduled(rt)) {
     rt.scheduler.cancel(SCHEDULE_HANDLER);
     return null;
   }
-  // A kill before the job is stored is carried on by this trigger; after, by the continuation.
-  rt.scheduler.scheduleOnce(SCHEDULE_HANDLER, AFTER_KILL_MS);
   let handedOver = false;
   const what = scheduleMsg.what(send.title);
   const when = wallText(rt, send.atMs);
   const report = startJob(rt, send.spec, limits, () => {
-    rt.store.delete(SCHEDULE_KEY);
+    handOver();
     handedOver = true;
   });
   if (!handedOver) {
