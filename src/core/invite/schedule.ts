@@ -214,7 +214,7 @@ export function settleScheduled(rt: Runtime): void {
 export function startInvitationsNow(rt: Runtime, spec: InviteSpec, limits: RunLimits): RunReport {
   const waiting = readScheduled(rt);
   const replaces = waiting !== null && idKey(waiting.spec.eventId) === idKey(spec.eventId);
-  return startJob(rt, spec, limits, replaces ? () => rt.store.delete(SCHEDULE_KEY) : undefined);
+  return startJob(rt, spec, limits, replaces ? { onStored: () => rt.store.delete(SCHEDULE_KEY) } : {});
 }
 
 /** A note to whoever scheduled the send (the trigger runs as them); a courtesy, so a failure changes nothing. */
@@ -266,9 +266,13 @@ function startScheduled(rt: Runtime, send: ScheduledSend, limits: RunLimits, han
   let handedOver = false;
   const what = scheduleMsg.what(send.title);
   const when = wallText(rt, send.atMs);
-  const report = startJob(rt, send.spec, limits, () => {
-    handOver();
-    handedOver = true;
+  const report = startJob(rt, send.spec, limits, {
+    onStored: () => {
+      handOver();
+      handedOver = true;
+    },
+    // Refused once stored (the template could not be read …): retried, and told, like a continuation.
+    unattended: true,
   });
   if (!handedOver) {
     if (report.outcome === 'locked') {
@@ -289,11 +293,7 @@ function startScheduled(rt: Runtime, send: ScheduledSend, limits: RunLimits, han
     return report;
   }
   rt.scheduler.cancel(SCHEDULE_HANDLER);
-  if (report.outcome === 'refused') {
-    notify(rt, scheduleMsg.noticeNotStartedSubject(what), [scheduleMsg.noticeNotStarted(what, report.message)]);
-  } else if (report.outcome === 'done') {
-    notify(rt, scheduleMsg.noticeDoneSubject(what), [scheduleMsg.noticeDone(what, when), report.message]);
-  }
-  // `stopped`: the continuation carries it on and its last execution tells the starter.
+  if (report.outcome === 'done') notify(rt, scheduleMsg.noticeDoneSubject(what), [scheduleMsg.noticeDone(what, when), report.message]);
+  // `stopped` or `refused`: the job waits in the store, carried on (and told of) by the continuation.
   return report;
 }
