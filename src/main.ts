@@ -5,25 +5,19 @@
 import { version } from '../package.json';
 import { runCheck, runSetup, SHEET } from './core/data';
 import { continueJob, pendingJob, startJob } from './core/jobs';
-import { readScheduled, SCHEDULE_HANDLER } from './core/invite/schedule';
+import { defaultEventId, emptyPreview, listEvents, previewInvitations, sendTestInvitation, type EventChoice, type InvitePreview, type TestSendResult } from './core/invite';
 import {
   cancelScheduled,
-  defaultEventId,
-  emptyPreview,
-  listEvents,
-  previewInvitations,
+  readScheduled,
   runScheduled,
+  SCHEDULE_HANDLER,
   scheduledSend,
   scheduleInvitations,
-  sendTestInvitation,
   settleScheduled,
   startInvitationsNow,
-  type EventChoice,
-  type InvitePreview,
   type ScheduleResult,
   type ScheduleView,
-  type TestSendResult,
-} from './core/invite';
+} from './core/schedule';
 import { defaultYearLabel, makeReport } from './core/report';
 import { stringsFrom } from './core/requests';
 import { failedRun, type RunLimits, type RunReport } from './core/run';
@@ -154,11 +148,17 @@ export function dialogInviteData(): { events: EventChoice[]; selected: string; p
   );
 }
 
-export function dialogPreviewInvite(eventId: string): InvitePreview {
-  return serve(dialogMsg.inviteTitle, emptyPreview, () => {
-    requirePermissions(dialogMsg.inviteTitle, 'invite');
-    return previewInvitations(gasRuntime(), { eventId: String(eventId ?? '') });
-  });
+/** The preview, with the send that waits for its time («Отправить позже»), for any event, or null. */
+export function dialogPreviewInvite(eventId: string): InvitePreview & { scheduled: ScheduleView | null } {
+  return serve(
+    dialogMsg.inviteTitle,
+    (error) => ({ ...emptyPreview(error), scheduled: null }),
+    () => {
+      requirePermissions(dialogMsg.inviteTitle, 'invite');
+      const rt = gasRuntime();
+      return { ...previewInvitations(rt, { eventId: String(eventId ?? '') }), scheduled: scheduledSend(rt) };
+    },
+  );
 }
 
 export function dialogSendTestInvite(eventId: string): TestSendResult {

@@ -8,4 +8,3 @@ export { inviteFolder, planInvitations, prepareInvitations, type InvitePlan, typ
 export { emptyPreview, previewInvitations, type InvitePreview } from './preview';
 export { runInvitations } from './run';
 export { sendTestInvitation, type TestSendResult } from './test-send';
-export { cancelScheduled, runScheduled, scheduledSend, scheduleInvitations, settleScheduled, startInvitationsNow, SCHEDULE_HANDLER, type ScheduleResult, type ScheduleView } from './schedule';

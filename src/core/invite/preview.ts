@@ -5,7 +5,6 @@ import { CATEGORIES } from '../data/schema';
 import { fillText } from '../letters/fill';
 import { formatDateLong } from '../russian';
 import { eventWarnings, prepareInvitations, RESENDABLE, type InviteRequest } from './plan';
-import { scheduledSend, type ScheduleView } from './schedule';
 
 export interface InvitePreview {
   ok: boolean;
@@ -24,8 +23,6 @@ export interface InvitePreview {
   /** Things to double-check before sending (the event is already past …). */
   warnings: string[];
   sample: { to: string; subject: string; text: string; letter: string } | null;
-  /** The send that waits for its time («Отправить позже»), for any event, or null. */
-  scheduled: ScheduleView | null;
 }
 
 /** A preview that only carries a message (the event is missing, the template is broken …). */
@@ -43,7 +40,6 @@ export const emptyPreview = (error: string): InvitePreview => ({
   templateProblems: [],
   warnings: [],
   sample: null,
-  scheduled: null,
 });
 
 /** What a run would do, for the dialog (serializable). Sends nothing, writes nothing. */
@@ -83,6 +79,5 @@ export function previewInvitations(rt: Runtime, request: InviteRequest): InviteP
     templateProblems: plan.templateProblems,
     warnings: eventWarnings(rt, event, request.eventId),
     sample,
-    scheduled: scheduledSend(rt),
   };
 }

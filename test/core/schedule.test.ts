@@ -4,9 +4,9 @@
  * now, a start that finds the lock or another job, and a fault sweep (an exception, then a kill, at
  * every port call) from the trigger to the last continuation.
  */
-import { CONTINUE_HANDLER, continueJob, pendingJob, RUN_STATE_KEY, startJob, REFUSED_RETRY_MS, type JobSpec } from '../../../src/core/jobs';
-import { readWorkbook } from '../../../src/core/data/read';
-import { journalKey, ACTION_LABEL } from '../../../src/core/run/journal';
+import { CONTINUE_HANDLER, continueJob, pendingJob, RUN_STATE_KEY, startJob, REFUSED_RETRY_MS, type JobSpec } from '../../src/core/jobs';
+import { readWorkbook } from '../../src/core/data/read';
+import { journalKey, ACTION_LABEL } from '../../src/core/run/journal';
 import {
   cancelScheduled,
   parseSendTime,
@@ -18,12 +18,11 @@ import {
   scheduleInvitations,
   settleScheduled,
   startInvitationsNow,
-} from '../../../src/core/invite/schedule';
-import { previewInvitations } from '../../../src/core/invite';
-import type { RunLimits, RunReport } from '../../../src/core/run/outcome';
-import type { Runtime } from '../../../src/ports';
-import { Killed, MemoryDocuments, MemoryLock, MemoryMail, MemoryScheduler, MemoryStore, memoryRuntime, partnersWorkbook, World, type TestRuntime } from '../../helpers/memory-runtime';
-import type { MemoryWorkbook } from '../../helpers/memory-workbook';
+} from '../../src/core/schedule';
+import type { RunLimits, RunReport } from '../../src/core/run/outcome';
+import type { Runtime } from '../../src/ports';
+import { Killed, MemoryDocuments, MemoryLock, MemoryMail, MemoryScheduler, MemoryStore, memoryRuntime, partnersWorkbook, World, type TestRuntime } from '../helpers/memory-runtime';
+import type { MemoryWorkbook } from '../helpers/memory-workbook';
 
 const SELF = 'me@example.org';
 /** The memory workbook reads wall-clock time as UTC; the world starts at 27.11.2026 09:00. */
@@ -93,7 +92,7 @@ describe('the time as typed', () => {
 });
 
 describe('scheduling', () => {
-  it('stores the send and sets a trigger at that instant; nothing is sent or written; the preview shows it', () => {
+  it('stores the send and sets a trigger at that instant; nothing is sent or written; the dialog’s note says when', () => {
     const t = memoryRuntime(partnersWorkbook(3));
     const result = schedule(t, ['П-002']);
     expect(result.ok).toBe(true);
@@ -104,7 +103,7 @@ describe('scheduling', () => {
     expect(t.mail.outbox).toEqual([]);
     expect(t.workbook.sheets.get('Журнал')).toHaveLength(1);
     expect(pendingJob(t.rt)).toBeNull();
-    expect(previewInvitations(t.rt, { eventId: 'М-001' }).scheduled).toMatchObject({
+    expect(scheduledSend(t.rt)).toMatchObject({
       eventId: 'М-001',
       when: '27\u00a0ноября 2026\u00a0г., 12:00',
       note: 'Запланировано на 27\u00a0ноября 2026\u00a0г., 12:00: рассылка приглашений на «День матери» (и повторно — 1\u00a0письмо). Отменить её можно в меню «Партнёрство → Отменить отложенную отправку».',

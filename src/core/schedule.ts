@@ -22,13 +22,13 @@
  * A trigger has no user at the screen: nothing here may show UI. Whoever scheduled the send (the
  * trigger runs as them) hears by email how it went.
  */
-import type { Runtime } from '../../ports';
-import { scheduleMsg } from '../../messages/schedule';
-import { AFTER_KILL_MS, CONTINUE_AFTER_MS, MAX_REFUSALS, pendingJob, REFUSED_RETRY_MS, startJob, type JobSpec } from '../jobs';
-import { composeNotice } from '../letters/email';
-import type { RunLimits, RunReport } from '../run/outcome';
-import { foldLookAlikes, formatDateLong, parseDateText, parseTimeText } from '../russian';
-import { prepareInvitations } from './plan';
+import type { Runtime } from '../ports';
+import { scheduleMsg } from '../messages/schedule';
+import { AFTER_KILL_MS, CONTINUE_AFTER_MS, MAX_REFUSALS, pendingJob, REFUSED_RETRY_MS, startJob, type JobSpec } from './jobs';
+import { composeNotice } from './letters/email';
+import type { RunLimits, RunReport } from './run/outcome';
+import { foldLookAlikes, formatDateLong, parseDateText, parseTimeText } from './russian';
+import { prepareInvitations } from './invite/plan';
 
 export const SCHEDULE_KEY = 'partnerstvo.scheduled';
 /** The top-level function the time-driven trigger calls (src/main.ts). */
