@@ -210,6 +210,18 @@ describe('«Отправить позже» through the bundle', () => {
     expect(w.gas.triggers).toEqual([]);
   });
 
+  it('its creator withdrew a permission meanwhile: at the time the send waits an hour, names the permission in the log, sends nothing', () => {
+    const w = world(2);
+    scheduleAs(w, B);
+    w.gas.addUser(B, (JSON.parse(readFileSync(join(out, 'appsscript.json'), 'utf8')) as { oauthScopes: string[] }).oauthScopes.filter((s) => !s.endsWith('/script.send_mail')));
+    const trigger = w.gas.triggers[0]!;
+    w.fire(trigger);
+    expect(w.gas.mail.sent).toEqual([]);
+    expect(w.gas.triggers).toEqual([expect.objectContaining({ handler: 'sendScheduled', owner: B, dueAt: AT + 3600_000 })]);
+    expect(w.gas.logs.some((l) => l.level === 'error' && l.text.includes('Отправка электронных писем от вашего имени'))).toBe(true);
+    expect(w.as<{ scheduled: unknown }>(A, 'dialogInviteData').scheduled).not.toBeNull();
+  });
+
   it('«Отправить» now for the waiting event sends now and the schedule is gone', () => {
     const w = world(2);
     scheduleAs(w, A);

@@ -192,7 +192,11 @@ export function cancelScheduled(rt: Runtime): { cancelled: ScheduleView | null; 
   rt.store.delete(SCHEDULE_KEY);
   // Only the canceller's own trigger can be removed; a colleague's finds nothing and removes itself.
   rt.scheduler.cancel(SCHEDULE_HANDLER);
-  if (!send) return { cancelled: null, message: scheduleMsg.nothingScheduled };
+  if (!send) {
+    // A send that has started is a run like any other: it goes on, and cancelling here does not stop it.
+    const running = pendingJob(rt);
+    return { cancelled: null, message: running?.job === 'invite' ? scheduleMsg.nothingScheduledRunning : scheduleMsg.nothingScheduled };
+  }
   const shown = view(rt, send);
   return { cancelled: shown, message: scheduleMsg.cancelled(scheduleMsg.what(send.title), shown.when) };
 }

@@ -33,6 +33,8 @@ export const scheduleMsg = {
   cancelTitle: 'Отложенная отправка',
   cancelled: (what: string, when: string) => `Отменена отложенная отправка: ${what.charAt(0).toLowerCase()}${what.slice(1)}, запланированная на ${when}. Ничего не отправлено.`,
   nothingScheduled: 'Отложенной отправки нет: отменять нечего.',
+  nothingScheduledRunning:
+    'Отложенной отправки нет: отменять нечего. Рассылка приглашений, которая уже началась, продолжится сама; уже отправленные письма не повторятся.',
   /** Emails to whoever scheduled it: the send never had them watching. */
   noticeWaitsSubject: (what: string) => `Партнёрство: ${what.charAt(0).toLowerCase()}${what.slice(1)} — ждёт`,
   noticeWaits: (what: string, reason: string) =>

@@ -171,6 +171,17 @@ describe('at the chosen time', () => {
     expect(letters(t.mail)).toHaveLength(3);
   });
 
+  it('cancelling after the send has started says that nothing waits and the started run goes on', () => {
+    const t = memoryRuntime(partnersWorkbook(6));
+    t.world.msPerCall = 1000;
+    schedule(t);
+    expect(fireScheduled(t, 30_000)?.outcome).toBe('stopped');
+    expect(cancelScheduled(t.rt).message).toBe(
+      'Отложенной отправки нет: отменять нечего. Рассылка приглашений, которая уже началась, продолжится сама; уже отправленные письма не повторятся.',
+    );
+    expect(pendingJob(t.rt)).toMatchObject({ eventId: 'М-001' });
+  });
+
   it('a big list stops at the soft deadline and goes on by continueRun like any run; one note at the end', () => {
     const t = memoryRuntime(partnersWorkbook(6));
     t.world.msPerCall = 1000;
