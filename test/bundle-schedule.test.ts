@@ -222,6 +222,25 @@ describe('«Отправить позже» through the bundle', () => {
     expect(w.as<{ scheduled: unknown }>(A, 'dialogInviteData').scheduled).not.toBeNull();
   });
 
+  it('A’s trigger left by a colleague’s cancel does not take over B’s later send: that one goes at B’s time, from B', () => {
+    const w = world(2);
+    scheduleAs(w, A);
+    w.as(B, 'menuCancelScheduled');
+    expect(scheduleAs(w, B, '2026-11-22', '10:00').ok).toBe(true);
+    const later = moscow(2026, 11, 22, 10).getTime();
+    expect(w.gas.triggers.map((t) => [t.owner, t.dueAt])).toEqual([
+      [A, AT],
+      [B, later],
+    ]);
+    w.fire(w.gas.triggers[0]!); // A's, a day early for B's send
+    expect(w.gas.triggers.map((t) => [t.owner, t.dueAt])).toEqual([[B, later]]);
+    expect(w.gas.mail.sent).toEqual([]);
+    w.fireAll();
+    expect(letters(w)).toHaveLength(2);
+    expect(w.gas.env.clock.now()).toBeGreaterThanOrEqual(later);
+    expect(notes(w).map((m) => m.to)).toEqual([B]);
+  });
+
   it('«Отправить» now for the waiting event sends now and the schedule is gone', () => {
     const w = world(2);
     scheduleAs(w, A);

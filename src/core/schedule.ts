@@ -221,6 +221,17 @@ export function startInvitationsNow(rt: Runtime, spec: InviteSpec, limits: RunLi
   return startJob(rt, spec, limits, replaces ? { onStored: () => rt.store.delete(SCHEDULE_KEY) } : {});
 }
 
+/** Whether this execution runs as the person who scheduled the send (when both addresses are known). */
+function isCreator(rt: Runtime, send: ScheduledSend): boolean {
+  let self: string | null = null;
+  try {
+    self = rt.mail.selfAddress();
+  } catch {
+    return true; // cannot tell: the send goes on rather than being lost
+  }
+  return !send.by || !self || self.toLowerCase() === send.by.toLowerCase();
+}
+
 /** A note to whoever scheduled the send (the trigger runs as them); a courtesy, so a failure changes nothing. */
 function notify(rt: Runtime, subject: string, paragraphs: string[]): void {
   try {
@@ -237,8 +248,10 @@ function notify(rt: Runtime, subject: string, paragraphs: string[]): void {
  */
 export function runScheduled(rt: Runtime, limits: RunLimits): RunReport | null {
   const send = readScheduled(rt);
-  if (!send) {
-    rt.scheduler.cancel(SCHEDULE_HANDLER); // cancelled meanwhile, or already handed over
+  if (!send || !isCreator(rt, send)) {
+    // Cancelled meanwhile, already handed over, or this trigger was set for a send a colleague
+    // cancelled before scheduling their own: the send runs as the one who scheduled it, by their trigger.
+    rt.scheduler.cancel(SCHEDULE_HANDLER);
     return null;
   }
   // The reference promises no precision for `at(date)`: never start before the chosen time.
