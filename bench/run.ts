@@ -36,17 +36,20 @@ async function main(): Promise<void> {
     console.log(`  ${String(n).padStart(9)} | ${reads} | ${r.callsPerRecipient.toFixed(2)} (${r.roundTripsPerRecipient.toFixed(2)}) | ${r.totalCalls}`);
   }
   console.log(`Apps Script в темпе настоящих вызовов (test/gas/fakes/latency.ts), продолжение по триггеру до конца; нижняя граница — только ${FLOOR_CALLS.join(' + ')} на письмо:`);
-  console.log('  партнёров | секунд на приглашение | граница, секунд | отношение | запусков | граница, запусков | самый долгий запуск, с | от нажатия до последнего письма, мин');
+  console.log('  партнёров | секунд на приглашение | граница, секунд | отношение | запусков | граница, запусков | самый долгий запуск, с | от нажатия до последнего письма, мин | работа триггеров, мин');
   let slowest: [string, number][] = [];
   for (const n of PACE_SIZES) {
     const r = paceBench(n);
     slowest = r.byMethod;
     console.log(
-      `  ${String(n).padStart(9)} | ${r.secondsPerInvitation.toFixed(2)} | ${r.floorSecondsPerInvitation.toFixed(2)} | ${(r.secondsPerInvitation / r.floorSecondsPerInvitation).toFixed(2)} | ${r.executions} | ${r.floorExecutions} | ${r.longestSeconds.toFixed(0)} | ${r.elapsedMinutes.toFixed(0)}`,
+      `  ${String(n).padStart(9)} | ${r.secondsPerInvitation.toFixed(2)} | ${r.floorSecondsPerInvitation.toFixed(2)} | ${(r.secondsPerInvitation / r.floorSecondsPerInvitation).toFixed(2)} | ${r.executions} | ${r.floorExecutions} | ${r.longestSeconds.toFixed(0)} | ${r.elapsedMinutes.toFixed(0)} | ${r.triggerMinutes.toFixed(0)}`,
     );
   }
   console.log(`  на приглашение по вызовам (${PACE_SIZES[PACE_SIZES.length - 1]} партнёров), секунд: ${slowest.slice(0, 8).map(([m, s]) => `${m} ${s.toFixed(2)}`).join(', ')}`);
-  console.log('  (без дневного лимита писем Google: 100 адресатов в день у обычного аккаунта, 1500 у Google Workspace; сверх него рассылка ждёт следующего дня)');
+  // https://developers.google.com/apps-script/guides/services/quotas
+  console.log(
+    '  (без дневных лимитов Google на пользователя: адресатов писем 100 у обычного аккаунта и 1500 у Google Workspace, созданных документов 250 и 1500, работы триггеров 90 минут и 6 часов; сверх них рассылка ждёт следующего дня)',
+  );
   console.log('Офлайн, приглашения с PDF (partnerstvo invite) рядом с одним soffice, переводящим те же письма сразу:');
   console.log('  партнёров | секунд | писем в секунду | soffice, секунд | отношение (цель ≤ 2)');
   for (const n of [40, 200]) {
