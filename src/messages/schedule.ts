@@ -21,7 +21,7 @@ export const scheduleMsg = {
   triggerFailed: (detail: string) => `Не удалось запланировать запуск в Google: ${detail}. Ничего не запланировано; попробуйте ещё раз или отправьте сейчас.`,
   scheduled: (what: string, when: string, letters: number) =>
     `Запланировано на ${when} (время таблицы): ${what.charAt(0).toLowerCase()}${what.slice(1)}, сейчас это ${countWith(letters, LETTERS)}. ` +
-    'Google запускает такие задания примерно в это время, обычно в пределах нескольких минут. Окно можно закрыть: когда рассылка закончится, вам придёт письмо с итогом. ' +
+    'Google запускает такие задания не точно в назначенную минуту: письма не уйдут раньше, но могут уйти с опозданием (для похожих расписаний Google называет до 15 минут). Окно можно закрыть: когда рассылка закончится, вам придёт письмо с итогом. ' +
     CANCEL_HOW,
   /** The note in the preview while a send waits. */
   pending: (what: string, when: string, resend: number) =>
