@@ -67,7 +67,7 @@ function runtime(workbook: XlsxWorkbook, file: string, outDir: string, documents
     mail: new EmlMailer({ outDir: path.join(outDir, 'письма') }),
     lock: new FileLock(`${file}.lock`),
     store: { get: () => null, set: () => undefined, delete: () => undefined },
-    scheduler: { scheduleOnce: () => undefined, cancel: () => undefined },
+    scheduler: { scheduleOnce: () => undefined, scheduleAt: () => undefined, cancel: () => undefined },
     progress: { report: onProgress },
     clock: new NodeClock('Europe/Moscow', () => NOW),
   };

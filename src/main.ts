@@ -6,12 +6,25 @@ import { version } from '../package.json';
 import { runCheck, runSetup, SHEET } from './core/data';
 import { continueJob, pendingJob, startJob } from './core/jobs';
 import { defaultEventId, emptyPreview, listEvents, previewInvitations, sendTestInvitation, type EventChoice, type InvitePreview, type TestSendResult } from './core/invite';
+import {
+  cancelScheduled,
+  readScheduled,
+  runScheduled,
+  SCHEDULE_HANDLER,
+  scheduledSend,
+  scheduleInvitations,
+  settleScheduled,
+  startInvitationsNow,
+  type ScheduleResult,
+  type ScheduleView,
+} from './core/schedule';
 import { defaultYearLabel, makeReport } from './core/report';
 import { stringsFrom } from './core/requests';
 import { failedRun, type RunLimits, type RunReport } from './core/run';
 import { emptyThanksPreview, owedThanks, previewThanks, thanksRequestFrom, type ThanksPreview, type ThanksRequest } from './core/thanks';
 import { setupMsg } from './messages/data';
 import { dialogMsg, docsMsg, gasMsg, MENU } from './messages/gas';
+import { scheduleMsg } from './messages/schedule';
 import { mayContinue, requirePermissions, thanksTask } from './gas/authorization';
 import { activeWorkbook, gasRuntime } from './gas/runtime';
 import { ensureDocsSetup } from './gas/templates';
@@ -28,6 +41,7 @@ export function onOpen(): void {
   guarded(MENU.title, () => {
     addMenu(MENU.title, [
       [MENU.invite, 'menuInvite'],
+      [MENU.cancelScheduled, 'menuCancelScheduled'],
       [MENU.thanks, 'menuThanks'],
       [MENU.owed, 'menuOwed'],
       [MENU.report, 'menuReport'],
@@ -77,6 +91,14 @@ export function menuInvite(): void {
   });
 }
 
+/** «Отменить отложенную отправку»: says what was cancelled, or that nothing waited. */
+export function menuCancelScheduled(): void {
+  guarded(MENU.cancelScheduled, () => {
+    requirePermissions(MENU.cancelScheduled, 'cancelScheduled');
+    alert(scheduleMsg.cancelTitle, cancelScheduled(gasRuntime()).message);
+  });
+}
+
 export function menuThanks(): void {
   guarded(MENU.thanks, () => {
     requirePermissions(dialogMsg.thanksTitle, 'thanks');
@@ -113,24 +135,30 @@ export function menuReport(): void {
 
 // ------------------------------------------------------------------------ dialog server calls
 
-export function dialogInviteData(): { events: EventChoice[]; selected: string; pending: ReturnType<typeof pendingJob>; error: string } {
+export function dialogInviteData(): { events: EventChoice[]; selected: string; pending: ReturnType<typeof pendingJob>; scheduled: ScheduleView | null; error: string } {
   return serve(
     dialogMsg.inviteTitle,
-    (error) => ({ events: [], selected: '', pending: null, error }),
+    (error) => ({ events: [], selected: '', pending: null, scheduled: null, error }),
     () => {
       requirePermissions(dialogMsg.inviteTitle, 'invite');
       const rt = gasRuntime();
       const events = listEvents(rt);
-      return { events, selected: defaultEventId(rt, events, activeRowOf(SHEET.events)), pending: pendingJob(rt), error: '' };
+      return { events, selected: defaultEventId(rt, events, activeRowOf(SHEET.events)), pending: pendingJob(rt), scheduled: scheduledSend(rt), error: '' };
     },
   );
 }
 
-export function dialogPreviewInvite(eventId: string): InvitePreview {
-  return serve(dialogMsg.inviteTitle, emptyPreview, () => {
-    requirePermissions(dialogMsg.inviteTitle, 'invite');
-    return previewInvitations(gasRuntime(), { eventId: String(eventId ?? '') });
-  });
+/** The preview, with the send that waits for its time («Отправить позже»), for any event, or null. */
+export function dialogPreviewInvite(eventId: string): InvitePreview & { scheduled: ScheduleView | null } {
+  return serve(
+    dialogMsg.inviteTitle,
+    (error) => ({ ...emptyPreview(error), scheduled: null }),
+    () => {
+      requirePermissions(dialogMsg.inviteTitle, 'invite');
+      const rt = gasRuntime();
+      return { ...previewInvitations(rt, { eventId: String(eventId ?? '') }), scheduled: scheduledSend(rt) };
+    },
+  );
 }
 
 export function dialogSendTestInvite(eventId: string): TestSendResult {
@@ -148,8 +176,21 @@ export function dialogStartInvite(eventId: string, resendIds?: string[]): RunRep
   const limits = limitsFromNow();
   return serve(dialogMsg.inviteTitle, failedRun, () => {
     requirePermissions(dialogMsg.inviteTitle, 'invite');
-    return startJob(gasRuntime(), { job: 'invite', eventId: String(eventId ?? ''), resend: stringsFrom(resendIds) }, limits);
+    return startInvitationsNow(gasRuntime(), { job: 'invite', eventId: String(eventId ?? ''), resend: stringsFrom(resendIds) }, limits);
   });
+}
+
+/** «Отправить позже»: the date and the time as the dialog's fields hold them (`2026-11-27`, `09:00`). */
+export function dialogScheduleInvite(eventId: string, resendIds: string[] | undefined, date: string, time: string): ScheduleResult {
+  return serve(
+    dialogMsg.inviteTitle,
+    (message) => ({ ok: false, message, schedule: null }),
+    () => {
+      // The send will run from a trigger as this user: it needs what a run needs, and the trigger's own scope.
+      requirePermissions(dialogMsg.inviteTitle, 'invite');
+      return scheduleInvitations(gasRuntime(), { eventId: String(eventId ?? ''), resend: stringsFrom(resendIds) }, String(date ?? ''), String(time ?? ''));
+    },
+  );
 }
 
 export function dialogThanksData(): { events: EventChoice[]; currentYear: string; pending: ReturnType<typeof pendingJob>; error: string } {
@@ -183,6 +224,8 @@ export function dialogStartThanks(request: ThanksRequest): RunReport {
 
 // ------------------------------------------------------------------------------------ triggers
 
+const scheduledJob = (rt: ReturnType<typeof gasRuntime>) => readScheduled(rt)?.spec ?? null;
+
 /**
  * The time-driven trigger that carries a long run on (runner's CONTINUE_HANDLER). No UI here; it runs
  * as the person who started the run, so their permissions are checked first.
@@ -191,10 +234,28 @@ export function continueRun(): void {
   const limits = limitsFromNow();
   try {
     const rt = gasRuntime({ interactive: false });
+    // A scheduled send cut off just after its job was stored: the stored job is the one to go on.
+    settleScheduled(rt);
     if (!mayContinue(rt)) return;
     const report = continueJob(rt, limits);
     if (report) console.log(`continueRun: ${report.message}`);
   } catch (error) {
     logFailure('continueRun', error);
+  }
+}
+
+/**
+ * The time-driven trigger of «Отправить позже» (SCHEDULE_HANDLER), set for the chosen time. Runs as
+ * the person who scheduled the send; no UI (a trigger has none), the result goes to them by email.
+ */
+export function sendScheduled(): void {
+  const limits = limitsFromNow();
+  try {
+    const rt = gasRuntime({ interactive: false });
+    if (!mayContinue(rt, scheduledJob(rt), SCHEDULE_HANDLER)) return;
+    const report = runScheduled(rt, limits);
+    if (report) console.log(`sendScheduled: ${report.message}`);
+  } catch (error) {
+    logFailure('sendScheduled', error);
   }
 }

@@ -224,6 +224,8 @@ export interface StorePort {
 export interface SchedulerPort {
   /** Schedules `handler` to run once after `afterMs`, replacing any earlier schedule of it. */
   scheduleOnce(handler: string, afterMs: number): void;
+  /** Schedules `handler` to run once at the instant `atMs` (approximately), replacing any earlier schedule of it. */
+  scheduleAt(handler: string, atMs: number): void;
   /** Removes every schedule of `handler`. */
   cancel(handler: string): void;
 }

@@ -199,6 +199,7 @@ describe('invitations through the bundle', () => {
     const items = (w.gas.ui.menu('Партнёрство')?.entries ?? []).flatMap((e) => (e.kind === 'item' ? [e] : []));
     expect(items.map((i) => i.caption)).toEqual([
       'Пригласить на мероприятие…',
+      'Отменить отложенную отправку',
       'Благодарственные письма…',
       'Кому ещё не сказали спасибо',
       'Годовой отчёт…',

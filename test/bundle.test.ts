@@ -136,6 +136,7 @@ describe('the bundle in a vm with the Apps Script fakes', () => {
     const items = (menu?.entries ?? []).flatMap((e) => (e.kind === 'item' ? [e] : []));
     expect(items.map((i) => i.caption)).toEqual([
       'Пригласить на мероприятие…',
+      'Отменить отложенную отправку',
       'Благодарственные письма…',
       'Кому ещё не сказали спасибо',
       'Годовой отчёт…',

@@ -7,13 +7,18 @@
  */
 import type { Runtime } from '../ports';
 import { runMsg } from '../messages/letters';
+import { journalTime } from './invite/plan';
 import { runInvitations } from './invite/run';
 import { composeNotice } from './letters/email';
 import { lockedRun, refusedRun, type RunLimits, type RunReport } from './run/outcome';
 import type { ThanksRequest } from './thanks/period';
 import { runThanks } from './thanks/run';
 
-export type JobSpec = { job: 'invite'; eventId: string; resend: string[] } | ({ job: 'thanks' } & ThanksRequest);
+/**
+ * `resendSince`: when the job was started (`journalTime`): a resend whose journal row is newer was
+ * made by this job, so an execution killed after it does not make its continuation send it again.
+ */
+export type JobSpec = { job: 'invite'; eventId: string; resend: string[]; resendSince?: string } | ({ job: 'thanks' } & ThanksRequest);
 
 export const RUN_STATE_KEY = 'partnerstvo.run';
 export const CONTINUE_HANDLER = 'continueRun';
@@ -31,7 +36,7 @@ export const REFUSED_RETRY_MS = 30 * 60 * 1000;
 export const MAX_REFUSALS = 48;
 
 function execute(rt: Runtime, spec: JobSpec, limits: RunLimits): RunReport {
-  if (spec.job === 'invite') return runInvitations(rt, { eventId: spec.eventId, resend: spec.resend }, limits);
+  if (spec.job === 'invite') return runInvitations(rt, { eventId: spec.eventId, resend: spec.resend, resendSince: spec.resendSince }, limits);
   return runThanks(rt, spec, limits);
 }
 
@@ -67,8 +72,10 @@ function specFrom(value: unknown): JobSpec | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const v = value as Record<string, unknown>;
   if (v.job === 'invite') {
-    if (typeof v.eventId !== 'string' || v.eventId.trim() === '' || !strings(v.resend ?? [])) return null;
-    return { job: 'invite', eventId: v.eventId, resend: (v.resend as string[] | undefined) ?? [] };
+    if (typeof v.eventId !== 'string' || v.eventId.trim() === '' || !strings(v.resend ?? []) || !optional(v.resendSince, 'string')) return null;
+    const invite: JobSpec = { job: 'invite', eventId: v.eventId, resend: (v.resend as string[] | undefined) ?? [] };
+    if (typeof v.resendSince === 'string') invite.resendSince = v.resendSince;
+    return invite;
   }
   if (v.job === 'thanks') {
     const fieldsOk =
@@ -107,12 +114,24 @@ function clearState(rt: Runtime): void {
   rt.scheduler.cancel(CONTINUE_HANDLER);
 }
 
-/** Starts a job (a click in a dialog, a command): one at a time, carried on by itself when it stops. */
-export function startJob(rt: Runtime, spec: JobSpec, limits: RunLimits): RunReport {
-  return runJob(rt, spec, limits, false);
+export interface StartOptions {
+  /** Runs once the job is in the store, before any work (see `startJob`). */
+  onStored?: () => void;
+  /** No one watches this start (a scheduled send): a refusal is retried and told by email like a continuation's. */
+  unattended?: boolean;
 }
 
-function runJob(rt: Runtime, spec: JobSpec, limits: RunLimits, continuing: boolean): RunReport {
+/**
+ * Starts a job (a click in a dialog, a command, a scheduled send): one at a time, carried on by itself
+ * when it stops. `onStored` runs once the job is in the store, before any work: from then on it is
+ * carried on like any stopped run, so a caller that kept the job elsewhere drops its copy there.
+ */
+export function startJob(rt: Runtime, spec: JobSpec, limits: RunLimits, options: StartOptions = {}): RunReport {
+  const stamped = spec.job === 'invite' && spec.resend.length > 0 && !spec.resendSince ? { ...spec, resendSince: journalTime(rt.clock.today()) } : spec;
+  return runJob(rt, stamped, limits, options.unattended === true, options.onStored);
+}
+
+function runJob(rt: Runtime, spec: JobSpec, limits: RunLimits, continuing: boolean, onStored?: () => void): RunReport {
   if (!rt.lock.tryLock(LOCK_WAIT_MS)) return lockedRun();
   try {
     // One stored continuation at a time: a different job started now would overwrite it, and the
@@ -128,6 +147,7 @@ function runJob(rt: Runtime, spec: JobSpec, limits: RunLimits, continuing: boole
     const refusals = continuing && pending ? pending.refusals : 0;
     rt.scheduler.scheduleOnce(CONTINUE_HANDLER, AFTER_KILL_MS);
     writeState(rt, { spec, tries, refusals });
+    onStored?.();
     const report = execute(rt, spec, limits);
     if (report.outcome === 'stopped' && report.stopped) {
       // Explicit resends and redos already attempted must not be repeated by the continuation; the

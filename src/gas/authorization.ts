@@ -18,7 +18,7 @@ const AUTH = 'https://www.googleapis.com/auth/';
 export const scopeUrl = (name: ScopeName): string => AUTH + name;
 
 /** What each menu item, dialog call and trigger needs. */
-export type Task = 'setup' | 'check' | 'owed' | 'report' | 'invite' | 'inviteTest' | 'thanks' | 'thanksEmail';
+export type Task = 'setup' | 'check' | 'owed' | 'report' | 'invite' | 'inviteTest' | 'thanks' | 'thanksEmail' | 'cancelScheduled';
 
 const NEEDS: Record<Task, ScopeName[]> = {
   setup: ['spreadsheets.currentonly', 'documents', 'drive'],
@@ -29,6 +29,7 @@ const NEEDS: Record<Task, ScopeName[]> = {
   inviteTest: ['spreadsheets.currentonly', 'documents', 'drive', 'script.send_mail', 'userinfo.email'],
   thanks: ['spreadsheets.currentonly', 'script.container.ui', 'documents', 'drive', 'script.scriptapp'],
   thanksEmail: ['spreadsheets.currentonly', 'script.container.ui', 'documents', 'drive', 'script.scriptapp', 'script.send_mail'],
+  cancelScheduled: ['spreadsheets.currentonly', 'script.container.ui', 'script.scriptapp'],
 };
 
 /** A thank-you run needs to send mail only when it emails the letters. */
@@ -87,14 +88,13 @@ export const PERMISSION_RETRY_MS = 60 * 60 * 1000;
  * what the stored job needs. Otherwise the job stays stored, the trigger is set again for later, and
  * the log says what is missing — a trigger may not show any UI.
  */
-export function mayContinue(rt: Runtime): boolean {
-  const spec = pendingJob(rt);
+export function mayContinue(rt: Runtime, spec: JobSpec | null = pendingJob(rt), handler: string = CONTINUE_HANDLER): boolean {
   if (!spec) return true;
   const missing = missingScopes(continuationNeeds(spec));
   if (!missing) return true;
   console.error(gasMsg.continuationWaits(missing.scopes.map(permissionLabel)));
   try {
-    rt.scheduler.scheduleOnce(CONTINUE_HANDLER, PERMISSION_RETRY_MS);
+    rt.scheduler.scheduleOnce(handler, PERMISSION_RETRY_MS);
   } catch (e) {
     console.error(`continueRun: ${errorText(e)}`);
   }

@@ -48,14 +48,21 @@ export function scriptStore(): StorePort {
 
 export function triggerScheduler(): SchedulerPort {
   const ofHandler = (handler: string) => ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === handler);
+  // The new trigger first, then the old ones go: a kill in between leaves two (the second finds the
+  // lock or nothing to do), never none.
+  const replace = (handler: string, create: (builder: GoogleAppsScript.Script.ClockTriggerBuilder) => GoogleAppsScript.Script.ClockTriggerBuilder) => {
+    const old = ofHandler(handler);
+    create(ScriptApp.newTrigger(handler).timeBased()).create();
+    for (const trigger of old) ScriptApp.deleteTrigger(trigger);
+  };
   return {
-    // The new trigger first, then the old ones go: a kill in between leaves two (the second finds the
-    // lock or nothing to do), never none.
-    scheduleOnce: (handler, afterMs) => {
-      const old = ofHandler(handler);
-      ScriptApp.newTrigger(handler).timeBased().after(Math.max(0, Math.round(afterMs))).create();
-      for (const trigger of old) ScriptApp.deleteTrigger(trigger);
-    },
+    scheduleOnce: (handler, afterMs) => replace(handler, (b) => b.after(Math.max(0, Math.round(afterMs)))),
+    // `at(date)` "Specifies when the trigger runs"
+    // (https://developers.google.com/apps-script/reference/script/clock-trigger-builder#at(Date)); the
+    // reference names no precision, and says of time-driven triggers that "the time may be slightly
+    // randomized" (https://developers.google.com/apps-script/guides/triggers/installable#time-driven_triggers):
+    // the handler must not assume it runs exactly then, nor never before.
+    scheduleAt: (handler, atMs) => replace(handler, (b) => b.at(new Date(atMs))),
     cancel: (handler) => {
       for (const trigger of ofHandler(handler)) ScriptApp.deleteTrigger(trigger);
     },

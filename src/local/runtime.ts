@@ -101,7 +101,8 @@ class MemoryStore implements StorePort {
   }
 }
 
-const noScheduler: SchedulerPort = { scheduleOnce: () => undefined, cancel: () => undefined };
+// Offline nothing runs later: a stopped run is looped by the command, and no command schedules a send.
+const noScheduler: SchedulerPort = { scheduleOnce: () => undefined, scheduleAt: () => undefined, cancel: () => undefined };
 
 /** A bar on an interactive terminal; otherwise a line every tenth of the way. */
 export function terminalProgress(io: CliIo, interactive: boolean): ProgressPort & { stop(): void } {

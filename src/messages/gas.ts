@@ -10,6 +10,7 @@ export const MENU = {
   setup: 'Настроить таблицу',
   check: 'Проверить данные',
   about: 'О программе',
+  cancelScheduled: 'Отменить отложенную отправку',
 } as const;
 
 export const gasMsg = {

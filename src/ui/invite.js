@@ -2,7 +2,7 @@
 /* global ui, TEXT */
 (function () {
   'use strict';
-  var state = { events: [], preview: null, busy: false, request: 0 };
+  var state = { events: [], preview: null, busy: false, request: 0, scheduled: null };
   var $ = ui.$;
 
   function setBusy(busy, message) {
@@ -19,6 +19,7 @@
 
   function refreshButtons() {
     $('send').disabled = !canSend();
+    $('later').disabled = !canSend();
     $('test').disabled = !(state.preview && state.preview.ok && state.preview.counts.send > 0) || state.busy;
     $('event').disabled = state.busy || state.events.length === 0;
   }
@@ -44,14 +45,23 @@
       select.appendChild(option);
     });
     if (data.selected) select.value = data.selected;
+    showScheduled(data.scheduled);
     if (data.pending && data.pending.job === 'invite') {
       ui.text('pending', TEXT.invite.pending);
       ui.show('pending', true);
     }
   }
 
+  /** The send that waits for its time, whatever the event: «Запланировано на …». */
+  function showScheduled(s) {
+    state.scheduled = s || null;
+    ui.text('scheduled', s ? s.note : '');
+    ui.show('scheduled', !!s);
+  }
+
   function renderPreview(p) {
     state.preview = p;
+    if (p.scheduled !== undefined) showScheduled(p.scheduled);
     ui.show('preview', !!p.event);
     showError(p.error || '');
     if (!p.event) return refreshButtons();
@@ -135,6 +145,7 @@
     state.preview = null;
     ui.show('report', false);
     ui.show('confirm', false);
+    ui.show('later-box', false);
     setBusy(true, TEXT.invite.checking);
     ui.call('dialogPreviewInvite', [id], function (p) {
       if (request !== state.request) return;
@@ -154,7 +165,9 @@
     if (p.counts.print > 0) {
       text += ui.fmt(TEXT.invite.confirmPrint, ui.count(p.counts.print, TEXT.letters), ui.plural(p.counts.print, TEXT.invite.willGo));
     }
+    if (state.scheduled && state.scheduled.eventId === $('event').value) text += TEXT.invite.replacesScheduled;
     ui.text('confirm-text', text);
+    ui.show('later-box', false);
     ui.show('confirm', true);
     $('confirm-yes').focus();
   }
@@ -167,6 +180,26 @@
       ui.report('report', report);
       state.preview = null;
       refreshButtons();
+    }, function (message) {
+      setBusy(false);
+      showError(message);
+    });
+  }
+
+  function askForTime() {
+    if (!canSend()) return;
+    ui.show('confirm', false);
+    ui.show('later-box', true);
+    $('later-date').focus();
+  }
+
+  function schedule() {
+    setBusy(true, TEXT.invite.scheduling);
+    ui.call('dialogScheduleInvite', [$('event').value, chosenResends(), $('later-date').value, $('later-time').value], function (result) {
+      setBusy(false);
+      ui.report('report', result);
+      if (result.schedule) showScheduled(result.schedule);
+      if (result.ok) ui.show('later-box', false);
     }, function (message) {
       setBusy(false);
       showError(message);
@@ -189,6 +222,9 @@
   $('confirm-yes').addEventListener('click', send);
   $('confirm-no').addEventListener('click', function () { ui.show('confirm', false); });
   $('test').addEventListener('click', sendTest);
+  $('later').addEventListener('click', askForTime);
+  $('later-yes').addEventListener('click', schedule);
+  $('later-no').addEventListener('click', function () { ui.show('later-box', false); });
   $('close').addEventListener('click', function () { google.script.host.close(); });
 
   ui.call('dialogInviteData', [], function (data) {

@@ -57,6 +57,23 @@ describe('sheetsRuntime', () => {
     expect(gas.triggers.map((t) => t.handler)).toEqual(['continueThanks']);
   });
 
+  it('scheduler: at an instant, replacing an earlier schedule of the handler either way; a toast in a trigger fails', () => {
+    install();
+    const rt = sheetsRuntime();
+    const at = Date.UTC(2026, 10, 27, 6, 0); // 09:00 in Moscow
+    rt.scheduler.scheduleOnce('sendScheduled', 7 * 60000);
+    rt.scheduler.scheduleAt('sendScheduled', at);
+    expect(gas.triggers.map((t) => [t.handler, t.kind, t.dueAt])).toEqual([['sendScheduled', 'at', at]]);
+    rt.scheduler.scheduleOnce('sendScheduled', 60000);
+    expect(gas.triggers.map((t) => [t.handler, t.kind])).toEqual([['sendScheduled', 'after']]);
+    rt.scheduler.cancel('sendScheduled');
+    expect(gas.triggers).toEqual([]);
+    // A trigger has no one at the spreadsheet: the fakes refuse a toast as they refuse getUi().
+    const record = { id: 't', handler: 'sendScheduled', kind: 'at' as const, dueAt: at, period: null, owner: gas.session.effectiveUserEmail };
+    expect(() => gas.runTrigger(record, () => SpreadsheetApp.getActiveSpreadsheet().toast('x'))).toThrow('Cannot call Spreadsheet.toast() from this context.');
+    expect(() => gas.runTrigger(record, () => SpreadsheetApp.getUi())).toThrow(/getUi/);
+  });
+
   it('progress: toasts, but not more often than every few seconds except the first and last', () => {
     install();
     const ss = gas.activeSpreadsheet();

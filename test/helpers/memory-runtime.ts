@@ -146,12 +146,21 @@ export class MemoryStore implements StorePort {
 }
 
 export class MemoryScheduler implements SchedulerPort {
+  /** Handlers scheduled after a delay, with the delay. */
   scheduled = new Map<string, number>();
+  /** Handlers scheduled at an instant, with the instant. */
+  scheduledAt = new Map<string, number>();
   scheduleOnce(handler: string, afterMs: number): void {
+    this.scheduledAt.delete(handler);
     this.scheduled.set(handler, afterMs);
+  }
+  scheduleAt(handler: string, atMs: number): void {
+    this.scheduled.delete(handler);
+    this.scheduledAt.set(handler, atMs);
   }
   cancel(handler: string): void {
     this.scheduled.delete(handler);
+    this.scheduledAt.delete(handler);
   }
 }
 

@@ -101,7 +101,7 @@ async function runOnce(book: string, world: World, outbox: string[]): Promise<vo
     mail: counted(world, mail),
     lock: { tryLock: () => true, release: () => undefined },
     store: { get: () => null, set: () => undefined, delete: () => undefined },
-    scheduler: { scheduleOnce: () => undefined, cancel: () => undefined },
+    scheduler: { scheduleOnce: () => undefined, scheduleAt: () => undefined, cancel: () => undefined },
     progress: { report: () => undefined },
     clock: new NodeClock('Europe/Moscow', () => Date.UTC(2026, 10, 20, 9)),
   };

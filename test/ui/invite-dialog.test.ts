@@ -39,6 +39,15 @@ const answers = {
   dialogPreviewInvite: preview,
   dialogStartInvite: () => ({ ok: true, message: 'Отправлено: 3 письма.', sent: 3, made: 0, printed: 1, errors: [], needsCheck: 0, stopped: null, attempted: 3, printLink: 'https://docs.google.com/document/d/print/edit' }),
   dialogSendTestInvite: () => ({ ok: true, message: 'Тестовое письмо отправлено на staff@example.org.' }),
+  /** Runs in the page: a time in the past is refused, any other is scheduled. */
+  dialogScheduleInvite: (eventId: unknown, _resend: unknown, date: unknown, time: unknown) =>
+    date === '2026-11-20'
+      ? { ok: false, message: 'Время отправки 20 ноября 2026 г., 08:00 уже прошло.', schedule: null }
+      : {
+          ok: true,
+          message: 'Запланировано на 21 ноября 2026 г., ' + String(time) + ' (время таблицы).',
+          schedule: { eventId, title: 'День матери', when: '21 ноября 2026 г., ' + String(time), resend: 0, by: '', note: 'Запланировано на ' + String(date) + ' ' + String(time) + ': рассылка приглашений на «День матери».' },
+        },
 };
 
 describeDialog('the invitation dialog', { dialog: 'invite', answers, ready: '#preview:not([hidden])' }, (dialog) => {
@@ -115,5 +124,58 @@ describeDialog('the invitation dialog', { dialog: 'invite', answers, ready: '#pr
     await failing.waitForSelector('#report:not([hidden])');
     expect(await failing.textContent('#report')).toBe('Не удалось определить ваш адрес электронной почты.');
     expect(await failing.getAttribute('#report', 'class')).toBe('report failed');
+  });
+
+  it('«Отправить позже…» asks for a date and a time, sends them with the event and the resends, and shows the schedule', async () => {
+    const { page } = dialog;
+    expect(await page.isVisible('#later-box')).toBe(false);
+    expect(await page.isVisible('#scheduled')).toBe(false);
+    await page.click('#resend-box summary');
+    await page.check('#resend input[value="П-003"]');
+    await page.click('#later');
+    expect(await page.isVisible('#later-box')).toBe(true);
+    expect(await page.getAttribute('#later-date', 'type')).toBe('date');
+    expect(await page.getAttribute('#later-time', 'type')).toBe('time');
+    expect(await page.textContent('#later-box')).toContain('по часовому поясу таблицы');
+    await page.fill('#later-date', '2026-11-21');
+    await page.fill('#later-time', '09:00');
+    await page.click('#later-yes');
+    await page.waitForSelector('#report:not([hidden])');
+    expect((await calls(page)).filter((c) => c.name === 'dialogScheduleInvite')).toEqual([{ name: 'dialogScheduleInvite', args: ['М-001', ['П-003'], '2026-11-21', '09:00'] }]);
+    expect((await calls(page)).some((c) => c.name === 'dialogStartInvite')).toBe(false);
+    expect(await page.textContent('#report')).toBe('Запланировано на 21 ноября 2026 г., 09:00 (время таблицы).');
+    expect(await page.isVisible('#later-box')).toBe(false);
+    expect(await page.textContent('#scheduled')).toBe('Запланировано на 2026-11-21 09:00: рассылка приглашений на «День матери».');
+    // «Отправить» now for the same event says that the waiting send is replaced.
+    await page.click('#send');
+    expect(await page.textContent('#confirm-text')).toContain('Отложенная отправка на это мероприятие будет отменена');
+  });
+
+  it('a refused time (already past) shows as a problem and the fields stay open to fix it', async () => {
+    const { page } = dialog;
+    await page.click('#later');
+    await page.fill('#later-date', '2026-11-20');
+    await page.fill('#later-time', '08:00');
+    await page.click('#later-yes');
+    await page.waitForSelector('#report:not([hidden])');
+    expect(await page.getAttribute('#report', 'class')).toBe('report failed');
+    expect(await page.textContent('#report')).toContain('уже прошло');
+    expect(await page.isVisible('#later-box')).toBe(true);
+    expect(await page.isVisible('#scheduled')).toBe(false);
+  });
+
+  it('a send that waits shows when the dialog opens, and «Отправить позже…» is off while the preview cannot send', async () => {
+    const waiting = await dialog.open({
+      ...answers,
+      dialogInviteData: { ...answers.dialogInviteData, scheduled: { eventId: 'М-002', title: 'Новый год', when: '1 декабря 2026 г., 10:00', resend: 0, by: '', note: 'Запланировано на 1 декабря 2026 г., 10:00: рассылка приглашений на «Новый год».' } },
+    });
+    expect(await waiting.textContent('#scheduled')).toBe('Запланировано на 1 декабря 2026 г., 10:00: рассылка приглашений на «Новый год».');
+    expect(await waiting.isEnabled('#later')).toBe(true);
+    // For another event «Отправить» replaces nothing.
+    await waiting.click('#send');
+    expect(await waiting.textContent('#confirm-text')).not.toContain('Отложенная отправка');
+    await waiting.selectOption('#event', 'М-002');
+    await waiting.waitForSelector('#problems:not([hidden])');
+    expect(await waiting.isDisabled('#later')).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
  * Who gets an invitation to an event and why the others do not: the plan, made from the workbook
  * read once, and the context a preview, a test letter and a run share.
  */
-import type { DocumentPort, LocalDate, MailMessage, Runtime } from '../../ports';
+import type { DocumentPort, LocalDate, LocalDateTime, MailMessage, Runtime } from '../../ports';
 import { docNameMsg, mailMsg, runMsg, skipMsg } from '../../messages/letters';
 import { findEvent, typedWithLatin, unusableEvent } from '../data/find';
 import { formatProblem } from '../data/check';
@@ -24,6 +24,19 @@ export interface InviteRequest {
   eventId: string;
   /** Partner IDs to send to again although the journal says sent or «требует проверки». */
   resend?: string[];
+  /**
+   * When the job asking for the resends started (`journalTime`): a journal row newer than that was
+   * written by the job itself, so that partner is not sent to again (a continuation after a kill).
+   * A row of the same second counts as older: the time has whole seconds, and a run reads the
+   * workbook before its first letter, so its own rows come later.
+   */
+  resendSince?: string;
+}
+
+/** A journal time as a string that sorts like the time: `2026-11-27T09:05:00`. */
+export function journalTime(t: LocalDateTime): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${p(t.year, 4)}-${p(t.month)}-${p(t.day)}T${p(t.hour)}:${p(t.minute)}:${p(t.second)}`;
 }
 
 /**
@@ -110,7 +123,8 @@ export function planInvitations(
     }
     const key = journalKey('invite', event.id, partner.id);
     const last = journal.latest(key);
-    const again = resend.has(idKey(partner.id));
+    const since = request.resendSince;
+    const again = resend.has(idKey(partner.id)) && !(since && last?.time && journalTime(last.time) > since);
     if (last && !again) {
       if (last.status === JOURNAL_STATUS.sending) {
         plan.interrupted.push(last);

@@ -315,6 +315,31 @@ describe('big lists and quota', () => {
     expect(t.mail.outbox.map((m) => m.to[0])).toEqual(['p1@example.org', 'p2@example.org', 'p3@example.org', 'p2@example.org']);
   });
 
+  it('a resend killed after its first letter: the continuation sends the second, not the first again', () => {
+    const resend = (world: World) => {
+      const t = memoryRuntime(partnersWorkbook(3), world);
+      invite(t);
+      world.msPerCall = 1000;
+      world.nowMs += 60_000;
+      return t;
+    };
+    const probe = new World();
+    const p = resend(probe);
+    const from = probe.log.length;
+    invite(p, ['П-001', 'П-002']);
+    const firstSend = probe.log.indexOf('mail.send', from) + 1; // 1-based call number
+    const world = new World();
+    world.killAt = firstSend + 2;
+    const t = resend(world);
+    expect(() => invite(t, ['П-001', 'П-002'])).toThrow();
+    expect(t.mail.outbox.map((m) => m.to[0])).toEqual(['p1@example.org', 'p2@example.org', 'p3@example.org', 'p1@example.org']);
+    world.dead = false;
+    MemoryLock.held = false;
+    world.nowMs += 7 * 60_000;
+    continueJob(t.rt, { softDeadlineMs: 270_000, startMs: world.nowMs });
+    expect(t.mail.outbox.map((m) => m.to[0]).filter((to) => to !== 'me@example.org')).toEqual(['p1@example.org', 'p2@example.org', 'p3@example.org', 'p1@example.org', 'p2@example.org']);
+  });
+
   it('a resend cut by the daily quota sends the rest of the chosen partners the next day, and nobody twice', () => {
     const t = memoryRuntime(partnersWorkbook(4));
     invite(t);

@@ -333,6 +333,12 @@ export class FakeClockTriggerBuilder
     this.spec = { kind: 'after', dueAt: this.env.clock.now() + durationMilliseconds, period: null };
     return this;
   }
+  /**
+   * "Specifies when the trigger runs" (https://developers.google.com/apps-script/reference/script/clock-trigger-builder#at(Date)).
+   * The reference names no precision ("the time may be slightly randomized",
+   * https://developers.google.com/apps-script/guides/triggers/installable#time-driven_triggers): `dueAt` is the
+   * instant asked for, and tests fire it then, later, or a little earlier, as the pessimistic reading allows.
+   */
   at(date: GoogleAppsScript.Base.Date): this {
     if (!isDate(date)) throw this.env.error('Invalid argument: date');
     this.spec = { kind: 'at', dueAt: date.getTime(), period: null };

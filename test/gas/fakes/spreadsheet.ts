@@ -755,7 +755,14 @@ export class FakeSpreadsheet extends Instrumented implements Fake<GasSpreadsheet
   setSpreadsheetTimeZone(timezone: string): void {
     this.model.timeZone = timezone;
   }
+  /**
+   * "Shows a popup window in the lower right corner of the spreadsheet"
+   * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#toast(String,String,Number)).
+   * The reference does not say what it does in a time-driven trigger, where no one has the
+   * spreadsheet open; the pessimistic reading is that it fails like `getUi()` there.
+   */
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
+    if (this.world.env.session.trigger) throw this.world.env.error('Cannot call Spreadsheet.toast() from this context.');
     this.model.toasts.push({ message: msg, title: title ?? '', timeoutSeconds: timeoutSeconds ?? null });
   }
 }
