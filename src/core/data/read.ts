@@ -17,7 +17,7 @@ import {
 import { dataMsg, OPTION_NOUN } from '../../messages/data';
 import { isYearStartReadable } from './academic-year';
 import type { AssignedId, Contribution, EventRecord, JournalEntry, Partner, Problem, Settings, WorkbookData } from './records';
-import { sameId, stripEnclosingQuotes } from '../russian';
+import { phraseIssues, sameId, stripEnclosingQuotes } from '../russian';
 import {
   CATEGORIES,
   type Category,
@@ -376,13 +376,16 @@ function readContributions(sheet: SheetRows, partners: Partner[], events: EventR
         row.unusable = true;
       }
     }
+    const what = row.text(COL.what);
+    // The phrase becomes an item of the letter's list: say where it would still read wrong.
+    for (const issue of phraseIssues(what)) row.problem(COL.what, dataMsg.whatDone[issue](what), 'warning');
     const contribution: Contribution = {
       row: row.row,
       eventId,
       partnerId,
       role,
       resource: resource ?? RESOURCES[0],
-      what: row.text(COL.what),
+      what,
       amount: row.number(COL.amount, 'money'),
       thanked: row.date(COL.thanked, false),
     };
