@@ -347,6 +347,43 @@ describe('invitations through the bundle', () => {
   });
 });
 
+describe('the email texts staff edit in «Настройки», through the bundle', () => {
+  /** Sets the value of a «Настройки» parameter that setup wrote. */
+  function setSetting(w: World, label: string, value: string): void {
+    const sheet = w.ss.sheet('Настройки')!;
+    const row = w.ss.values('Настройки').findIndex((r) => r[0] === label);
+    expect(row).toBeGreaterThan(0);
+    sheet.set(row + 1, 2, value);
+  }
+  const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ').replace(/\u2011/g, '-');
+
+  it('setup writes today’s texts; an edited subject and text change what MailApp sends, in plain text and HTML', () => {
+    const w = world(2);
+    expect(w.ss.values('Настройки').some((r) => r[0] === 'Текст email с приглашением' && String(r[1]).includes('{{Обращение}}'))).toBe(true);
+    setSetting(w, 'Тема email с приглашением', 'Ждём Вас на «{{Мероприятие}}»');
+    setSetting(w, 'Текст email с приглашением', '{{Обращение}}\n\nПриходите к {{Время}} — <будет> чай & пироги.\n\n{{Вложение}}');
+    const report = startInvite(w);
+    expect(report.message).toContain('Отправлено: 2');
+    const [first] = letters(w);
+    expect(plain(first.subject)).toBe('Ждём Вас на «День матери»');
+    expect(plain(first.body)).toBe('Уважаемый Иван Петрович!\n\nПриходите к 15:00 — <будет> чай & пироги.\n\nОфициальное приглашение — во вложении.');
+    expect(plain(first.htmlBody)).toContain('<p>Приходите к 15:00 — &lt;будет&gt; чай &amp; пироги.</p>');
+    expect(first.attachments[0]?.text).toContain('Уважаемый Иван Петрович!');
+  });
+
+  it('a broken placeholder in the email text stops the run before any service call that makes or sends', () => {
+    const w = world(2);
+    setSetting(w, 'Текст email с приглашением', '{{Обращение}}\n\n{{Мероприятия}}');
+    const filesBefore = w.gas.drive.items.size;
+    const report = startInvite(w);
+    expect(report.ok).toBe(false);
+    expect(report.message).toMatch(/Настройки!B\d+ \(«Текст email с приглашением»\): В шаблоне неизвестное поле \{\{Мероприятия\}\}/);
+    expect(w.gas.mail.sent).toHaveLength(0);
+    expect(w.gas.drive.items.size).toBe(filesBefore);
+    expect(journalStatus(w.ss).size).toBe(0);
+  });
+});
+
 describe('thank-you letters and the report through the bundle', () => {
   const contributions: Cell[][] = [
     ['М-000', pid(1), 'спонсор', 'финансовый', 'подарки для детей $1 {{Вклад}}', 5000, ''],

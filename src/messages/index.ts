@@ -17,3 +17,4 @@ export * from './cli';
 export * from './gas';
 export * from './dialogs';
 export * from './schedule';
+export * from './email-templates';

@@ -99,17 +99,6 @@ export const docNameMsg = {
 };
 
 export const mailMsg = {
-  inviteSubject: (title: string, date: string) => `Приглашение: «${title}», ${date}`,
+  // The subject and the text of the emails are staff's: «Настройки», defaults in `email-defaults.ts`.
   testPrefix: '[ТЕСТ] ',
-  // «который/которое/которая» would need the gender of the form (праздник, чаепитие, акция), so the
-  // facts go on lines of their own.
-  inviteIntro: (centre: string, title: string) => `${centre} приглашает Вас принять участие в мероприятии «${title}».`,
-  inviteWhen: (when: string) => `Дата и время: ${when}.`,
-  invitePlace: (place: string) => `Место проведения: ${place}.`,
-  inviteForm: (form: string) => `Форма проведения: ${form}.`,
-  inviteAudience: (audience: string) => `Участники: ${audience}.`,
-  attached: 'Официальное приглашение — во вложении.',
-  regards: 'С уважением,',
-  thanksSubject: (centre: string) => `Благодарственное письмо от ${centre}`,
-  thanksIntro: (centre: string) => `${centre} благодарит Вас за помощь и сотрудничество.`,
 };

@@ -7,15 +7,18 @@ import type { Resource } from '../core/data/schema';
 const stop = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
 
 export const thanksMsg = {
-  /** Phrases for a contribution with an empty `Что сделано`, by resource kind (accusative: «благодарим за …»). */
+  /**
+   * Phrases for a contribution with an empty `Что сделано`, by resource kind: nominative, as every
+   * item of the list after «:» or «—» (see `contributionText`).
+   */
   resourcePhrase: {
     кадровый: 'участие специалистов',
-    финансовый: 'финансовую поддержку',
-    'программно-методический': 'методическую помощь',
-    // No participial clause: it would need a closing comma when more text follows («… детям, при подготовке …»).
+    финансовый: 'финансовая поддержка',
+    'программно-методический': 'методическая помощь',
+    // No participial clause: it would need a closing comma when more text follows.
     временной: 'подаренное детям время',
-    'материально-технический': 'материальную помощь',
-    информационный: 'информационную поддержку',
+    'материально-технический': 'материальная помощь',
+    информационный: 'информационная поддержка',
   } as Record<Resource, string>,
   /** In brackets: the template ends the sentence after it, and `… 2025 г.` + `.` would read `г..`. */
   periodEvent: (title: string, date: string) => `при проведении мероприятия «${title}» (${date})`,
@@ -23,16 +26,17 @@ export const thanksMsg = {
   yearLabel: (label: string) => `${label} учебный год`,
   badYear: (text: string) => `«${text}» — не учебный год. Укажите год так: 2025/2026.`,
   /**
-   * What was done, each phrase after its own «за» (they are accusative: «за подарки», «за
-   * финансовую поддержку»): `за подарки и за ёлку`, `за A, за B и за C`.
+   * What was done: nominative phrases as items of a list («подарки (3 000 руб.), ёлка»); `;` between
+   * them when one has a comma of its own.
    */
-  forWhat: (parts: string[]) => {
-    const each = parts.map((p) => `за ${p}`);
-    return each.length <= 1 ? each.join('') : `${each.slice(0, -1).join(', ')} и ${each[each.length - 1]}`;
-  },
-  /** One event: `Благодарим Вас за подарки при подготовке и проведении мероприятия «Новый год» (26 декабря 2025 г.).` */
+  whatList: (parts: string[]) => parts.join(parts.some((p) => p.includes(',')) ? '; ' : ', '),
+  /**
+   * One event: `Благодарим Вас за помощь в подготовке и проведении мероприятия «Новый год»
+   * (26 декабря 2025 г.): подарки (3 000 руб.), ёлка.` — the list after the colon is nominative,
+   * so a phrase typed as it is named («Финансовая поддержка праздника») fits as it is.
+   */
   forOne: (title: string, date: string, what: string) =>
-    stop(`Благодарим Вас ${what} при подготовке и проведении мероприятия «${title}» (${date})`),
+    stop(`Благодарим Вас за помощь в подготовке и проведении мероприятия «${title}» (${date}): ${what}`),
   /** The line of one event in a list; the dash never starts a line. */
   eventLine: (title: string, date: string, what: string) => `«${title}» (${date})${NBSP}— ${what}`,
   forMany: (lines: string[]) => stop(`Благодарим Вас за помощь в подготовке и проведении мероприятий: ${lines.join('; ')}`),
@@ -47,7 +51,6 @@ export const thanksMsg = {
   alreadyMade: (when: string) => `благодарственное письмо уже сделано${when ? ` ${when}` : ''} (чтобы сделать заново, выберите «Сделать заново»)`,
   needsCheck: 'предыдущая попытка прервалась — проверьте «Журнал» (статус «требует проверки»)',
   nothing: (period: string) => `За период «${period}» нет вклада партнёров, за который ещё не поблагодарили.`,
-  attached: 'Благодарственное письмо — во вложении.',
   owedNone: 'Всех поблагодарили: вклада без даты благодарности нет.',
   owedTitle: (n: string) => `Ещё не поблагодарили: ${n}`,
   ageDays: (days: string) => `${days} назад`,

@@ -17,7 +17,7 @@ import {
 import { dataMsg, OPTION_NOUN } from '../../messages/data';
 import { isYearStartReadable } from './academic-year';
 import type { AssignedId, Contribution, EventRecord, JournalEntry, Partner, Problem, Settings, WorkbookData } from './records';
-import { sameId, stripEnclosingQuotes } from '../russian';
+import { phraseIssues, sameId, stripEnclosingQuotes } from '../russian';
 import {
   CATEGORIES,
   type Category,
@@ -376,13 +376,16 @@ function readContributions(sheet: SheetRows, partners: Partner[], events: EventR
         row.unusable = true;
       }
     }
+    const what = row.text(COL.what);
+    // The phrase becomes an item of the letter's list: say where it would still read wrong.
+    for (const issue of phraseIssues(what)) row.problem(COL.what, dataMsg.whatDone[issue](what), 'warning');
     const contribution: Contribution = {
       row: row.row,
       eventId,
       partnerId,
       role,
       resource: resource ?? RESOURCES[0],
-      what: row.text(COL.what),
+      what,
       amount: row.number(COL.amount, 'money'),
       thanked: row.date(COL.thanked, false),
     };
@@ -414,7 +417,7 @@ function readJournal(sheet: SheetRows, wb: WorkbookPort): JournalEntry[] {
   return entries;
 }
 
-function readSettings(sheet: SheetRows | null, wb: WorkbookPort, problems: Problem[]): Settings {
+function readSettings(sheet: SheetRows | null, wb: WorkbookPort, problems: Problem[], cells: Partial<Record<SettingKey, string>> = {}): Settings {
   const settings: Settings = { ...SETTING_DEFAULTS };
   // No sheet, or no «Параметр»/«Значение» column: that is the problem reported, not each setting.
   if (!sheet || sheet.columns[COL.parameter] === undefined || sheet.columns[COL.value] === undefined) return settings;
@@ -433,6 +436,7 @@ function readSettings(sheet: SheetRows | null, wb: WorkbookPort, problems: Probl
       continue;
     }
     rowOf.set(key, row);
+    cells[key] = cellAddress(SHEET_NAME_SETTINGS, row.row, sheet.columns[COL.value]);
     const value = row.raw(COL.value);
     if (formulaError(value)) {
       row.problem(COL.value, dataMsg.formulaError(String(value)));
@@ -440,7 +444,8 @@ function readSettings(sheet: SheetRows | null, wb: WorkbookPort, problems: Probl
     }
     const text = typeof value === 'boolean' ? (value ? YES : NO) : cellText(value, wb);
     if (key === 'yearStart' && !isYearStartReadable(text)) row.problem(COL.value, dataMsg.badYearStart(text), 'warning');
-    if (text !== '') settings[key] = text;
+    // Texts of several lines (the emails' texts) keep their lines, whatever line ends the file had.
+    if (text !== '') settings[key] = text.replace(/\r\n?/g, '\n');
   }
   // What every letter is made of: an empty one would stop every letter job, so the check says so first.
   for (const key of LETTER_SETTINGS) {
@@ -467,7 +472,8 @@ export function readWorkbook(wb: WorkbookPort): WorkbookData {
   const events = eventsSheet ? readEvents(eventsSheet, assignedIds, unusableEvents) : [];
   const contributions = contributionsSheet ? readContributions(contributionsSheet, partners, events, unusableEvents) : [];
   const journal = journalSheet ? readJournal(journalSheet, wb) : [];
-  const settings = readSettings(settingsSheet, wb, problems);
+  const settingCells: Partial<Record<SettingKey, string>> = {};
+  const settings = readSettings(settingsSheet, wb, problems, settingCells);
 
   const columns: WorkbookData['columns'] = {};
   const headerRows: WorkbookData['headerRows'] = {};
@@ -484,7 +490,7 @@ export function readWorkbook(wb: WorkbookPort): WorkbookData {
     headerRows[name] = sheet.headerRow;
   }
   problems.sort((a, b) => sheetOrder(a.sheet) - sheetOrder(b.sheet) || a.row - b.row || a.col - b.col);
-  return { partners, events, contributions, journal, settings, problems, columns, headerRows, assignedIds, unusableEvents };
+  return { partners, events, contributions, journal, settings, problems, columns, headerRows, assignedIds, unusableEvents, settingCells };
 }
 
 function sheetOrder(name: string): number {

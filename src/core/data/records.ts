@@ -101,6 +101,8 @@ export interface WorkbookData {
    * own problem is the one reported.
    */
   unusableEvents: { id: string; title: string; row: number }[];
+  /** Where each setting read from «Настройки» stands (`Настройки!B19`); a setting without a row has none. */
+  settingCells?: Partial<Record<SettingKey, string>>;
 }
 
 export interface AssignedId {

@@ -4,6 +4,7 @@
  */
 import type { ColumnLayout, ColumnValidation } from '../../ports';
 import { COLUMN_HINT } from '../../messages/data';
+import { EMAIL_TEMPLATE_DEFAULTS } from '../../messages/email-defaults';
 
 export const SHEET = {
   partners: 'Партнёры',
@@ -262,6 +263,11 @@ export const SETTING = {
   yearStart: 'Начало учебного года (день.месяц)',
   timeZone: 'Часовой пояс',
   reportApproval: 'Гриф «УТВЕРЖДАЮ» в годовом отчёте (да/нет)',
+  // The emails that carry the letters: staff edit them here, with the letters' placeholders.
+  inviteEmailSubject: 'Тема email с приглашением',
+  inviteEmailBody: 'Текст email с приглашением',
+  thanksEmailSubject: 'Тема email с благодарственным письмом',
+  thanksEmailBody: 'Текст email с благодарственным письмом',
 } as const;
 export type SettingKey = keyof typeof SETTING;
 
@@ -283,6 +289,10 @@ export const SETTING_DEFAULTS: Record<SettingKey, string> = {
   yearStart: '01.09',
   timeZone: 'Europe/Moscow',
   reportApproval: 'нет',
+  inviteEmailSubject: EMAIL_TEMPLATE_DEFAULTS.invitation.subject,
+  inviteEmailBody: EMAIL_TEMPLATE_DEFAULTS.invitation.body,
+  thanksEmailSubject: EMAIL_TEMPLATE_DEFAULTS.thanks.subject,
+  thanksEmailBody: EMAIL_TEMPLATE_DEFAULTS.thanks.body,
 };
 
 /** Other labels staff give the parameters of `Настройки`: read as the parameter they obviously mean. */

@@ -2,8 +2,8 @@
  * Who gets an invitation to an event and why the others do not: the plan, made from the workbook
  * read once, and the context a preview, a test letter and a run share.
  */
-import type { DocumentPort, LocalDate, LocalDateTime, MailMessage, Runtime } from '../../ports';
-import { docNameMsg, mailMsg, runMsg, skipMsg } from '../../messages/letters';
+import type { DocumentPort, LocalDate, LocalDateTime, Runtime } from '../../ports';
+import { docNameMsg, runMsg, skipMsg } from '../../messages/letters';
 import { findEvent, typedWithLatin, unusableEvent } from '../data/find';
 import { formatProblem } from '../data/check';
 import { sheetProblems } from '../data/read';
@@ -12,7 +12,7 @@ import { EVENT_STATUS, JOURNAL_STATUS, SHEET } from '../data/schema';
 import { documentSettings } from '../data/settings';
 import { workbookData } from '../data/snapshot';
 import { errorText } from '../errors';
-import { composeMail } from '../letters/email';
+import { checkEmailTemplate, templateMail } from '../letters/email-template';
 import { centreValues, eventValues, partnerValues, type Values } from '../letters/fields';
 import { checkTemplate } from '../letters/fill';
 import { PLACEHOLDERS } from '../letters/templates';
@@ -63,39 +63,6 @@ export interface InvitePlan {
   /** Journal rows left `отправляется` by a run that died: they become `требует проверки`. */
   interrupted: JournalEntry[];
   templateProblems: string[];
-}
-
-const emailSubject = (event: EventRecord) => mailMsg.inviteSubject(event.title, formatDateLong(event.date));
-
-function inviteMail(data: WorkbookData, event: EventRecord, values: Values, to: string[]) {
-  const s = data.settings;
-  const when = [formatDateLong(event.date), values.День_недели ? `(${values.День_недели})` : '', event.time ? `, ${event.time}` : '']
-    .join(' ')
-    .replace(/ ,/g, ',')
-    .trim();
-  return (attachments: MailMessage['attachments']): MailMessage =>
-    composeMail(
-      s,
-      to,
-      emailSubject(event),
-      [
-        values.Обращение,
-        [
-          mailMsg.inviteIntro(values.Учреждение_кратко || values.Учреждение, event.title),
-          mailMsg.inviteWhen(when),
-          event.place ? mailMsg.invitePlace(event.place) : '',
-          event.form ? mailMsg.inviteForm(event.form) : '',
-          event.audience ? mailMsg.inviteAudience(event.audience) : '',
-        ]
-          .filter(Boolean)
-          .join('\n'),
-        attachments.length > 0 ? mailMsg.attached : '',
-        [mailMsg.regards, `${values.Должность_руководителя} ${values.Учреждение_кратко}`.trim(), values.Руководитель, values.Телефон_учреждения]
-          .filter(Boolean)
-          .join('\n'),
-      ],
-      attachments,
-    );
 }
 
 /**
@@ -160,7 +127,7 @@ export function planInvitations(
       values,
       to: partner.emails,
       docName: docNameMsg.invitation(partner.organisation),
-      mail: inviteMail(data, event, values, partner.emails),
+      mail: templateMail(data.settings, 'invitation', values, partner.emails),
     });
   }
   return plan;
@@ -203,11 +170,15 @@ export function prepareInvitations(rt: Runtime, request: InviteRequest): InviteC
     return { error: errorText(e) };
   }
   const letters = [...plan.send.map((i) => ({ who: i.partner.organisation, values: i.values })), ...plan.print.map((p) => ({ who: p.partner.organisation, values: p.values }))];
-  plan.templateProblems = checkTemplate(
-    used,
-    PLACEHOLDERS.invitation.map((p) => p.name),
-    letters,
-  ).map((p) => p.message);
+  plan.templateProblems = [
+    ...checkTemplate(
+      used,
+      PLACEHOLDERS.invitation.map((p) => p.name),
+      letters,
+    ).map((p) => p.message),
+    // The email's own texts («Настройки»), for the letters that go by email.
+    ...checkEmailTemplate(data, 'invitation', plan.send.map((i) => ({ who: i.partner.organisation, values: i.values }))),
+  ];
   return { data, event, journal, documents, plan };
 }
 

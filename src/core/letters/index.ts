@@ -7,3 +7,4 @@ export { composeMail, composeNotice, escapeHtml } from './email';
 export { centreValues, eventValues, partnerValues, type Values } from './fields';
 export { checkTemplate, fillText } from './fill';
 export { defaultTemplate, modelPlaceholders, modelTexts, PLACEHOLDERS, placeholdersIn, placeholderSyntaxProblems } from './templates';
+export { checkEmailTemplate, EMAIL_SETTINGS, emailPlaceholderNames, templateMail } from './email-template';

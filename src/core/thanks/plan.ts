@@ -3,8 +3,8 @@
  * first, with the text of what they did; letters the journal says are made are skipped, and their
  * contributions that still lack a date are repaired.
  */
-import type { DocumentPort, LocalDate, MailMessage, Runtime } from '../../ports';
-import { mailMsg, runMsg } from '../../messages/letters';
+import type { DocumentPort, LocalDate, Runtime } from '../../ports';
+import { runMsg } from '../../messages/letters';
 import { thanksMsg } from '../../messages/thanks';
 import { sheetProblems } from '../data/read';
 import type { Contribution, EventRecord, Partner, WorkbookData } from '../data/records';
@@ -12,7 +12,7 @@ import { EVENT_STATUS, JOURNAL_STATUS, ROLE, SHEET } from '../data/schema';
 import { documentSettings } from '../data/settings';
 import { workbookData } from '../data/snapshot';
 import { errorText } from '../errors';
-import { composeMail } from '../letters/email';
+import { checkEmailTemplate, templateMail } from '../letters/email-template';
 import { centreValues, partnerValues, type Values } from '../letters/fields';
 import { checkTemplate } from '../letters/fill';
 import { PLACEHOLDERS } from '../letters/templates';
@@ -88,20 +88,9 @@ export function planThanks(data: WorkbookData, journal: Journal, request: Thanks
   return plan;
 }
 
+/** The email of a thank-you letter, from the texts staff edit in «Настройки». */
 export function thanksMail(data: WorkbookData, values: Values, to: string[]) {
-  return (attachments: MailMessage['attachments']): MailMessage =>
-    composeMail(
-      data.settings,
-      to,
-      mailMsg.thanksSubject(values.Учреждение_кратко || values.Учреждение),
-      [
-        values.Обращение,
-        mailMsg.thanksIntro(values.Учреждение_кратко || values.Учреждение),
-        attachments.length > 0 ? thanksMsg.attached : '',
-        [mailMsg.regards, `${values.Должность_руководителя} ${values.Учреждение_кратко}`.trim(), values.Руководитель].filter(Boolean).join('\n'),
-      ],
-      attachments,
-    );
+  return templateMail(data.settings, 'thanks', values, to);
 }
 
 export interface ThanksContext {
@@ -134,5 +123,10 @@ export function prepareThanks(rt: Runtime, request: ThanksRequest): ThanksContex
     PLACEHOLDERS.thanks.map((p) => p.name),
     plan.letters.map((l) => ({ who: l.partner.organisation, values: l.values })),
   ).map((p) => p.message);
+  // The email's own texts («Настройки»), when the letters go by email.
+  if (request.email === true) {
+    const emailed = plan.letters.filter((l) => l.partner.emails.length > 0).map((l) => ({ who: l.partner.organisation, values: l.values }));
+    plan.templateProblems.push(...checkEmailTemplate(data, 'thanks', emailed));
+  }
   return { data, journal, documents, plan };
 }

@@ -133,6 +133,28 @@ describe('reading and checking', () => {
   });
 });
 
+describe('«Что сделано» that would read wrong in a letter', () => {
+  it('warns with the cell where a phrase would still read wrong; a nominative or fixable phrase is no problem', () => {
+    const wb = partnersWorkbook(3);
+    wb.sheets.get('Вклад')!.push(
+      ['М-001', 'П-001', 'спонсор', 'финансовый', 'Финансовая поддержка праздника.', 5000, ''], // row 2: lowered, stop dropped
+      ['М-001', 'П-002', 'участник', 'кадровый', 'Помогли с оформлением зала.', '', ''], // row 3: a sentence
+      ['М-001', 'П-003', 'участник', 'кадровый', 'ведущего праздника', '', ''], // row 4: accusative of a person
+      ['М-001', 'П-003', 'участник', 'временной', 'Дед Мороз и Снегурочка', '', ''], // row 5: capital kept
+    );
+    const report = runCheck(wb);
+    const lines = report.problems.filter((p) => p.sheet === 'Вклад').map((p) => `${p.address} ${p.severity}: ${p.message}`);
+    expect(lines).toEqual([
+      expect.stringMatching(/^Вклад!E3 warning: «Помогли с оформлением зала\.» — целое предложение/),
+      expect.stringMatching(/^Вклад!E4 warning: «ведущего праздника»: похоже, часть фразы не в именительном падеже/),
+      expect.stringMatching(/^Вклад!E5 warning: «Дед Мороз и Снегурочка» начинается с заглавной буквы/),
+    ]);
+    // Warnings only: every contribution still counts.
+    expect(report.data.contributions).toHaveLength(4);
+    expect(report.summary).toContain('Вклад!E3');
+  });
+});
+
 describe('setup', () => {
   it('creates every sheet with its columns on an empty workbook, and twice is a no-op', () => {
     const wb = new MemoryWorkbook();

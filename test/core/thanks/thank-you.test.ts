@@ -54,6 +54,18 @@ describe('thank-you letters', () => {
     expect(t.mail.outbox).toHaveLength(0);
   });
 
+  it('a contribution typed «Финансовая поддержка праздника» reads as a grammatical sentence in the letter', () => {
+    const wb = withContributions();
+    wb.sheets.get('Вклад')!.splice(1, 2, ['М-002', 'П-001', 'спонсор', 'финансовый', 'Финансовая поддержка праздника', 20000, '']);
+    const t = memoryRuntime(wb);
+    startJob(t.rt, year, limits(t.world));
+    const letter = t.documents.made.find((d) => d.name.includes('Партнёр 1'))!;
+    expect(letter.text).toContain(
+      `Благодарим Вас за помощь в подготовке и проведении мероприятия «День матери» (27${NBSP}ноября 2025${NBSP}г.): финансовая поддержка праздника (20${NBSP}000${NBSP}руб.).`,
+    );
+    expect(letter.text).not.toMatch(/за Финансовая|за финансовая/);
+  });
+
   it('a rerun makes nothing new unless asked to redo', () => {
     const t = memoryRuntime(withContributions());
     startJob(t.rt, year, limits(t.world));
@@ -165,27 +177,37 @@ describe('contribution sentence', () => {
       { event: ev('М-1', 'День города', 10), contribution: c('М-1', '', null, 'информационный') },
       { event: ev('М-2', 'Новый год', 12), contribution: c('М-2', 'ёлку', 2000, 'материально-технический') },
     ]);
-    // Each accusative phrase follows its own «за»; «;» separates events, not the contributions of one event.
+    // Nominative items after «—»; «;» separates events, commas the contributions of one event.
     expect(text).toBe(
-      `Благодарим Вас за помощь в подготовке и проведении мероприятий: «День города» (1${NBSP}октября 2025${NBSP}г.)${NBSP}— за информационную поддержку; ` +
-        `«Новый год» (1${NBSP}декабря 2025${NBSP}г.)${NBSP}— за подарки (3${NBSP}000${NBSP}руб.) и за ёлку (2${NBSP}000${NBSP}руб.). Общая сумма Вашей помощи${NBSP}— 5${NBSP}000${NBSP}руб.`,
+      `Благодарим Вас за помощь в подготовке и проведении мероприятий: «День города» (1${NBSP}октября 2025${NBSP}г.)${NBSP}— информационная поддержка; ` +
+        `«Новый год» (1${NBSP}декабря 2025${NBSP}г.)${NBSP}— подарки (3${NBSP}000${NBSP}руб.), ёлка (2${NBSP}000${NBSP}руб.). Общая сумма Вашей помощи${NBSP}— 5${NBSP}000${NBSP}руб.`,
     );
   });
 
-  it('for one event the phrase follows «Благодарим Вас за», and three phrases read «за A, за B и за C»', () => {
-    expect(contributionText([{ event: ev('М-1', 'День города', 10), contribution: c('М-1', 'финансовую поддержку праздничной программы', 20000, 'финансовый') }])).toBe(
-      `Благодарим Вас за финансовую поддержку праздничной программы (20${NBSP}000${NBSP}руб.) при подготовке и проведении мероприятия «День города» (1${NBSP}октября 2025${NBSP}г.).`,
+  it('a contribution typed «Финансовая поддержка праздника» reads as the item after the colon', () => {
+    expect(contributionText([{ event: ev('М-1', 'День города', 10), contribution: c('М-1', 'Финансовая поддержка праздника.', 20000, 'финансовый') }])).toBe(
+      `Благодарим Вас за помощь в подготовке и проведении мероприятия «День города» (1${NBSP}октября 2025${NBSP}г.): финансовая поддержка праздника (20${NBSP}000${NBSP}руб.).`,
     );
+  });
+
+  it('phrases typed in the accusative, as the program used to ask, read in the nominative; «;» when a phrase has a comma', () => {
     expect(
       contributionText([
         { event: ev('М-1', 'Митинг у обелиска', 5), contribution: c('М-1', 'медицинское сопровождение митинга', null) },
         { event: ev('М-1', 'Митинг у обелиска', 5), contribution: c('М-1', 'встречу с ветеранами', null) },
+        { event: ev('М-1', 'Митинг у обелиска', 5), contribution: c('М-1', 'финансовую поддержку праздничной программы', null) },
         { event: ev('М-1', 'Митинг у обелиска', 5), contribution: c('М-1', '', null, 'временной') },
       ]),
     ).toBe(
-      'Благодарим Вас за медицинское сопровождение митинга, за встречу с ветеранами и за подаренное детям время ' +
-        `при подготовке и проведении мероприятия «Митинг у обелиска» (1${NBSP}мая 2025${NBSP}г.).`,
+      `Благодарим Вас за помощь в подготовке и проведении мероприятия «Митинг у обелиска» (1${NBSP}мая 2025${NBSP}г.): ` +
+        'медицинское сопровождение митинга, встреча с ветеранами, финансовая поддержка праздничной программы, подаренное детям время.',
     );
+    expect(
+      contributionText([
+        { event: ev('М-1', 'Вечер памяти', 5), contribution: c('М-1', 'приглашение тружеников тыла, вдов и детей войны', null) },
+        { event: ev('М-1', 'Вечер памяти', 5), contribution: c('М-1', 'Чаепитие', null) },
+      ]),
+    ).toBe(`Благодарим Вас за помощь в подготовке и проведении мероприятия «Вечер памяти» (1${NBSP}мая 2025${NBSP}г.): приглашение тружеников тыла, вдов и детей войны; чаепитие.`);
   });
 });
 
