@@ -5,7 +5,7 @@
  * Documents go into a subfolder (by name) of the folder from «Настройки».
  */
 import type { Attachment, Block, ChartSpec, ColumnAlign, DocModel, DocumentPort, DocumentSettings, MadeDocument, TemplateKind } from '../ports';
-import { errorText, UserError } from '../core/errors';
+import { errorText, UncertainEffectError, UserError } from '../core/errors';
 import { docsMsg } from '../messages/gas';
 import { SETTING } from '../core/data/schema';
 import { PLACEHOLDER_PATTERN, placeholderSyntaxProblems } from '../core/letters/templates';
@@ -29,6 +29,12 @@ const TEMPLATE_LABEL: Record<TemplateKind, string> = { invitation: SETTING.invit
 
 /** The URL of a Google Doc by its ID (saves a call per letter). */
 export const docUrl = (id: string): string => `https://docs.google.com/document/d/${id}/edit`;
+
+/** The ID in a Doc's URL (what the journal links to), or null when it is not one. */
+export function docIdOf(link: string): string | null {
+  const match = /\/document\/d\/([A-Za-z0-9_-]+)/.exec(link);
+  return match ? match[1] : null;
+}
 
 /** The raw placeholder tokens of a text by name: `Имя` → [`{{Имя}}`, `{{ Имя }}`]. */
 export function placeholderTokens(text: string): Map<string, string[]> {
@@ -218,25 +224,42 @@ export class DocsDocuments implements DocumentPort {
   }
 
   /**
-   * One print-ready Doc, a letter per page. The bundle is itself a filled copy of the template (so
-   * it keeps the template's page setup, header and footer — the letterhead); the other letters'
-   * bodies are appended after page breaks from temporary filled copies, which go to the trash.
+   * A print-ready Doc, a letter per page: itself a filled copy of the template (so it keeps the
+   * template's page setup, header and footer — the letterhead). One Drive copy, one batchUpdate.
    */
-  fillTemplateBundle(kind: TemplateKind, letters: Record<string, string>[], folder: string, name: string): MadeDocument {
-    const [first, ...rest] = letters;
-    if (!first) throw new UserError(docsMsg.bundleEmpty);
-    const target = this.folder(folder);
-    const id = this.filledCopy(kind, first, target, name);
+  startBundle(kind: TemplateKind, values: Record<string, string>, folder: string, name: string): MadeDocument {
+    return new DocsMadeDocument(this.filledCopy(kind, values, this.folder(folder), name), name);
+  }
+
+  /**
+   * One more letter at the end of the bundle, after a page break: its body comes from a temporary
+   * filled copy (a Drive copy and a batchUpdate), which goes to the trash. The bundle is saved before
+   * this returns ("saveAndClose … causes pending updates to be flushed and applied",
+   * https://developers.google.com/apps-script/reference/document/document#saveAndClose()), so a
+   * letter journaled as made is in the Doc even if the execution is killed right after.
+   */
+  appendToBundle(kind: TemplateKind, link: string, values: Record<string, string>, folder: string): void {
+    const id = docIdOf(link);
+    if (!id) throw new UserError(docsMsg.bundleGone(link));
+    const copy = this.filledCopy(kind, values, this.folder(folder), docsMsg.bundleCopyName);
+    const letter = DocumentApp.openById(copy).getBody();
     const bundle = DocumentApp.openById(id);
-    const body = bundle.getBody();
-    rest.forEach((values, i) => {
+    try {
+      // From here the bundle is being changed, and an open Doc is saved when the execution ends: a
+      // failure now may leave the letter in it, so it is not retried by itself.
+      const body = bundle.getBody();
       body.appendPageBreak();
-      const copy = this.filledCopy(kind, values, target, `${name} — ${i + 2}`);
-      appendBodyOf(DocumentApp.openById(copy).getBody(), body);
+      appendBodyOf(letter, body);
+      bundle.saveAndClose();
+    } catch (e) {
+      throw new UncertainEffectError(errorText(e));
+    }
+    try {
       trashFile(copy);
-    });
-    bundle.saveAndClose();
-    return new DocsMadeDocument(id, name);
+    } catch (e) {
+      // The letter is in the bundle; a temporary copy left over is only clutter.
+      console.error(`temporary copy ${copy}: ${errorText(e)}`);
+    }
   }
 
   render(model: DocModel, folder: string, name: string): MadeDocument {

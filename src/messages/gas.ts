@@ -147,7 +147,9 @@ export const docsMsg = {
     askOwner(owner),
   sharedWith: (emails: string[]) => `Папка для документов и шаблоны открыты для редактирования: ${emails.join(', ')}.`,
   shareFailed: (email: string, detail: string) => `Не удалось открыть папку для ${email}: ${detail}`,
-  bundleEmpty: 'Нет ни одного письма для документа для печати.',
+  bundleGone: (link: string) => `Документ для печати ${link} не удаётся открыть: это не ссылка на документ Google. Проверьте ссылку в листе «Журнал».`,
+  /** The temporary filled letter whose body is appended to the print-ready document (then trashed). */
+  bundleCopyName: 'Письмо для документа для печати (временная копия)',
   docsServiceOff:
     'Не включён сервис Google Docs API, нужный для заполнения шаблонов. Откройте редактор скриптов → «Сервисы» → добавьте «Google Docs API» (Docs).',
   driveServiceOff:

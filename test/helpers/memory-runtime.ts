@@ -89,8 +89,14 @@ export class MemoryDocuments implements DocumentPort {
   fillTemplate(kind: TemplateKind, values: Record<string, string>, folder: string, name: string): MadeDocument {
     return this.doc({ kind, folder, name, text: fillText(this.templateText(kind), values) });
   }
-  fillTemplateBundle(kind: TemplateKind, letters: Record<string, string>[], folder: string, name: string): MadeDocument {
-    return this.doc({ kind, folder, name, text: letters.map((v) => fillText(this.templateText(kind), v)).join('\n---\n') });
+  /** A print-ready document: its letters' texts joined by `---` lines. */
+  startBundle(kind: TemplateKind, values: Record<string, string>, folder: string, name: string): MadeDocument {
+    return this.doc({ kind, folder, name, text: fillText(this.templateText(kind), values) });
+  }
+  appendToBundle(kind: TemplateKind, link: string, values: Record<string, string>): void {
+    const made = this.made[Number(link.slice('mem://'.length)) - 1];
+    if (!made) throw new Error(`no document ${link}`);
+    made.text += `\n---\n${fillText(this.templateText(kind), values)}`;
   }
   render(model: DocModel, folder: string, name: string): MadeDocument {
     return this.doc({ kind: 'model', folder, name, text: modelTexts(model).join('\n') });
