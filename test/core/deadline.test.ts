@@ -12,7 +12,7 @@ import { printLetters } from '../../src/core/invite/print';
 import { openJournal } from '../../src/core/run/journal';
 import type { RunLimits, RunReport } from '../../src/core/run/outcome';
 import { docNameMsg } from '../../src/messages/letters';
-import type { Runtime } from '../../src/ports';
+import type { DocumentPort, Runtime } from '../../src/ports';
 import { UncertainEffectError } from '../../src/core/errors';
 import { Killed, MemoryDocuments, MemoryLock, MemoryMail, MemoryScheduler, MemoryStore, memoryRuntime, partnersWorkbook, World } from '../helpers/memory-runtime';
 import type { MemoryWorkbook } from '../helpers/memory-workbook';
@@ -213,12 +213,12 @@ describe('printLetters on its own', () => {
       templateText: s.docs.templateText.bind(s.docs),
       fillTemplate: s.docs.fillTemplate.bind(s.docs),
       render: s.docs.render.bind(s.docs),
-      startBundle: (...a: Parameters<MemoryDocuments['startBundle']>) => {
+      startBundle: (...a: Parameters<DocumentPort['startBundle']>) => {
         const last = readWorkbook(s.workbook).journal.pop();
         seen.push(`start: ${last?.partner} ${last?.status} «${last?.document}»`);
         return s.docs.startBundle(...a);
       },
-      appendToBundle: (...a: Parameters<MemoryDocuments['appendToBundle']>) => {
+      appendToBundle: (...a: Parameters<DocumentPort['appendToBundle']>) => {
         const last = readWorkbook(s.workbook).journal.pop();
         seen.push(`append: ${last?.partner} ${last?.status} «${last?.document}»`);
         s.docs.appendToBundle(...a);
@@ -255,7 +255,7 @@ describe('printLetters on its own', () => {
       fillTemplate: s.docs.fillTemplate.bind(s.docs),
       render: s.docs.render.bind(s.docs),
       startBundle: s.docs.startBundle.bind(s.docs),
-      appendToBundle: (...a: Parameters<MemoryDocuments['appendToBundle']>) => {
+      appendToBundle: () => {
         call++;
         if (call === 1) throw new Error('Служба Диска недоступна');
         throw new UncertainEffectError('Не удалось сохранить документ');
