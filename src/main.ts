@@ -97,12 +97,14 @@ export function menuOwed(): void {
 }
 
 export function menuReport(): void {
+  // From the start: the execution's six minutes run while the prompt waits for the answer.
+  const limits = limitsFromNow();
   guarded(MENU.report, () => {
     requirePermissions(dialogMsg.reportTitle, 'report');
     const rt = gasRuntime();
     const answer = prompt(dialogMsg.reportTitle, dialogMsg.reportPrompt(defaultYearLabel(rt)));
     if (answer === null) return;
-    const result = makeReport(rt, answer);
+    const result = makeReport(rt, answer, limits);
     if (!result.ok) {
       alert(dialogMsg.reportTitle, result.message);
       return;

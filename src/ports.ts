@@ -186,8 +186,11 @@ export interface DocumentPort {
   appendToBundle(kind: TemplateKind, link: string, values: Record<string, string>, folder: string): void;
   /** Optional: the run has added its letters to the bundle of `link` (offline: its PDF is made now, once). */
   finishBundle?(link: string): void;
-  /** A document rendered from the model (the annual report). */
-  render(model: DocModel, folder: string, name: string): MadeDocument;
+  /**
+   * A document rendered from the model (the annual report). `untilMs` (the clock's ms): past it the
+   * maker stops, keeps nothing and throws a `UserError` saying so, rather than be killed mid-way.
+   */
+  render(model: DocModel, folder: string, name: string, untilMs?: number): MadeDocument;
 }
 
 /** An email message. Bodies are complete; core escapes HTML. */

@@ -13,6 +13,7 @@ import * as vm from 'node:vm';
 import type { Cell } from '../src/ports';
 import { docNameMsg } from '../src/messages/letters';
 import { docsMsg } from '../src/messages/gas';
+import { reportMsg } from '../src/messages/report';
 import { SHEET_SPECS } from '../src/core/data/schema';
 import { documentText, type DriveItem, type GasFakes, installGasFakes, isKilled, REALISTIC_LATENCY, type SpreadsheetModel, spreadsheetFromSheets } from './gas/fakes';
 
@@ -255,6 +256,82 @@ describe('a thank-you run through the bundle', () => {
         if (!done) expect([where, s]).toEqual([where, 'требует проверки']);
       }
       expect([label, w.gas.triggers.length, stateKeys(w)]).toEqual([label, 0, []]);
+    }
+  });
+});
+
+describe('the annual report through the bundle', () => {
+  const YEAR = '2025/2026';
+  const title = reportMsg.title(YEAR);
+  const reports = (w: World) => [...w.gas.drive.items.values()].filter((i) => !i.trashed && (i.name === title || i.name === docsMsg.draftName(title)));
+  const complete = (item: DriveItem) => item.name === title && !!item.doc && documentText(item.doc).includes(reportMsg.conclusionHeading);
+  const askReport = (w: World) => {
+    w.gas.ui.promptAnswers.push({ button: 'OK', text: YEAR });
+    w.call('menuReport');
+  };
+
+  /** The largest year we expect: 1,000 partners, 400 joint events (two a school day), 3,000 contributions. */
+  function largestYear(): World {
+    const contributions: Cell[][] = [];
+    const events: Cell[][] = [header('Мероприятия')];
+    for (let e = 1; e <= 400; e++) {
+      const day = moscow(2025, 9, 1).getTime() + Math.floor((e - 1) * 0.9) * 86400_000;
+      events.push([`М-${String(e).padStart(3, '0')}`, `Мероприятие ${e}`, new Date(day), '15:00', 'ДЮЦ «Ровесник»', 'праздник', 'учащиеся', '', '', 'проведено', 50, '']);
+    }
+    const resources = ['кадровый', 'финансовый', 'материальный', 'информационный', 'временной'];
+    for (let c = 0; c < 3000; c++) contributions.push([`М-${String((c % 400) + 1).padStart(3, '0')}`, pid((c * 7) % 1000 + 1), 'участник', resources[c % 5], 'помощь', c % 5 === 1 ? 1000 : '', '']);
+    const ss = seed(1000, 0, contributions);
+    const model = ss.sheets.find((s) => s.name === 'Мероприятия');
+    if (!model) throw new Error('no events sheet');
+    const w = load(spreadsheetFromSheets({ ...Object.fromEntries(ss.sheets.map((s) => [s.name, ss.values(s.name)])), Мероприятия: events }));
+    w.call('menuSetup');
+    return w;
+  }
+
+  it('the largest realistic year is rendered at the realistic pace well inside the soft deadline, under its own name only when complete', () => {
+    const w = largestYear();
+    w.gas.env.latency = REALISTIC_LATENCY;
+    const start = w.gas.env.clock.now();
+    askReport(w);
+    const took = w.gas.env.clock.now() - start;
+    const [report, ...more] = reports(w);
+    expect(more).toEqual([]);
+    expect(report && complete(report)).toBe(true);
+    expect(took).toBeLessThan(SOFT_DEADLINE / 2);
+    console.log(`report of 400 events and 3,000 contributions: ${took / 1000} s at the realistic pace`);
+  });
+
+  it('a year too slow to render stops at the soft deadline with a Russian sentence, leaving no document under the name and no draft', () => {
+    const w = largestYear();
+    // Document edits ten times slower than the realistic pace: this year would take far longer than six minutes.
+    w.gas.env.latency = { ...REALISTIC_LATENCY, DocumentApp: 200, '*': 100 };
+    const start = w.gas.env.clock.now();
+    askReport(w);
+    expect(w.gas.env.clock.now() - start).toBeLessThan(KILL);
+    expect(reports(w)).toEqual([]);
+    expect(w.gas.ui.lastAlert()?.prompt).toBe(docsMsg.renderTooLong(title));
+  });
+
+  it('a kill at every service call of the report, then a rerun: no half report under its name, no draft left, the rerun complete', () => {
+    const contributions: Cell[][] = [1, 2, 3].map((i) => ['М-000', pid(i), 'участник', 'кадровый', 'концерт', '', '']);
+    const base = world(3, 0, contributions);
+    const clean = fork(base);
+    const before = clean.gas.env.calls.total;
+    askReport(clean);
+    const calls = clean.gas.env.calls.total - before;
+    expect(reports(clean).filter(complete)).toHaveLength(1);
+    expect(calls).toBeGreaterThan(30);
+    for (let k = 1; k <= calls; k++) {
+      const w = fork(base);
+      w.gas.env.killAt(k);
+      askReport(w);
+      w.gas.env.clearScheduled();
+      askReport(w);
+      const label = `kill at call ${k}`;
+      const left = reports(w);
+      // Every document under the report's name is whole (the killed run's too, if it got as far as the rename).
+      expect([label, left.every(complete), left.length >= 1 && left.length <= 2]).toEqual([label, true, true]);
+      expect([label, w.gas.triggers.length]).toEqual([label, 0]);
     }
   });
 });

@@ -9,7 +9,7 @@ import { errorText, UncertainEffectError, UserError } from '../core/errors';
 import { docsMsg } from '../messages/gas';
 import { SETTING } from '../core/data/schema';
 import { PLACEHOLDER_PATTERN, placeholderSyntaxProblems } from '../core/letters/templates';
-import { childFolder, copyFile, createDocument, createFolder, DOC_MIME, FOLDER_MIME, lookUp, trashFile } from './drive';
+import { childFiles, childFolder, copyFile, createDocument, createFolder, DOC_MIME, FOLDER_MIME, lookUp, renameFile, trashFile } from './drive';
 import { recordedOwner } from './sharing';
 
 type Body = GoogleAppsScript.Document.Body;
@@ -262,8 +262,8 @@ export class DocsDocuments implements DocumentPort {
     }
   }
 
-  render(model: DocModel, folder: string, name: string): MadeDocument {
-    const made = renderToFolder(model, this.folder(folder), name);
+  render(model: DocModel, folder: string, name: string, untilMs?: number): MadeDocument {
+    const made = renderToFolder(model, this.folder(folder), name, untilMs);
     return new DocsMadeDocument(made.id, name);
   }
 }
@@ -271,16 +271,37 @@ export class DocsDocuments implements DocumentPort {
 /**
  * Renders a document model into a new Google Doc in the folder. The Doc is created through Drive, in
  * place: a Doc from DocumentApp.create lands in My Drive and could only be moved with DriveApp.
+ *
+ * A large report is many DocumentApp calls, so the Doc is made under a draft name and renamed when
+ * complete: a kill in between leaves only a draft, which the next render of that name trashes — never
+ * a half document under the report's (or a template's) name. Past `untilMs` (the clock's ms) it stops
+ * between two blocks, trashes the draft and says so, rather than be killed.
  */
-export function renderToFolder(model: DocModel, folderId: string, name: string): { id: string; url: string } {
-  const doc = DocumentApp.openById(createDocument(name, folderId));
+export function renderToFolder(model: DocModel, folderId: string, name: string, untilMs = Number.POSITIVE_INFINITY): { id: string; url: string } {
+  const draft = docsMsg.draftName(name);
+  for (const left of childFiles(folderId, draft, DOC_MIME)) {
+    try {
+      trashFile(left);
+    } catch (e) {
+      // Someone else's draft (only its owner may trash it): it stays, named as a draft.
+      console.error(`draft ${left}: ${errorText(e)}`);
+    }
+  }
+  const id = createDocument(draft, folderId);
+  const doc = DocumentApp.openById(id);
   const body = doc.getBody();
   const placeholder = body.getNumChildren() > 0 ? body.getChild(0) : null;
-  for (const block of model.blocks) renderBlock(body, block);
+  for (const block of model.blocks) {
+    if (Date.now() > untilMs) {
+      trashFile(id);
+      throw new UserError(docsMsg.renderTooLong(name));
+    }
+    renderBlock(body, block);
+  }
   if (placeholder && model.blocks.length > 0 && placeholder.getType() === DocumentApp.ElementType.PARAGRAPH && placeholder.asParagraph().getText() === '')
     placeholder.removeFromParent();
-  const id = doc.getId();
   doc.saveAndClose();
+  renameFile(id, name);
   return { id, url: docUrl(id) };
 }
 

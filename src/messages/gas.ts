@@ -148,6 +148,10 @@ export const docsMsg = {
   sharedWith: (emails: string[]) => `Папка для документов и шаблоны открыты для редактирования: ${emails.join(', ')}.`,
   shareFailed: (email: string, detail: string) => `Не удалось открыть папку для ${email}: ${detail}`,
   bundleGone: (link: string) => `Документ для печати ${link} не удаётся открыть: это не ссылка на документ Google. Проверьте ссылку в листе «Журнал».`,
+  /** A rendered document (the annual report, a default template) until it is complete. */
+  draftName: (name: string) => `${name} (формируется)`,
+  renderTooLong: (name: string) =>
+    `Документ ${q(name)} не успел сформироваться за время, которое Google даёт одному запуску, и не сохранён. Запустите ещё раз; если не поможет, сообщите разработчику.`,
   /** The temporary filled letter whose body is appended to the print-ready document (then trashed). */
   bundleCopyName: 'Письмо для документа для печати (временная копия)',
   docsServiceOff:
