@@ -44,11 +44,12 @@ export function onInstall(): void {
 }
 
 export function menuSetup(): void {
+  const limits = limitsFromNow();
   guarded(MENU.setup, () => {
     requirePermissions(MENU.setup, 'setup');
     const wb = activeWorkbook();
     const report = runSetup(wb);
-    const docs = ensureDocsSetup(wb);
+    const docs = ensureDocsSetup(wb, undefined, limits.startMs + limits.softDeadlineMs);
     if (docs.lines.length === 0) {
       alert(gasMsg.setupTitle, report.summary);
       return;

@@ -335,3 +335,54 @@ describe('the annual report through the bundle', () => {
     }
   });
 });
+
+describe('«Настроить таблицу» inside the deadline', () => {
+  const OWNER = 'staff@rovesnik.example';
+  const editorsOf = (n: number) => [OWNER, ...Array.from({ length: n }, (_, i) => `editor${i + 1}@rovesnik.example`)];
+  const folderOf = (w: World): DriveItem => {
+    const folder = [...w.gas.drive.items.values()].find((i) => i.name === docsMsg.rootFolderName);
+    if (!folder) throw new Error('no folder');
+    return folder;
+  };
+  const sharedWith = (w: World) => new Set((folderOf(w).permissions ?? []).map((p) => p.emailAddress));
+
+  it('with 40 editors at the realistic pace: the folder and templates made and shared in one run, well inside the soft deadline', () => {
+    const w = load(seed(3, 0));
+    w.ss.editors = editorsOf(40);
+    w.gas.env.latency = REALISTIC_LATENCY;
+    const start = w.gas.env.clock.now();
+    w.call('menuSetup');
+    expect(w.gas.env.clock.now() - start).toBeLessThan(SOFT_DEADLINE / 2);
+    expect(editorsOf(40).slice(1).every((e) => sharedWith(w).has(e))).toBe(true);
+    expect(w.gas.ui.lastAlert()?.prompt).not.toContain('Не успели');
+  });
+
+  it('with more editors than one run can share with, it stops at the soft deadline, names who is left, and the next run goes on from them', () => {
+    const w = load(seed(3, 0));
+    const editors = editorsOf(500);
+    w.ss.editors = editors;
+    w.gas.env.latency = REALISTIC_LATENCY;
+    const start = w.gas.env.clock.now();
+    w.call('menuSetup');
+    expect(w.gas.env.clock.now() - start).toBeLessThan(KILL);
+    const alert = w.gas.ui.lastAlert()?.prompt ?? '';
+    expect(alert).toContain('Не успели открыть папку');
+    expect(alert).toContain(editors[500]);
+    const first = sharedWith(w).size;
+    expect(first).toBeGreaterThan(100);
+    expect(first).toBeLessThan(500);
+    let runs = 1;
+    while (sharedWith(w).size < 500 && runs < 6) {
+      w.gas.env.clock.set(w.gas.env.clock.now() + 60_000);
+      const again = w.gas.env.clock.now();
+      w.call('menuSetup');
+      expect(w.gas.env.clock.now() - again).toBeLessThan(KILL);
+      runs++;
+    }
+    expect(sharedWith(w).size).toBe(500);
+    expect(runs).toBeGreaterThan(1);
+    // One folder and one template of each kind: the runs after the first made nothing new.
+    expect([...w.gas.drive.items.values()].filter((i) => !i.trashed && i.name === docsMsg.rootFolderName)).toHaveLength(1);
+    for (const name of Object.values(docsMsg.templateName)) expect([...w.gas.drive.items.values()].filter((i) => !i.trashed && i.name === name)).toHaveLength(1);
+  });
+});

@@ -146,6 +146,8 @@ export const docsMsg = {
     `${q(setting)}: папка или документ с этим ID вам недоступны, поэтому настройка ничего не создала взамен и не изменила ячейку — у коллег ничего не пропадёт. ` +
     askOwner(owner),
   sharedWith: (emails: string[]) => `Папка для документов и шаблоны открыты для редактирования: ${emails.join(', ')}.`,
+  shareLater: (emails: string[]) =>
+    `Не успели открыть папку (за время одного запуска) для: ${emails.join(', ')}. Выполните «Партнёрство → Настроить таблицу» ещё раз — настройка продолжит с них.`,
   shareFailed: (email: string, detail: string) => `Не удалось открыть папку для ${email}: ${detail}`,
   bundleGone: (link: string) => `Документ для печати ${link} не удаётся открыть: это не ссылка на документ Google. Проверьте ссылку в листе «Журнал».`,
   /** A rendered document (the annual report, a default template) until it is complete. */

@@ -274,11 +274,13 @@ describe('ensureDocsSetup', () => {
       ],
     });
 
-  it('creates the folder and both default templates, writes their IDs in one write; the second run creates nothing', () => {
+  it('creates the folder and both default templates, writing and flushing each ID as soon as it exists; the second run creates nothing', () => {
     const ss = settingsSheet();
     gas = installGasFakes(globalThis, { spreadsheet: ss });
     const report = ensureDocsSetup(new SheetsWorkbook(gas.activeSpreadsheet()));
-    expect(gas.env.count('Range.setValues')).toBe(1);
+    // One write and flush per created item, so a kill right after one leaves it found, not orphaned.
+    expect(gas.env.count('Range.setValues')).toBe(3);
+    expect(gas.env.count('SpreadsheetApp.flush')).toBeGreaterThanOrEqual(3);
     const [, folderRow, inviteRow, thanksRow] = ss.values('Настройки');
     const folder = gas.drive.items.get(String(folderRow?.[1])) as DriveItem;
     expect(folder.name).toBe('Партнёрство — документы');
