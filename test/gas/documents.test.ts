@@ -301,7 +301,7 @@ describe('ensureDocsSetup', () => {
     const again = ensureDocsSetup(new SheetsWorkbook(gas.activeSpreadsheet()));
     expect(again.created).toEqual([]);
     expect(gas.drive.items.size).toBe(items);
-    expect(gas.env.count('Range.setValues')).toBe(1);
+    expect(gas.env.count('Range.setValues')).toBe(3);
   });
 
   it('never orphans what it cannot see: an ID not shared with this user stays, and the alert says whom to ask', () => {
