@@ -58,11 +58,12 @@ export function onInstall(): void {
 }
 
 export function menuSetup(): void {
+  const limits = limitsFromNow();
   guarded(MENU.setup, () => {
     requirePermissions(MENU.setup, 'setup');
     const wb = activeWorkbook();
     const report = runSetup(wb);
-    const docs = ensureDocsSetup(wb);
+    const docs = ensureDocsSetup(wb, undefined, limits.startMs + limits.softDeadlineMs);
     if (docs.lines.length === 0) {
       alert(gasMsg.setupTitle, report.summary);
       return;
@@ -119,12 +120,14 @@ export function menuOwed(): void {
 }
 
 export function menuReport(): void {
+  // From the start: the execution's six minutes run while the prompt waits for the answer.
+  const limits = limitsFromNow();
   guarded(MENU.report, () => {
     requirePermissions(dialogMsg.reportTitle, 'report');
     const rt = gasRuntime();
     const answer = prompt(dialogMsg.reportTitle, dialogMsg.reportPrompt(defaultYearLabel(rt)));
     if (answer === null) return;
-    const result = makeReport(rt, answer);
+    const result = makeReport(rt, answer, limits);
     if (!result.ok) {
       alert(dialogMsg.reportTitle, result.message);
       return;

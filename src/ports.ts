@@ -176,10 +176,21 @@ export interface DocumentPort {
    * so a letter made ahead and never claimed (the run was killed) is simply made again next time.
    */
   prepare?(kind: TemplateKind, folder: string, letters: { values: Record<string, string>; name: string }[]): number;
-  /** Several filled letters in one document, one letter per page (print-ready). */
-  fillTemplateBundle(kind: TemplateKind, letters: Record<string, string>[], folder: string, name: string): MadeDocument;
-  /** A document rendered from the model (the annual report). */
-  render(model: DocModel, folder: string, name: string): MadeDocument;
+  /**
+   * A print-ready document (one letter per page, for partners without email) with its first letter,
+   * filled as `fillTemplate` fills; saved when it returns. Letters are added one by one with
+   * `appendToBundle`, so a run can journal each and stop between any two.
+   */
+  startBundle(kind: TemplateKind, values: Record<string, string>, folder: string, name: string): MadeDocument;
+  /** Adds one filled letter after a page break to the print-ready document of `link` (from `startBundle`); saved when it returns. */
+  appendToBundle(kind: TemplateKind, link: string, values: Record<string, string>, folder: string): void;
+  /** Optional: the run has added its letters to the bundle of `link` (offline: its PDF is made now, once). */
+  finishBundle?(link: string): void;
+  /**
+   * A document rendered from the model (the annual report). `untilMs` (the clock's ms): past it the
+   * maker stops, keeps nothing and throws a `UserError` saying so, rather than be killed mid-way.
+   */
+  render(model: DocModel, folder: string, name: string, untilMs?: number): MadeDocument;
 }
 
 /** An email message. Bodies are complete; core escapes HTML. */

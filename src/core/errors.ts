@@ -11,6 +11,17 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * A side effect failed part way and may have happened (a print-ready Doc whose save failed after the
+ * letter was added): the journal then says «требует проверки», never `ошибка`, so it is not redone.
+ */
+export class UncertainEffectError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UncertainEffectError';
+  }
+}
+
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }

@@ -11,6 +11,7 @@ import { journalTime } from './invite/plan';
 import { runInvitations } from './invite/run';
 import { composeNotice } from './letters/email';
 import { lockedRun, refusedRun, type RunLimits, type RunReport } from './run/outcome';
+import { deleteText, readText, writeText } from './run/stored-text';
 import type { ThanksRequest } from './thanks/period';
 import { runThanks } from './thanks/run';
 
@@ -89,7 +90,8 @@ function specFrom(value: unknown): JobSpec | null {
 }
 
 function readState(rt: Runtime): RunState | null {
-  const raw = rt.store.get(RUN_STATE_KEY);
+  // In parts when long (a redo of hundreds of partners passes the store's 9 KB per value): see stored-text.ts.
+  const raw = readText(rt.store, RUN_STATE_KEY);
   if (!raw) return null;
   let parsed: unknown;
   try {
@@ -106,11 +108,11 @@ function readState(rt: Runtime): RunState | null {
 }
 
 function writeState(rt: Runtime, state: RunState): void {
-  rt.store.set(RUN_STATE_KEY, JSON.stringify(state));
+  writeText(rt.store, RUN_STATE_KEY, JSON.stringify(state));
 }
 
 function clearState(rt: Runtime): void {
-  rt.store.delete(RUN_STATE_KEY);
+  deleteText(rt.store, RUN_STATE_KEY);
   rt.scheduler.cancel(CONTINUE_HANDLER);
 }
 

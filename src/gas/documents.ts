@@ -5,11 +5,11 @@
  * Documents go into a subfolder (by name) of the folder from «Настройки».
  */
 import type { Attachment, Block, ChartSpec, ColumnAlign, DocModel, DocumentPort, DocumentSettings, MadeDocument, TemplateKind } from '../ports';
-import { errorText, UserError } from '../core/errors';
+import { errorText, UncertainEffectError, UserError } from '../core/errors';
 import { docsMsg } from '../messages/gas';
 import { SETTING } from '../core/data/schema';
 import { PLACEHOLDER_PATTERN, placeholderSyntaxProblems } from '../core/letters/templates';
-import { childFolder, copyFile, createDocument, createFolder, DOC_MIME, FOLDER_MIME, lookUp, trashFile } from './drive';
+import { childFiles, childFolder, copyFile, createDocument, createFolder, DOC_MIME, FOLDER_MIME, lookUp, renameFile, trashFile } from './drive';
 import { recordedOwner } from './sharing';
 
 type Body = GoogleAppsScript.Document.Body;
@@ -29,6 +29,12 @@ const TEMPLATE_LABEL: Record<TemplateKind, string> = { invitation: SETTING.invit
 
 /** The URL of a Google Doc by its ID (saves a call per letter). */
 export const docUrl = (id: string): string => `https://docs.google.com/document/d/${id}/edit`;
+
+/** The ID in a Doc's URL (what the journal links to), or null when it is not one. */
+export function docIdOf(link: string): string | null {
+  const match = /\/document\/d\/([A-Za-z0-9_-]+)/.exec(link);
+  return match ? match[1] : null;
+}
 
 /** The raw placeholder tokens of a text by name: `Имя` → [`{{Имя}}`, `{{ Имя }}`]. */
 export function placeholderTokens(text: string): Map<string, string[]> {
@@ -218,29 +224,46 @@ export class DocsDocuments implements DocumentPort {
   }
 
   /**
-   * One print-ready Doc, a letter per page. The bundle is itself a filled copy of the template (so
-   * it keeps the template's page setup, header and footer — the letterhead); the other letters'
-   * bodies are appended after page breaks from temporary filled copies, which go to the trash.
+   * A print-ready Doc, a letter per page: itself a filled copy of the template (so it keeps the
+   * template's page setup, header and footer — the letterhead). One Drive copy, one batchUpdate.
    */
-  fillTemplateBundle(kind: TemplateKind, letters: Record<string, string>[], folder: string, name: string): MadeDocument {
-    const [first, ...rest] = letters;
-    if (!first) throw new UserError(docsMsg.bundleEmpty);
-    const target = this.folder(folder);
-    const id = this.filledCopy(kind, first, target, name);
-    const bundle = DocumentApp.openById(id);
-    const body = bundle.getBody();
-    rest.forEach((values, i) => {
-      body.appendPageBreak();
-      const copy = this.filledCopy(kind, values, target, `${name} — ${i + 2}`);
-      appendBodyOf(DocumentApp.openById(copy).getBody(), body);
-      trashFile(copy);
-    });
-    bundle.saveAndClose();
-    return new DocsMadeDocument(id, name);
+  startBundle(kind: TemplateKind, values: Record<string, string>, folder: string, name: string): MadeDocument {
+    return new DocsMadeDocument(this.filledCopy(kind, values, this.folder(folder), name), name);
   }
 
-  render(model: DocModel, folder: string, name: string): MadeDocument {
-    const made = renderToFolder(model, this.folder(folder), name);
+  /**
+   * One more letter at the end of the bundle, after a page break: its body comes from a temporary
+   * filled copy (a Drive copy and a batchUpdate), which goes to the trash. The bundle is saved before
+   * this returns ("saveAndClose … causes pending updates to be flushed and applied",
+   * https://developers.google.com/apps-script/reference/document/document#saveAndClose()), so a
+   * letter journaled as made is in the Doc even if the execution is killed right after.
+   */
+  appendToBundle(kind: TemplateKind, link: string, values: Record<string, string>, folder: string): void {
+    const id = docIdOf(link);
+    if (!id) throw new UserError(docsMsg.bundleGone(link));
+    const copy = this.filledCopy(kind, values, this.folder(folder), docsMsg.bundleCopyName);
+    const letter = DocumentApp.openById(copy).getBody();
+    const bundle = DocumentApp.openById(id);
+    try {
+      // From here the bundle is being changed, and an open Doc is saved when the execution ends: a
+      // failure now may leave the letter in it, so it is not retried by itself.
+      const body = bundle.getBody();
+      body.appendPageBreak();
+      appendBodyOf(letter, body);
+      bundle.saveAndClose();
+    } catch (e) {
+      throw new UncertainEffectError(errorText(e));
+    }
+    try {
+      trashFile(copy);
+    } catch (e) {
+      // The letter is in the bundle; a temporary copy left over is only clutter.
+      console.error(`temporary copy ${copy}: ${errorText(e)}`);
+    }
+  }
+
+  render(model: DocModel, folder: string, name: string, untilMs?: number): MadeDocument {
+    const made = renderToFolder(model, this.folder(folder), name, untilMs);
     return new DocsMadeDocument(made.id, name);
   }
 }
@@ -248,16 +271,37 @@ export class DocsDocuments implements DocumentPort {
 /**
  * Renders a document model into a new Google Doc in the folder. The Doc is created through Drive, in
  * place: a Doc from DocumentApp.create lands in My Drive and could only be moved with DriveApp.
+ *
+ * A large report is many DocumentApp calls, so the Doc is made under a draft name and renamed when
+ * complete: a kill in between leaves only a draft, which the next render of that name trashes — never
+ * a half document under the report's (or a template's) name. Past `untilMs` (the clock's ms) it stops
+ * between two blocks, trashes the draft and says so, rather than be killed.
  */
-export function renderToFolder(model: DocModel, folderId: string, name: string): { id: string; url: string } {
-  const doc = DocumentApp.openById(createDocument(name, folderId));
+export function renderToFolder(model: DocModel, folderId: string, name: string, untilMs = Number.POSITIVE_INFINITY): { id: string; url: string } {
+  const draft = docsMsg.draftName(name);
+  for (const left of childFiles(folderId, draft, DOC_MIME)) {
+    try {
+      trashFile(left);
+    } catch (e) {
+      // Someone else's draft (only its owner may trash it): it stays, named as a draft.
+      console.error(`draft ${left}: ${errorText(e)}`);
+    }
+  }
+  const id = createDocument(draft, folderId);
+  const doc = DocumentApp.openById(id);
   const body = doc.getBody();
   const placeholder = body.getNumChildren() > 0 ? body.getChild(0) : null;
-  for (const block of model.blocks) renderBlock(body, block);
+  for (const block of model.blocks) {
+    if (Date.now() > untilMs) {
+      trashFile(id);
+      throw new UserError(docsMsg.renderTooLong(name));
+    }
+    renderBlock(body, block);
+  }
   if (placeholder && model.blocks.length > 0 && placeholder.getType() === DocumentApp.ElementType.PARAGRAPH && placeholder.asParagraph().getText() === '')
     placeholder.removeFromParent();
-  const id = doc.getId();
   doc.saveAndClose();
+  renameFile(id, name);
   return { id, url: docUrl(id) };
 }
 

@@ -123,6 +123,17 @@ export function trashFile(id: string): void {
   files().update({ trashed: true }, id);
 }
 
+/** The IDs of the files of this name and type in a folder, not trashed (at most 20: leftovers, not a listing). */
+export function childFiles(parentId: string, name: string, mimeType: string): string[] {
+  const q = `${literal(parentId)} in parents and name = ${literal(name)} and mimeType = ${literal(mimeType)} and trashed = false`;
+  const list = files().list({ q, fields: 'files(id)', pageSize: 20, supportsAllDrives: true, includeItemsFromAllDrives: true });
+  return (list.files ?? []).flatMap((f) => (f.id ? [f.id] : []));
+}
+
+export function renameFile(id: string, name: string): void {
+  files().update({ name }, id);
+}
+
 function permissions(): GoogleAppsScript.Drive_v3.Drive.V3.Collection.PermissionsCollection {
   const collection = typeof Drive === 'undefined' || !Drive ? undefined : Drive.Permissions;
   if (!collection) throw new UserError(docsMsg.driveServiceOff);

@@ -42,13 +42,23 @@ export function spreadsheetEditors(): string[] {
  * A user who may not share the folder (view only) is told so and whom to ask; templates outside the
  * folder that this user may not share are left as they are (a job then names their owner).
  */
-export function shareWithEditors(folder: DriveEntry, templates: DriveEntry[], editors: string[], owner: string): string[] {
+export function shareWithEditors(folder: DriveEntry, templates: DriveEntry[], editors: string[], owner: string, untilMs = Number.POSITIVE_INFINITY): string[] {
   if (!folder.canShare) return [docsMsg.folderReadOnly(SETTING.folder, owner)];
   const lines: string[] = [];
   const opened = new Set<string>();
+  // A call per editor and file: past the deadline the rest wait for the next run of setup, which says so.
+  const later = new Set<string>();
   for (const file of [folder, ...templates.filter((t) => t.canShare)]) {
+    if (Date.now() > untilMs) {
+      editors.forEach((e) => later.add(e));
+      continue;
+    }
     const can = editorsOf(file.id);
     for (const email of editors.filter((e) => !can.has(e.toLowerCase()))) {
+      if (Date.now() > untilMs) {
+        later.add(email);
+        continue;
+      }
       try {
         shareForEditing(file.id, email);
         opened.add(email);
@@ -58,5 +68,6 @@ export function shareWithEditors(folder: DriveEntry, templates: DriveEntry[], ed
     }
   }
   if (opened.size > 0) lines.unshift(docsMsg.sharedWith([...opened]));
+  if (later.size > 0) lines.push(docsMsg.shareLater([...later]));
   return lines;
 }

@@ -2,7 +2,8 @@
  * The Google Drive side of «Настроить таблицу»: the documents folder and the two template Docs, shared
  * with every editor of the spreadsheet. Whatever is blank, or visibly gone (in the trash, or not a
  * folder/Doc), is created (the folder «Партнёрство — документы», the default templates rendered into
- * it) and its ID written into «Настройки» in one batched write. An ID this user cannot see is kept as
+ * it) and its ID written into «Настройки» and flushed at once, so a kill right after leaves it found, not
+ * orphaned (a template is renamed from its draft name only when complete). An ID this user cannot see is kept as
  * it is: it may be a colleague's folder not shared with this user yet, and replacing it would orphan
  * their folder and templates; the alert says whom to ask. Re-runnable: a later run opens the folder to
  * editors added since; when everything is in place and shared, nothing is created or written.
@@ -28,7 +29,8 @@ const KINDS: [TemplateKind, SettingKey][] = [
   ['thanks', 'thanksTemplate'],
 ];
 
-export function ensureDocsSetup(wb: WorkbookPort, editors: () => string[] = spreadsheetEditors): DocsSetupReport {
+/** `untilMs`: the clock's ms by which setup must be done (the sharing stops there and says who is left). */
+export function ensureDocsSetup(wb: WorkbookPort, editors: () => string[] = spreadsheetEditors, untilMs = Number.POSITIVE_INFINITY): DocsSetupReport {
   const report: DocsSetupReport = { created: [], lines: [] };
   const values = wb.readSheet(SHEET.settings);
   if (!values) return report;
@@ -45,11 +47,16 @@ export function ensureDocsSetup(wb: WorkbookPort, editors: () => string[] = spre
     const row = rowOf(key);
     return row === null ? '' : String(values[row - 1]?.[valueCol - 1] ?? '').trim();
   };
-  const writes: CellWrite[] = [];
+  // Each ID as soon as its folder or template exists, made durable before the next step.
   const write = (key: SettingKey, value: string): void => {
     const row = rowOf(key);
-    if (row === null) report.lines.push(docsMsg.settingsNotWritten(SETTING[key]));
-    else writes.push({ row, col: valueCol, value });
+    if (row === null) {
+      report.lines.push(docsMsg.settingsNotWritten(SETTING[key]));
+      return;
+    }
+    const cell: CellWrite = { row, col: valueCol, value };
+    wb.writeCells(SHEET.settings, [cell]);
+    SpreadsheetApp.flush();
   };
 
   const found = lookUp(valueOf('folder'), FOLDER_MIME);
@@ -61,10 +68,10 @@ export function ensureDocsSetup(wb: WorkbookPort, editors: () => string[] = spre
   let folder: DriveEntry | null = found.kind === 'ok' ? found.entry : null;
   if (!folder) {
     const id = createFolder(docsMsg.rootFolderName);
+    write('folder', id);
     const url = folderUrl(id);
     report.created.push({ name: docsMsg.rootFolderName, url });
     report.lines.push(docsMsg.createdFolder(url));
-    write('folder', id);
     folder = findFile(id);
     if (!folder) throw new Error(`Drive does not show the folder ${id} it has just created`);
   }
@@ -83,12 +90,11 @@ export function ensureDocsSetup(wb: WorkbookPort, editors: () => string[] = spre
       continue;
     }
     const name = docsMsg.templateName[kind];
-    const made = renderToFolder(defaultTemplate(kind), folder.id, name);
+    const made = renderToFolder(defaultTemplate(kind), folder.id, name, untilMs);
+    write(key, made.id);
     report.created.push({ name, url: made.url });
     report.lines.push(docsMsg.createdTemplate(name, made.url));
-    write(key, made.id);
   }
-  if (writes.length > 0) wb.writeCells(SHEET.settings, writes);
-  report.lines.push(...shareWithEditors(folder, outside, editors(), folder.owner || recordedOwner()));
+  report.lines.push(...shareWithEditors(folder, outside, editors(), folder.owner || recordedOwner(), untilMs));
   return report;
 }

@@ -3,13 +3,13 @@
  * DocModels, written under one output folder; PDFs via LibreOffice when it is installed.
  */
 import { errorText, UserError } from '../core/errors';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Attachment, DocModel, DocumentPort, MadeDocument, TemplateKind } from '../ports';
 import { outFolderMsg } from '../messages/cli';
 import { DOC_MSG } from '../messages/documents';
 import { availableParallelism } from 'node:os';
-import { compileTemplate, fillBundle, placeholdersOf, templateTextOf, type CompiledTemplate } from './docx-fill';
+import { appendLetter, compileTemplate, placeholdersOf, templateTextOf, type CompiledTemplate } from './docx-fill';
 import { renderDocx } from './docx-render';
 import { converterProfile, convertToPdf, findSoffice, pdfPathFor } from './pdf';
 import type { PdfBatch } from './pdf-batch';
@@ -190,9 +190,36 @@ export class LocalDocuments implements DocumentPort {
     return chosen.length;
   }
 
-  fillTemplateBundle(kind: TemplateKind, letters: Record<string, string>[], folder: string, name: string): LocalMadeDocument {
-    const filler = this.filler(kind);
-    return this.write(fillBundle(this.template(kind), letters, (values) => filler.fill(values)), folder, name, this.options.eagerPdf ?? false);
+  /** The bundle's PDF is made once, when the run has added its letters (`finishBundle`). */
+  startBundle(kind: TemplateKind, values: Record<string, string>, folder: string, name: string): LocalMadeDocument {
+    return this.write(this.filler(kind).fill(values), folder, name, false);
+  }
+
+  /**
+   * Rewrites the bundle's file with one more letter (written whole, so a kill leaves the file as it
+   * was or with the letter). Its PDF, when made eagerly, is made again for the longer bundle.
+   */
+  appendToBundle(kind: TemplateKind, link: string, values: Record<string, string>): void {
+    let bundle: Uint8Array;
+    try {
+      bundle = readFileSync(link);
+    } catch (error) {
+      throw new UserError(DOC_MSG.writeFailed(link, errorText(error)));
+    }
+    // A new file renamed over the old one: a kill leaves the bundle as it was, or with the letter.
+    const next = `${link}.new`;
+    writeFile(next, appendLetter(bundle, this.filler(kind).fill(values)));
+    try {
+      renameSync(next, link);
+    } catch (error) {
+      throw new UserError(DOC_MSG.writeFailed(link, errorText(error)));
+    }
+  }
+
+  /** The bundle is complete for this run: its PDF beside it, when letters get one. */
+  finishBundle(link: string): void {
+    const soffice = this.sofficePath();
+    if (soffice && this.options.eagerPdf) convertToPdf(link, dirname(link), { soffice });
   }
 
   render(model: DocModel, folder: string, name: string): LocalMadeDocument {

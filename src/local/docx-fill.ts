@@ -261,6 +261,25 @@ function withPageBreak(content: string): string {
   return trimmed + `<w:p>${PAGE_BREAK_RUN}</w:p>`;
 }
 
+/** The body of a filled letter to go into a bundle: without the paragraph ids and bookmarks the first letter has too. */
+function bundleBody(xml: string): string {
+  return splitBody(xml)
+    .content.replace(/\s(?:w14:paraId|w14:textId)="[^"]*"/g, '')
+    .replace(/<w:bookmark(?:Start|End)\b[^>]*\/>/g, '');
+}
+
+/**
+ * A bundle (a filled letter, or one `fillBundle` or this made) with one more filled letter after a
+ * page break: the bundle keeps its own section (page setup, header, footer).
+ */
+export function appendLetter(bundle: Uint8Array, letter: Uint8Array): Uint8Array {
+  const zip = new PizZip(bundle);
+  const head = splitBody(zip.file('word/document.xml')?.asText() ?? '');
+  const body = bundleBody(new PizZip(letter).file('word/document.xml')?.asText() ?? '');
+  zip.file('word/document.xml', `${head.before}<w:body>${withPageBreak(head.content)}${body}${head.section}</w:body>${head.after}`);
+  return zip.generate({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
 /** One document holding one filled copy of the template per letter, each starting on a new page. */
 export function fillBundle(docx: Uint8Array, letters: Record<string, string>[], fill: (values: Record<string, string>) => Uint8Array = (v) => fillDocx(docx, v)): Uint8Array {
   if (letters.length === 0) throw new UserError(DOC_MSG.bundleEmpty);
@@ -270,11 +289,8 @@ export function fillBundle(docx: Uint8Array, letters: Record<string, string>[], 
   const head = splitBody(firstXml);
   const bodies = filled.map((bytes, i) => {
     if (i === 0) return head.content;
-    const xml = new PizZip(bytes).file('word/document.xml')?.asText() ?? '';
     // Copies must not repeat paragraph ids or bookmarks of the first letter.
-    return splitBody(xml)
-      .content.replace(/\s(?:w14:paraId|w14:textId)="[^"]*"/g, '')
-      .replace(/<w:bookmark(?:Start|End)\b[^>]*\/>/g, '');
+    return bundleBody(new PizZip(bytes).file('word/document.xml')?.asText() ?? '');
   });
   const joined = bodies.map((b, i) => (i < bodies.length - 1 ? withPageBreak(b) : b)).join('');
   first.file('word/document.xml', `${head.before}<w:body>${joined}${head.section}</w:body>${head.after}`);

@@ -147,8 +147,16 @@ export const docsMsg = {
     `${q(setting)}: папка или документ с этим ID вам недоступны, поэтому настройка ничего не создала взамен и не изменила ячейку — у коллег ничего не пропадёт. ` +
     askOwner(owner),
   sharedWith: (emails: string[]) => `Папка для документов и шаблоны открыты для редактирования: ${emails.join(', ')}.`,
+  shareLater: (emails: string[]) =>
+    `Не успели открыть папку (за время одного запуска) для: ${emails.join(', ')}. Выполните «Партнёрство → Настроить таблицу» ещё раз — настройка продолжит с них.`,
   shareFailed: (email: string, detail: string) => `Не удалось открыть папку для ${email}: ${detail}`,
-  bundleEmpty: 'Нет ни одного письма для документа для печати.',
+  bundleGone: (link: string) => `Документ для печати ${link} не удаётся открыть: это не ссылка на документ Google. Проверьте ссылку в листе «Журнал».`,
+  /** A rendered document (the annual report, a default template) until it is complete. */
+  draftName: (name: string) => `${name} (формируется)`,
+  renderTooLong: (name: string) =>
+    `Документ ${q(name)} не успел сформироваться за время, которое Google даёт одному запуску, и не сохранён. Запустите ещё раз; если не поможет, сообщите разработчику.`,
+  /** The temporary filled letter whose body is appended to the print-ready document (then trashed). */
+  bundleCopyName: 'Письмо для документа для печати (временная копия)',
   docsServiceOff:
     'Не включён сервис Google Docs API, нужный для заполнения шаблонов. Откройте редактор скриптов → «Сервисы» → добавьте «Google Docs API» (Docs).',
   driveServiceOff:

@@ -415,6 +415,7 @@ describe('never twice, never lost across executions (fault at every port call)',
 
   interface Outcome {
     workbook: MemoryWorkbook;
+    documents: MemoryDocuments;
     mail: MemoryMail;
     store: MemoryStore;
     scheduler: MemoryScheduler;
@@ -474,6 +475,7 @@ describe('never twice, never lost across executions (fault at every port call)',
     return { workbook, world, executions, last, ...shared };
   }
 
+  const mode = (label: string) => label.split(' ')[0];
   function check(o: Outcome, label: string, strict: boolean): void {
     const perAddress = new Map<string, number>();
     for (const m of letters(o.mail)) for (const to of m.to) perAddress.set(to, (perAddress.get(to) ?? 0) + 1);
@@ -484,7 +486,13 @@ describe('never twice, never lost across executions (fault at every port call)',
       const where = `${label}, ${id}: ${sent} emails, ${status.get(id)}`;
       expect([where, sent <= 1]).toEqual([where, true]);
       if (i <= NO_EMAIL) {
-        expect([where, status.get(id)]).toEqual([where, 'создано']);
+        // In the print-ready document at most once; journaled as made only when it is in it, and
+        // «требует проверки» only when a kill left it unknown.
+        const printed = o.documents.made.filter((d) => d.name.startsWith('Приглашения для печати')).flatMap((d) => d.text.split('\n---\n'));
+        const where2 = `${where}, ${printed.length} printed`;
+        expect([where2, printed.length <= 1]).toEqual([where2, true]);
+        if (status.get(id) === 'создано') expect([where2, printed.length]).toEqual([where2, 1]);
+        else expect([where2, status.get(id), mode(label)]).toEqual([where2, 'требует проверки', 'kill']);
         continue;
       }
       if (status.get(id) === 'отправлено') expect([where, sent]).toEqual([where, 1]);
@@ -500,8 +508,8 @@ describe('never twice, never lost across executions (fault at every port call)',
 
   it('the clean scenario: three executions by the trigger, each letter once, one note', () => {
     const clean = scenario(null);
-    // start + 2 continuations (2 + 2 + 1 letters), then the hand start finds nothing new
-    expect(clean.executions).toBe(4);
+    // start + 3 continuations (2 + 2 + 1 letters, then the print-ready one), then the hand start finds nothing new
+    expect(clean.executions).toBe(5);
     expect(letters(clean.mail)).toHaveLength(PARTNERS - NO_EMAIL);
     expect(notices(clean.mail)).toHaveLength(1);
     check(clean, 'clean', true);

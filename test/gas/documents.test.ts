@@ -6,6 +6,7 @@ import { defaultTemplate } from '../../src/core/letters/templates';
 import type { DocModel } from '../../src/ports';
 import { chartOfPng, type DocModel as FakeDoc, documentText, type DriveItem, type GasFakes, installGasFakes, spreadsheetFromSheets } from './fakes';
 import { isGasAttachment } from '../../src/gas/documents';
+import { docsMsg } from '../../src/messages/gas';
 
 let gas: GasFakes;
 afterEach(() => gas?.uninstall());
@@ -80,14 +81,19 @@ describe('DocsDocuments', () => {
     expect(pdf && isGasAttachment(pdf) && pdf.blob.getDataAsString()).toContain('Здравствуйте!');
   });
 
-  it('a bundle has N letters and N-1 page breaks, keeps the template’s header, paragraph formatting and tables, and trashes the temporaries', () => {
+  it('a bundle started with one letter and appended to letter by letter has N letters and N-1 page breaks, keeps the template’s header, paragraph formatting and tables, and trashes the temporaries', () => {
     const { docs, template } = setup();
     const doc = template.doc as FakeDoc;
     doc.body[0] = { ...(doc.body[0] as FakeDoc['body'][0] & { kind: 'paragraph' }), alignment: 'CENTER', bold: true };
     doc.body.push({ kind: 'table', rows: [['Директор', '{{Организация}}']], borderWidth: 0 });
     doc.header = [{ kind: 'paragraph', text: 'ДЮЦ «Ровесник» — бланк', alignment: 'CENTER', bold: false, heading: 'NORMAL', indentFirstLine: null, listItem: false }];
     const letters = [1, 2, 3].map((i) => ({ Обращение: `Уважаемый №${i}!`, Организация: `Орг ${i} $1`, Мероприятие: 'Бал' }));
-    const made = docs.fillTemplateBundle('invitation', letters, 'Печать', 'Приглашения для печати');
+    const [first, ...rest] = letters;
+    const made = docs.startBundle('invitation', first, 'Печать', 'Приглашения для печати');
+    const saves = gas.env.count('Document.saveAndClose');
+    for (const values of rest) docs.appendToBundle('invitation', made.link, values, 'Печать');
+    // Each letter is saved into the bundle before appendToBundle returns.
+    expect(gas.env.count('Document.saveAndClose') - saves).toBe(rest.length);
     const bundle = docOf(idOf(made.link));
     expect(bundle.body.filter((e) => e.kind === 'pageBreak')).toHaveLength(2);
     const greetings = bundle.body.filter((e) => e.kind === 'paragraph' && e.text.startsWith('Уважаемый'));
@@ -98,8 +104,8 @@ describe('DocsDocuments', () => {
     // The bundle is a copy of the template, so the letterhead (header) stays; letters 2 and 3 come
     // from temporary copies that end in the trash.
     expect(bundle.header).toEqual([expect.objectContaining({ text: 'ДЮЦ «Ровесник» — бланк' })]);
-    const temporaries = [...gas.drive.items.values()].filter((i) => i.name.startsWith('Приглашения для печати — '));
-    expect(temporaries.map((i) => i.name)).toEqual(['Приглашения для печати — 2', 'Приглашения для печати — 3']);
+    const temporaries = [...gas.drive.items.values()].filter((i) => i.name === docsMsg.bundleCopyName);
+    expect(temporaries).toHaveLength(2);
     expect(temporaries.every((i) => i.trashed)).toBe(true);
     const bundleItem = gas.drive.items.get(idOf(made.link)) as DriveItem;
     expect((gas.drive.items.get(bundleItem.parents[0] ?? '') as DriveItem).name).toBe('Печать');
@@ -268,11 +274,13 @@ describe('ensureDocsSetup', () => {
       ],
     });
 
-  it('creates the folder and both default templates, writes their IDs in one write; the second run creates nothing', () => {
+  it('creates the folder and both default templates, writing and flushing each ID as soon as it exists; the second run creates nothing', () => {
     const ss = settingsSheet();
     gas = installGasFakes(globalThis, { spreadsheet: ss });
     const report = ensureDocsSetup(new SheetsWorkbook(gas.activeSpreadsheet()));
-    expect(gas.env.count('Range.setValues')).toBe(1);
+    // One write and flush per created item, so a kill right after one leaves it found, not orphaned.
+    expect(gas.env.count('Range.setValues')).toBe(3);
+    expect(gas.env.count('SpreadsheetApp.flush')).toBeGreaterThanOrEqual(3);
     const [, folderRow, inviteRow, thanksRow] = ss.values('Настройки');
     const folder = gas.drive.items.get(String(folderRow?.[1])) as DriveItem;
     expect(folder.name).toBe('Партнёрство — документы');
@@ -293,7 +301,7 @@ describe('ensureDocsSetup', () => {
     const again = ensureDocsSetup(new SheetsWorkbook(gas.activeSpreadsheet()));
     expect(again.created).toEqual([]);
     expect(gas.drive.items.size).toBe(items);
-    expect(gas.env.count('Range.setValues')).toBe(1);
+    expect(gas.env.count('Range.setValues')).toBe(3);
   });
 
   it('never orphans what it cannot see: an ID not shared with this user stays, and the alert says whom to ask', () => {

@@ -89,8 +89,14 @@ export class MemoryDocuments implements DocumentPort {
   fillTemplate(kind: TemplateKind, values: Record<string, string>, folder: string, name: string): MadeDocument {
     return this.doc({ kind, folder, name, text: fillText(this.templateText(kind), values) });
   }
-  fillTemplateBundle(kind: TemplateKind, letters: Record<string, string>[], folder: string, name: string): MadeDocument {
-    return this.doc({ kind, folder, name, text: letters.map((v) => fillText(this.templateText(kind), v)).join('\n---\n') });
+  /** A print-ready document: its letters' texts joined by `---` lines. */
+  startBundle(kind: TemplateKind, values: Record<string, string>, folder: string, name: string): MadeDocument {
+    return this.doc({ kind, folder, name, text: fillText(this.templateText(kind), values) });
+  }
+  appendToBundle(kind: TemplateKind, link: string, values: Record<string, string>): void {
+    const made = this.made[Number(link.slice('mem://'.length)) - 1];
+    if (!made) throw new Error(`no document ${link}`);
+    made.text += `\n---\n${fillText(this.templateText(kind), values)}`;
   }
   render(model: DocModel, folder: string, name: string): MadeDocument {
     return this.doc({ kind: 'model', folder, name, text: modelTexts(model).join('\n') });
@@ -132,13 +138,35 @@ export class MemoryLock implements LockPort {
   }
 }
 
+/**
+ * Script properties' limits: 9 KB per value, 500 KB per store, keys counted too (the pessimistic
+ * reading; https://developers.google.com/apps-script/guides/services/quotas, "Current limitations").
+ */
+export const STORE_VALUE_LIMIT = 9 * 1024;
+export const STORE_TOTAL_LIMIT = 500 * 1024;
+const utf8 = (text: string): number => Buffer.byteLength(text, 'utf8');
+
 export class MemoryStore implements StorePort {
   data = new Map<string, string>();
+  /** The most bytes one value ever held, and the most the store held at once. */
+  largestValue = 0;
+  largestTotal = 0;
   get(key: string): string | null {
     return this.data.get(key) ?? null;
   }
+  bytes(): number {
+    let total = 0;
+    for (const [k, v] of this.data) total += utf8(k) + utf8(v);
+    return total;
+  }
   set(key: string, value: string): void {
+    if (utf8(value) > STORE_VALUE_LIMIT) throw new Error('Argument too large: value');
+    const previous = this.data.get(key);
+    const total = this.bytes() - (previous === undefined ? 0 : utf8(key) + utf8(previous)) + utf8(key) + utf8(value);
+    if (total > STORE_TOTAL_LIMIT) throw new Error('You have exceeded the property storage quota.');
     this.data.set(key, value);
+    this.largestValue = Math.max(this.largestValue, utf8(value));
+    this.largestTotal = Math.max(this.largestTotal, total);
   }
   delete(key: string): void {
     this.data.delete(key);

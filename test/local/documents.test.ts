@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import PizZip from 'pizzip';
 import { LocalDocuments, safeFileName, type LocalAttachment } from '../../src/local/documents';
 import { templateTextOf } from '../../src/local/docx-fill';
@@ -113,9 +113,12 @@ describe('LocalDocuments', () => {
     expect(() => docs.templatePlaceholders('invitation')).toThrow(/без закрывающих скобок/);
   });
 
-  it('makes a print-ready bundle with one letter per page', () => {
+  it('makes a print-ready bundle letter by letter, one letter per page', () => {
     const letters = ['Анна Сергеевна', 'Иван Петрович', 'Ольга Ивановна'].map((n) => ({ ...values, Обращение: ` ${n}` }));
-    const made = make(join(dir, 'e')).fillTemplateBundle('invitation', letters, 'Приглашения', 'Без email — для печати');
+    const docs = make(join(dir, 'e'));
+    const made = docs.startBundle('invitation', letters[0], 'Приглашения', 'Без email — для печати');
+    for (const v of letters.slice(1)) docs.appendToBundle('invitation', made.link, v);
+    expect(readdirSync(dirname(made.link)).filter((f) => f.endsWith('.new'))).toEqual([]);
     expect(basename(made.link)).toBe('Без email — для печати.docx');
     const xml = new PizZip(readFileSync(made.link)).file('word/document.xml')?.asText() ?? '';
     expect((xml.match(/<w:br w:type="page"\/>/g) ?? []).length).toBe(2);

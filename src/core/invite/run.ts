@@ -1,14 +1,13 @@
-/** The invitation run: the planned letters through the delivery loop, then the print-ready bundle. */
+/** The invitation run: the planned letters through the delivery loop, then the print-ready document letter by letter. */
 import { JOURNAL_STATUS } from '../data/schema';
 import type { Runtime } from '../../ports';
 import { docNameMsg, runMsg, skipMsg, templateMsg } from '../../messages/letters';
 import { writeAssignedIds } from '../data/setup';
 import { attachPdf } from '../data/settings';
-import { errorText } from '../errors';
-import { deliver } from '../run/delivery';
-import { ACTION_LABEL } from '../run/journal';
+import { deliver, type DeliveryResult } from '../run/delivery';
 import { recordDelivery, refusedRun, settle, startedRun, summarizeRun, type RunLimits, type RunReport } from '../run/outcome';
 import { eventWarnings, inviteFolder, prepareInvitations, type InviteRequest } from './plan';
+import { printLetters } from './print';
 
 /** Runs the invitations; the caller holds the lock. */
 export function runInvitations(rt: Runtime, request: InviteRequest, limits: RunLimits): RunReport {
@@ -35,17 +34,31 @@ export function runInvitations(rt: Runtime, request: InviteRequest, limits: RunL
   });
   recordDelivery(report, result, plan.send.length);
 
-  if (!result.stopped && plan.print.length > 0) {
-    try {
-      const doc = documents.fillTemplateBundle('invitation', plan.print.map((p) => p.values), inviteFolder(event), docNameMsg.printBundle(event.title));
-      report.printLink = doc.link;
-      for (const p of plan.print) {
-        journal.add({ action: ACTION_LABEL.invite, key: p.key, event: event.id, partner: p.partner.id, address: '', status: JOURNAL_STATUS.made, document: doc.link, message: runMsg.printNote });
-      }
-      report.printed = plan.print.length;
-    } catch (e) {
-      report.errors.push({ who: runMsg.printWho, message: errorText(e) });
-    }
+  // The print-ready document, letter by letter inside the same deadline (it needs no mail quota). The
+  // partners it does not reach are left for the continuation (their resends among them); when it
+  // stops at the deadline the job goes on in a minute, even if the emails wait for the quota.
+  let printStopped: DeliveryResult['stopped'] = null;
+  if (plan.print.length > 0 && result.stopped?.reason !== 'deadline') {
+    const printed = printLetters(rt, documents, journal, plan.print, {
+      scope: event.id,
+      folder: inviteFolder(event),
+      name: docNameMsg.printBundle(event.title),
+      softDeadlineMs: limits.softDeadlineMs,
+      startMs: limits.startMs,
+    });
+    report.printed = printed.printed;
+    report.printLink = printed.link;
+    report.errors.push(...printed.errors);
+    report.needsCheck += printed.uncertain.length;
+    report.needsCheckPartners.push(...printed.uncertain.map((p) => ({ id: p.id, organisation: p.organisation })));
+    printStopped = printed.stopped;
+  } else if (plan.print.length > 0) {
+    printStopped = { reason: 'deadline', left: plan.print.length, partners: plan.print.map((p) => p.partner.id) };
+  }
+  if (printStopped) {
+    report.stopped = report.stopped
+      ? { reason: 'deadline', left: report.stopped.left + printStopped.left, partners: [...report.stopped.partners, ...printStopped.partners] }
+      : printStopped;
   }
   settle(report);
   report.message = [...eventWarnings(rt, event, request.eventId), summarizeRun(report, rt)].join('\n');

@@ -8,6 +8,7 @@ import { workbookData } from '../data/snapshot';
 import { EVENT_STATUS, SHEET } from '../data/schema';
 import { buildReport, computeReportStats, type ReportStats } from './model';
 import type { WorkbookData } from '../data/records';
+import type { RunLimits } from '../run/outcome';
 import { academicYearOf, parseAcademicYear, parseYearStart, type AcademicYear, type YearStart } from '../data/academic-year';
 
 export interface ReportResult {
@@ -37,7 +38,11 @@ export function defaultYearLabel(rt: Runtime): string {
   return defaultYear(data, rt.clock.today(), parseYearStart(data.settings.yearStart)).label;
 }
 
-export function makeReport(rt: Runtime, yearText?: string): ReportResult {
+/**
+ * `limits`: the execution's time; the document is rendered inside its soft deadline (a year far
+ * larger than any measured one would otherwise be killed mid-way; see the README).
+ */
+export function makeReport(rt: Runtime, yearText?: string, limits?: RunLimits): ReportResult {
   const data = workbookData(rt.workbook);
   const start = parseYearStart(data.settings.yearStart);
   const today = rt.clock.today();
@@ -52,7 +57,8 @@ export function makeReport(rt: Runtime, yearText?: string): ReportResult {
     return { ok: false, message: reportJobMsg.noData(year.label, yearsWithData(data, start).map((y) => y.label)), link: '', stats, badRequest: false };
   }
   const model = buildReport(data, year, today);
-  const doc = rt.documents(documentSettings(data.settings)).render(model, reportJobMsg.folder, model.title);
+  const until = limits ? limits.startMs + limits.softDeadlineMs : undefined;
+  const doc = rt.documents(documentSettings(data.settings)).render(model, reportJobMsg.folder, model.title, until);
   return { ok: true, message: reportJobMsg.done(model.title, stats.activePartners, stats.jointEvents, stats.reach), link: doc.link, stats, badRequest: false };
 }
 

@@ -3,10 +3,11 @@ import type { LocalDate, Runtime } from '../../ports';
 import { docNameMsg, runMsg, templateMsg } from '../../messages/letters';
 import { thanksMsg } from '../../messages/thanks';
 import type { WorkbookData } from '../data/records';
-import { COL, SHEET } from '../data/schema';
+import { COL, JOURNAL_STATUS, SHEET } from '../data/schema';
 import { writeAssignedIds } from '../data/setup';
 import { attachPdf } from '../data/settings';
 import { deliver, type LetterItem } from '../run/delivery';
+import { journalKey } from '../run/journal';
 import { recordDelivery, refusedRun, settle, startedRun, summarizeRun, type RunLimits, type RunReport } from '../run/outcome';
 import type { ThanksRequest } from './period';
 import { prepareThanks, thanksMail } from './plan';
@@ -32,6 +33,11 @@ export function runThanks(rt: Runtime, request: ThanksRequest, limits: RunLimits
   report.doneBefore = plan.doneBefore;
   report.needsCheck = plan.needsCheck.length;
   report.needsCheckPartners = plan.needsCheck.map((p) => ({ id: p.id, organisation: p.organisation }));
+  // A letter an earlier run claimed and never recorded (it was killed) may or may not exist: say so in the journal.
+  for (const partner of plan.needsCheck) {
+    const last = journal.latest(journalKey('thanks', plan.period.scope, partner.id));
+    if (last?.status === JOURNAL_STATUS.sending) journal.update(last, JOURNAL_STATUS.needsCheck, { message: thanksMsg.needsCheck });
+  }
   writeDates(rt, data, plan.repairs);
   if (plan.letters.length === 0) return { ...settle(report), message: thanksMsg.nothing(plan.period.label) };
   const today = rt.clock.today();

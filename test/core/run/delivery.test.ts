@@ -130,7 +130,8 @@ describe('deliver: order and journal', () => {
       ...s.docs,
       templatePlaceholders: (k) => s.docs.templatePlaceholders(k),
       templateText: (k) => s.docs.templateText(k),
-      fillTemplateBundle: (...a) => s.docs.fillTemplateBundle(...a),
+      startBundle: (...a) => s.docs.startBundle(...a),
+      appendToBundle: (...a) => s.docs.appendToBundle(...a),
       render: (...a) => s.docs.render(...a),
       fillTemplate: (kind, values, folder, name) => {
         const rows = journalRows(s.workbook);

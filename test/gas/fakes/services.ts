@@ -194,8 +194,24 @@ export class FakeLockService extends Instrumented implements Fake<GoogleAppsScri
 
 // --------------------------------------------------------------------------------- PropertiesService
 
-/** Apps Script's limit for one property value. */
+/**
+ * Apps Script's limits: "Properties value size 9 KB / val" and "Properties total storage 500 KB /
+ * property store" (https://developers.google.com/apps-script/guides/services/quotas, "Current
+ * limitations"). The reference does not say whether keys count toward the total; measurements say
+ * they do (https://gist.github.com/tanaikech/8b057d10fb5f2af014794e57b021c6aa), and so does the fake
+ * (the pessimistic reading). Going over either throws, as a limitation does.
+ */
 export const PROPERTY_VALUE_LIMIT = 9 * 1024;
+export const PROPERTY_STORE_LIMIT = 500 * 1024;
+
+const utf8 = (text: string): number => new TextEncoder().encode(text).length;
+
+/** Bytes a store holds: every key and value. */
+export function propertyStoreBytes(map: Map<string, string>): number {
+  let total = 0;
+  for (const [k, v] of map) total += utf8(k) + utf8(v);
+  return total;
+}
 
 export class FakeProperties
   extends Instrumented
@@ -211,7 +227,10 @@ export class FakeProperties
   }
   setProperty(key: string, value: string): this {
     const text = String(value);
-    if (new TextEncoder().encode(text).length > PROPERTY_VALUE_LIMIT) throw this.env.error('Argument too large: value');
+    if (utf8(text) > PROPERTY_VALUE_LIMIT) throw this.env.error('Argument too large: value');
+    const previous = this.map.get(key);
+    const after = propertyStoreBytes(this.map) - (previous === undefined ? 0 : utf8(key) + utf8(previous)) + utf8(key) + utf8(text);
+    if (after > PROPERTY_STORE_LIMIT) throw this.env.error('You have exceeded the property storage quota. Please remove some properties and try again.');
     this.map.set(key, text);
     return this;
   }
