@@ -53,7 +53,8 @@ const MUST_HAVE: Record<string, readonly string[]> = {
   [PARTNERS_SPEC.name]: [COL.id, COL.organisation, COL.category, COL.email],
   [EVENTS_SPEC.name]: [COL.id, COL.title, COL.date],
   [CONTRIBUTIONS_SPEC.name]: [COL.event, COL.partner, COL.resource],
-  [JOURNAL_SPEC.name]: JOURNAL_SPEC.columns.map((c) => c.header),
+  // The number column came later: a journal without it is read (setup adds it; until then letters have no number).
+  [JOURNAL_SPEC.name]: JOURNAL_SPEC.columns.map((c) => c.header).filter((h) => h !== COL.number),
   [SETTINGS_SPEC.name]: [COL.parameter, COL.value],
 };
 
@@ -409,12 +410,13 @@ function readJournal(sheet: SheetRows, wb: WorkbookPort): JournalEntry[] {
       status,
       document: cellText(row.raw(COL.document), wb),
       message: cellText(row.raw(COL.message), wb),
+      number: cellText(row.raw(COL.number), wb),
     });
   }
   return entries;
 }
 
-function readSettings(sheet: SheetRows | null, wb: WorkbookPort, problems: Problem[]): Settings {
+function readSettings(sheet: SheetRows | null, wb: WorkbookPort, problems: Problem[], settingRows: WorkbookData['settingRows'] = {}): Settings {
   const settings: Settings = { ...SETTING_DEFAULTS };
   // No sheet, or no «Параметр»/«Значение» column: that is the problem reported, not each setting.
   if (!sheet || sheet.columns[COL.parameter] === undefined || sheet.columns[COL.value] === undefined) return settings;
@@ -433,6 +435,7 @@ function readSettings(sheet: SheetRows | null, wb: WorkbookPort, problems: Probl
       continue;
     }
     rowOf.set(key, row);
+    settingRows[key] = row.row;
     const value = row.raw(COL.value);
     if (formulaError(value)) {
       row.problem(COL.value, dataMsg.formulaError(String(value)));
@@ -440,6 +443,7 @@ function readSettings(sheet: SheetRows | null, wb: WorkbookPort, problems: Probl
     }
     const text = typeof value === 'boolean' ? (value ? YES : NO) : cellText(value, wb);
     if (key === 'yearStart' && !isYearStartReadable(text)) row.problem(COL.value, dataMsg.badYearStart(text), 'warning');
+    if (key === 'numberNext' && text !== '' && !/^\d{1,9}$/.test(text.trim())) row.problem(COL.value, dataMsg.badNumberNext(text), 'warning');
     if (text !== '') settings[key] = text;
   }
   // What every letter is made of: an empty one would stop every letter job, so the check says so first.
@@ -467,7 +471,8 @@ export function readWorkbook(wb: WorkbookPort): WorkbookData {
   const events = eventsSheet ? readEvents(eventsSheet, assignedIds, unusableEvents) : [];
   const contributions = contributionsSheet ? readContributions(contributionsSheet, partners, events, unusableEvents) : [];
   const journal = journalSheet ? readJournal(journalSheet, wb) : [];
-  const settings = readSettings(settingsSheet, wb, problems);
+  const settingRows: WorkbookData['settingRows'] = {};
+  const settings = readSettings(settingsSheet, wb, problems, settingRows);
 
   const columns: WorkbookData['columns'] = {};
   const headerRows: WorkbookData['headerRows'] = {};
@@ -484,7 +489,7 @@ export function readWorkbook(wb: WorkbookPort): WorkbookData {
     headerRows[name] = sheet.headerRow;
   }
   problems.sort((a, b) => sheetOrder(a.sheet) - sheetOrder(b.sheet) || a.row - b.row || a.col - b.col);
-  return { partners, events, contributions, journal, settings, problems, columns, headerRows, assignedIds, unusableEvents };
+  return { partners, events, contributions, journal, settings, problems, columns, headerRows, assignedIds, unusableEvents, settingRows };
 }
 
 function sheetOrder(name: string): number {

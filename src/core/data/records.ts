@@ -77,6 +77,8 @@ export interface JournalEntry {
   status: JournalStatus;
   document: string;
   message: string;
+  /** The outgoing registration number the claim took (`01-12/57`), '' for none. */
+  number?: string;
 }
 
 export type Settings = Record<SettingKey, string>;
@@ -101,6 +103,8 @@ export interface WorkbookData {
    * own problem is the one reported.
    */
   unusableEvents: { id: string; title: string; row: number }[];
+  /** 1-based row of each parameter of «Настройки» that has one (the counter of outgoing numbers is written there). */
+  settingRows?: Partial<Record<SettingKey, number>>;
 }
 
 export interface AssignedId {

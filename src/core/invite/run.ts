@@ -5,7 +5,7 @@ import { docNameMsg, runMsg, skipMsg, templateMsg } from '../../messages/letters
 import { writeAssignedIds } from '../data/setup';
 import { attachPdf } from '../data/settings';
 import { errorText } from '../errors';
-import { deliver } from '../run/delivery';
+import { deliver, numbered } from '../run/delivery';
 import { ACTION_LABEL } from '../run/journal';
 import { recordDelivery, refusedRun, settle, startedRun, summarizeRun, type RunLimits, type RunReport } from '../run/outcome';
 import { eventWarnings, inviteFolder, prepareInvitations, type InviteRequest } from './plan';
@@ -37,10 +37,13 @@ export function runInvitations(rt: Runtime, request: InviteRequest, limits: RunL
 
   if (!result.stopped && plan.print.length > 0) {
     try {
-      const doc = documents.fillTemplateBundle('invitation', plan.print.map((p) => p.values), inviteFolder(event), docNameMsg.printBundle(event.title));
+      // The numbers the rows below take, in their order (the emailed letters have taken theirs).
+      const numbers = journal.nextNumbers(plan.print.length);
+      const letters = plan.print.map((p, i) => numbered(p.values, numbers[i]));
+      const doc = documents.fillTemplateBundle('invitation', letters, inviteFolder(event), docNameMsg.printBundle(event.title));
       report.printLink = doc.link;
       for (const p of plan.print) {
-        journal.add({ action: ACTION_LABEL.invite, key: p.key, event: event.id, partner: p.partner.id, address: '', status: JOURNAL_STATUS.made, document: doc.link, message: runMsg.printNote });
+        journal.add({ action: ACTION_LABEL.invite, key: p.key, event: event.id, partner: p.partner.id, address: '', status: JOURNAL_STATUS.made, document: doc.link, message: runMsg.printNote }, true);
       }
       report.printed = plan.print.length;
     } catch (e) {

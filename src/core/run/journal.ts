@@ -6,6 +6,7 @@
 import type { Cell, Clock, Runtime, WorkbookPort } from '../../ports';
 import type { JournalEntry, WorkbookData } from '../data/records';
 import { COL, JOURNAL_ACTION, JOURNAL_SPEC, JOURNAL_STATUS, type JournalStatus, SHEET } from '../data/schema';
+import { type Numbering, numberingOf } from './numbering';
 
 export type JournalAction = keyof typeof JOURNAL_ACTION;
 
@@ -38,9 +39,21 @@ export class Journal {
     private readonly clock: Clock,
     private readonly columns: Record<string, number>,
     entries: JournalEntry[],
+    /** Outgoing registration numbers; null when the journal has no number column. */
+    private readonly numbering: Numbering | null = null,
   ) {
     for (const entry of entries) this.latestByKey.set(entry.key, entry);
     this.width = Math.max(...JOURNAL_SPEC.columns.map((c) => columns[c.header] ?? 0));
+  }
+
+  /** Whether claims take registration numbers (the journal has the column for them). */
+  get numbered(): boolean {
+    return this.numbering !== null;
+  }
+
+  /** The numbers the next `count` numbered claims will take, in order ('' each without numbering). */
+  nextNumbers(count: number): string[] {
+    return this.numbering ? this.numbering.peek(count) : new Array<string>(count).fill('');
   }
 
   latest(key: string): JournalEntry | undefined {
@@ -67,6 +80,7 @@ export class Journal {
     put(COL.status, entry.status);
     put(COL.document, entry.document);
     put(COL.message, entry.message);
+    put(COL.number, entry.number ?? '');
     return cells;
   }
 
@@ -77,11 +91,27 @@ export class Journal {
     return row;
   }
 
-  /** Writes a new row (durable before returning) and makes it the key's state. */
-  add(fields: Omit<JournalEntry, 'row' | 'time'>): JournalEntry {
+  /**
+   * Writes a new row (durable before returning) and makes it the key's state. `numbered`: the row
+   * takes the next registration number (when the journal has numbers), and once the row is durable
+   * the counter in «Настройки» moves past it (a kill in between is covered: the next run counts
+   * from the journal too).
+   */
+  add(fields: Omit<JournalEntry, 'row' | 'time'>, numbered = false): JournalEntry {
     const entry: JournalEntry = { ...fields, row: 0, time: this.clock.today() };
+    const numbering = numbered ? this.numbering : null;
+    // Taken before the write: a write that failed after all (the row is there) must not share its number.
+    if (numbering) entry.number = numbering.take();
+    else if (entry.number) this.numbering?.seen(entry.number);
     entry.row = this.wb.appendRow(SHEET.journal, this.toRow(entry));
     this.latestByKey.set(entry.key, entry);
+    const counter = numbering?.counterWrite();
+    try {
+      if (counter) this.wb.writeCells(SHEET.settings, [counter]);
+    } catch (e) {
+      // The journal is the truth about numbers; the counter is caught up by the next claim or run.
+      if (!(e instanceof Error)) throw e;
+    }
     return entry;
   }
 
@@ -102,7 +132,7 @@ export function openJournal(rt: Pick<Runtime, 'workbook' | 'clock'>, data: Workb
   const columns = data.columns[SHEET.journal];
   // A missing sheet or column (the problems `sheetProblems` stops jobs on): without it the journal would read empty and everything would go again.
   if (!columns || data.problems.some((p) => p.sheet === SHEET.journal && p.col === 0 && p.address === p.sheet)) return null;
-  return new Journal(rt.workbook, rt.clock, columns, data.journal);
+  return new Journal(rt.workbook, rt.clock, columns, data.journal, numberingOf(data));
 }
 
 /** A letter named by its journal key's parts. */

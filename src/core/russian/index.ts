@@ -46,3 +46,4 @@ export { formatMoney, formatNumber, parseMoneyText } from './money';
 export type { NumberFormatOptions } from './money';
 export { compareText, foldYo, YO_FOLDED } from './collation';
 export { foldLookAlikes, sameId } from './lookalikes';
+export { accusativePhrase } from './accusative';
