@@ -32,7 +32,7 @@ const CENTRE_PLACEHOLDERS: readonly PlaceholderInfo[] = [
       `Исходящий регистрационный номер письма: префикс и следующий номер из листа «${SHEET.settings}» («${SETTING.numberPrefix}», «${SETTING.numberNext}»), ` +
       `например «01-12/57»; присваивается, когда письмо записывается в «${SHEET.journal}» (столбец «${COL.number}»), и никогда не повторяется`,
   },
-  { name: 'Email_учреждения', description: `Электронная почта учреждения (${fromSettings('centreEmail')}; если пусто — «${SETTING.replyTo}»)` },
+  { name: 'Почта_учреждения', description: `Электронная почта учреждения (${fromSettings('centreEmail')}; если пусто — «${SETTING.replyTo}»)` },
   { name: 'Сайт_учреждения', description: `Сайт учреждения (${fromSettings('centreSite')})` },
   {
     name: 'Контакты_учреждения',

@@ -410,8 +410,9 @@ function readJournal(sheet: SheetRows, wb: WorkbookPort): JournalEntry[] {
       status,
       document: cellText(row.raw(COL.document), wb),
       message: cellText(row.raw(COL.message), wb),
-      number: cellText(row.raw(COL.number), wb),
     });
+    const number = cellText(row.raw(COL.number), wb);
+    if (number !== '') entries[entries.length - 1].number = number;
   }
   return entries;
 }

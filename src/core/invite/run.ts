@@ -49,6 +49,7 @@ export function runInvitations(rt: Runtime, request: InviteRequest, limits: RunL
     } catch (e) {
       report.errors.push({ who: runMsg.printWho, message: errorText(e) });
     }
+    journal.saveNumbers();
   }
   settle(report);
   report.message = [...eventWarnings(rt, event, request.eventId), summarizeRun(report, rt)].join('\n');

@@ -122,7 +122,7 @@ export function centreValues(settings: Settings, today: LocalDate): Values {
     Телефон_исполнителя: settings.performerPhone.trim(),
     Адрес_учреждения: settings.address.trim(),
     Телефон_учреждения: settings.phone.trim(),
-    Email_учреждения: centreEmail(settings),
+    Почта_учреждения: centreEmail(settings),
     Сайт_учреждения: settings.centreSite.trim(),
     Контакты_учреждения: requisitesMsg.contacts({
       address: settings.address.trim(),

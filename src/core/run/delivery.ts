@@ -146,6 +146,8 @@ export function deliver(rt: Runtime, documents: DocumentPort, journal: Journal, 
       result.errors.push({ who: item.partner.organisation, message: errorText(e) });
     }
   }
+  // The counter in «Настройки» moves past the numbers this run's claims took.
+  journal.saveNumbers();
   if (!result.stopped) rt.progress.report(items.length, items.length, '');
   return result;
 }

@@ -33,6 +33,8 @@ export function isDone(status: JournalStatus, runSendsMail: boolean): boolean {
 export class Journal {
   private readonly latestByKey = new Map<string, JournalEntry>();
   private readonly width: number;
+  /** The counter's value as read or last written: written again only when the next number differs. */
+  private savedCounter: string | null = null;
 
   constructor(
     private readonly wb: WorkbookPort,
@@ -43,6 +45,7 @@ export class Journal {
     private readonly numbering: Numbering | null = null,
   ) {
     for (const entry of entries) this.latestByKey.set(entry.key, entry);
+    this.savedCounter = numbering ? numbering.counterValue.trim() : null;
     this.width = Math.max(...JOURNAL_SPEC.columns.map((c) => columns[c.header] ?? 0));
   }
 
@@ -93,9 +96,8 @@ export class Journal {
 
   /**
    * Writes a new row (durable before returning) and makes it the key's state. `numbered`: the row
-   * takes the next registration number (when the journal has numbers), and once the row is durable
-   * the counter in «Настройки» moves past it (a kill in between is covered: the next run counts
-   * from the journal too).
+   * takes the next registration number (when the journal has numbers); `saveNumbers` then moves the
+   * counter in «Настройки» past it.
    */
   add(fields: Omit<JournalEntry, 'row' | 'time'>, numbered = false): JournalEntry {
     const entry: JournalEntry = { ...fields, row: 0, time: this.clock.today() };
@@ -105,14 +107,23 @@ export class Journal {
     else if (entry.number) this.numbering?.seen(entry.number);
     entry.row = this.wb.appendRow(SHEET.journal, this.toRow(entry));
     this.latestByKey.set(entry.key, entry);
-    const counter = numbering?.counterWrite();
+    return entry;
+  }
+
+  /**
+   * Advances the counter in «Настройки» past the numbers taken (one write, and only when it does not
+   * already say the next number: a counter left behind by a killed run is caught up). Once per run is enough: the journal is the truth about numbers, so a run killed
+   * before this leaves nothing to reuse, and its failure only leaves the counter behind until the next run.
+   */
+  saveNumbers(): void {
+    const counter = this.numbering?.counterWrite();
+    if (!counter || counter.value === this.savedCounter) return;
     try {
-      if (counter) this.wb.writeCells(SHEET.settings, [counter]);
+      this.wb.writeCells(SHEET.settings, [counter]);
+      this.savedCounter = counter.value;
     } catch (e) {
-      // The journal is the truth about numbers; the counter is caught up by the next claim or run.
       if (!(e instanceof Error)) throw e;
     }
-    return entry;
   }
 
   /**

@@ -36,7 +36,8 @@ export class Numbering {
    */
   constructor(
     readonly prefix: string,
-    counterValue: string,
+    /** The counter's value as read from «Настройки». */
+    readonly counterValue: string,
     private readonly counter: { row: number; col: number } | null,
     entries: readonly JournalEntry[],
   ) {

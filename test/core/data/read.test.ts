@@ -145,7 +145,7 @@ describe('bad cells', () => {
     expect(at(data, 'Партнёры!I3')).toEqual([dataMsg.formulaError('#REF!')]);
     expect(at(data, 'Партнёры!H4')).toEqual([dataMsg.formulaError('#VALUE!')]);
     expect(at(data, 'Мероприятия!C2')).toContain(dataMsg.formulaError('#DIV/0!'));
-    expect(at(data, 'Настройки!B8')).toEqual([dataMsg.formulaError('#NAME?')]);
+    expect(at(data, 'Настройки!B10')).toEqual([dataMsg.formulaError('#NAME?')]);
     expect(data.partners.map((p) => [p.id, p.phone, p.emails])).toEqual([
       ['П-002', '', ['p2@example.org']],
       ['П-003', '', []],
