@@ -102,10 +102,16 @@ export class Journal {
   add(fields: Omit<JournalEntry, 'row' | 'time'>, numbered = false): JournalEntry {
     const entry: JournalEntry = { ...fields, row: 0, time: this.clock.today() };
     const numbering = numbered ? this.numbering : null;
-    // Taken before the write: a write that failed after all (the row is there) must not share its number.
     if (numbering) entry.number = numbering.take();
     else if (entry.number) this.numbering?.seen(entry.number);
-    entry.row = this.wb.appendRow(SHEET.journal, this.toRow(entry));
+    try {
+      entry.row = this.wb.appendRow(SHEET.journal, this.toRow(entry));
+    } catch (e) {
+      // Not written, so not taken: the counter must not move past a number nobody holds (a silent gap).
+      // Should the row be there after all, the next run counts it from the journal; this one adds no more.
+      if (numbering) numbering.release(entry.number ?? '');
+      throw e;
+    }
     this.latestByKey.set(entry.key, entry);
     return entry;
   }
@@ -120,7 +126,7 @@ export class Journal {
     if (!counter || counter.value === this.savedCounter) return;
     try {
       this.wb.writeCells(SHEET.settings, [counter]);
-      this.savedCounter = counter.value;
+      this.savedCounter = String(counter.value);
     } catch (e) {
       if (!(e instanceof Error)) throw e;
     }

@@ -60,6 +60,11 @@ export class Numbering {
     return this.format(this.next++);
   }
 
+  /** Gives back the number just taken (its claim was not written). */
+  release(number: string): void {
+    if (number === this.format(this.next - 1)) this.next--;
+  }
+
   /** Remembers a number written by someone else's claim (a row added with its number given). */
   seen(number: string): void {
     const n = runningPart(number, this.prefix);
