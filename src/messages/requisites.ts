@@ -48,7 +48,7 @@ export const closingMsg = {
       `Ваш опыт и методическая помощь обогатили программу ${one(s, (t) => `мероприятия «${t}»`, 'наших мероприятий')}.`,
     информационный: (s: ClosingScope) =>
       `Благодаря Вашей информационной поддержке о ${one(s, (t) => `мероприятии «${t}»`, 'наших мероприятиях')} узнало больше людей.`,
-    временной: (s: ClosingScope) =>
+    временной: (_scope: ClosingScope) =>
       `Время и внимание, которые Вы подарили детям, для них особенно ценны.`,
   } as Record<Resource, (scope: ClosingScope) => string>,
   /** Only when an event thanked for was for veterans (its participants, title or description say so). */
