@@ -397,7 +397,7 @@ describe('letter requisites through the bundle (ГОСТ Р 7.0.97-2025)', () =>
     expect(text).toContain('№\u00a001-12/57');
     expect(plain(text)).toContain('О приглашении на праздник «День матери»');
     expect(plain(text)).toMatch(/Директору ООО «Партнёр 1»\s+И\. П\. Сидорову/);
-    expect(plain(text)).toContain('e-mail: rovesnik@example.org, сайт: rovesnik.example');
+    expect(plain(text)).toContain('e\u2011mail: rovesnik@example.org, сайт: rovesnik.example');
     expect(sectionTextOf(doc.footer)).toContain('Исп. Кузьмина Ольга Викторовна');
     expect(text).not.toContain('{{');
   });

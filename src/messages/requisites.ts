@@ -1,4 +1,5 @@
 import { NBSP } from '../core/russian/typography';
+import { NB_HYPHEN } from '../core/russian/typeset';
 import type { Resource } from '../core/data/schema';
 
 /**
@@ -15,7 +16,8 @@ export const requisitesMsg = {
     [
       parts.address,
       parts.phone ? `тел.${NBSP}${parts.phone}` : '',
-      parts.email ? `e-mail:${NBSP}${parts.email}` : '',
+      // A non-breaking hyphen: «e-» at the end of a line and «mail» on the next would read as two words.
+      parts.email ? `e${NB_HYPHEN}mail:${NBSP}${parts.email}` : '',
       parts.site ? `сайт:${NBSP}${parts.site}` : '',
     ]
       .filter((s) => s !== '')
