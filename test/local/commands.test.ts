@@ -270,6 +270,14 @@ describe('invite', () => {
     expect(numbers.length).toBeGreaterThan(0);
     expect(new Set(numbers).size).toBe(numbers.length);
     expect(numbers).toContain(/№ (01-12\/\d+)/.exec(plainPdf(text))?.[1]);
+    // The print-ready document (partners without email): a letter per page, each with its own number from «Журнал».
+    const bundle = files(path.join(dir, 'out'), '.pdf').find((f) => path.basename(f).startsWith('Приглашения для печати'));
+    expect(bundle).toBeDefined();
+    const printed = [...plainPdf(pdfText(bundle!)).matchAll(/№ (01-12\/\d+)/g)].map((m) => m[1]);
+    expect(printed.length).toBeGreaterThan(0);
+    expect(new Set(printed).size).toBe(printed.length);
+    for (const n of printed) expect(numbers).toContain(n);
+    expect(pdfText(bundle!)).not.toContain('{{');
     const eml = files(path.join(dir, 'out', 'письма'), '.eml').find((f) => f.includes('rybozavod'))!;
     const mail = await simpleParser(fs.readFileSync(eml));
     expect(mail.attachments.map((a) => a.contentType)).toEqual(['application/pdf']);

@@ -155,6 +155,21 @@ describe('bad cells', () => {
   });
 });
 
+describe('the counter of outgoing numbers', () => {
+  it('a counter that is not a number is a warning at its cell, and numbers go on after the journal’s highest', () => {
+    const wb = partnersWorkbook(1);
+    const settings = wb.sheets.get('Настройки')!;
+    const row = settings.findIndex((r) => r[0] === 'Исходящий номер: следующий');
+    settings[row][1] = 'пятьдесят семь';
+    const journal = wb.sheets.get('Журнал')!;
+    journal.push([new Date(), 'приглашение', 'invite|М-001|П-009', 'М-001', 'П-009', '', 'отправлено', 'mem://1', '', '01-12/80']);
+    const data = readWorkbook(wb);
+    expect(data.problems).toEqual([expect.objectContaining({ address: `Настройки!B${row + 1}`, severity: 'warning', message: dataMsg.badNumberNext('пятьдесят семь') })]);
+    expect(data.journal[0].number).toBe('01-12/80');
+    expect(data.settingRows?.numberNext).toBe(row + 1);
+  });
+});
+
 describe('IDs', () => {
   it('a repeated ID (in any case) is a problem at the later row, which is left out', () => {
     const wb = partnersWorkbook(3);
