@@ -130,7 +130,8 @@ export type TemplateKind = 'invitation' | 'thanks';
 /** A tiny document model shared by both renderers (report, default templates, print-ready bundles). */
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
-  | { kind: 'paragraph'; text: string; align?: 'left' | 'center' | 'right' | 'justify'; bold?: boolean; indent?: boolean }
+  /** `size`: in points, for small print (the body's size otherwise). */
+  | { kind: 'paragraph'; text: string; align?: 'left' | 'center' | 'right' | 'justify'; bold?: boolean; indent?: boolean; size?: number }
   /** `align`: each column's alignment in the body rows (numbers right); by default left, and in a table without header the last column right. */
   | { kind: 'table'; header: string[]; rows: string[][]; widths?: number[]; align?: ColumnAlign[] }
   | { kind: 'chart'; chart: ChartSpec }
@@ -149,6 +150,8 @@ export interface ChartSpec {
 export interface DocModel {
   title: string;
   blocks: Block[];
+  /** Paragraphs at the foot of every page (a letter's performer), when any. */
+  footer?: Extract<Block, { kind: 'paragraph' }>[];
 }
 
 /**

@@ -154,6 +154,16 @@ function expectConsistent(w: World, partners: number, label: string): void {
     if (status !== 'отправлено' && status !== 'требует проверки') throw new Error(`unfinished — ${where}`);
   }
   expect(letters(w).every((m) => m.attachments.length === 1 && m.attachments[0]?.contentType === 'application/pdf')).toBe(true);
+  // Registration numbers: a row each, so a letter each, running on from 1 (setup's counter) with no gap.
+  const numbers = journalColumn(w.ss, 'Исх. номер').filter((n) => n !== '');
+  expect([label, [...numbers].map(Number).sort((a, b) => a - b)]).toEqual([label, numbers.map((_, i) => i + 1)]);
+}
+
+/** One column of «Журнал», row by row, as text. */
+function journalColumn(ss: SpreadsheetModel, header: string): string[] {
+  const [head, ...rows] = ss.values('Журнал');
+  const col = head?.indexOf(header) ?? -1;
+  return rows.map((r) => String(r[col] ?? ''));
 }
 
 describe('invitations through the bundle', () => {
@@ -384,6 +394,70 @@ describe('the email texts staff edit in «Настройки», through the bund
   });
 });
 
+describe('letter requisites through the bundle (ГОСТ Р 7.0.97-2025)', () => {
+  const docsNamed = (w: World, prefix: string) => [...w.gas.drive.items.values()].filter((i) => i.name.startsWith(prefix) && i.doc);
+
+  it('setup makes templates with the number and date, the addressee in the right half, a heading and the performer small in the footer', () => {
+    const w = world(1);
+    const template = docsNamed(w, 'Шаблон приглашения')[0]?.doc as FakeDoc;
+    expect(template).toBeDefined();
+    const table = template.body.find((e) => e.kind === 'table');
+    expect(table).toMatchObject({ kind: 'table', rows: [['{{Дата_письма}} №\u00a0{{Рег_номер}}', '{{Адресат}}']], borderWidth: 0 });
+    expect(template.body.some((e) => e.kind === 'paragraph' && e.text === '{{Заголовок}}')).toBe(true);
+    expect(template.body.some((e) => e.kind === 'paragraph' && e.text === '{{Контакты_учреждения}}')).toBe(true);
+    // The performer is at the foot of the page, small, on the left; not in the body.
+    expect(documentText({ ...template, footer: null })).not.toContain('{{Исполнитель}}');
+    expect(template.footer?.map((e) => (e.kind === 'paragraph' ? [e.text, e.fontSize, e.alignment] : null))).toEqual([
+      ['Исп. {{Исполнитель}}', 11, 'LEFT'],
+      ['тел.\u00a0{{Телефон_исполнителя}}', 11, 'LEFT'],
+    ]);
+    // Setup added the counter, the centre's email and site to «Настройки», and the number column to «Журнал».
+    const params = w.ss.values('Настройки').map((r) => String(r[0]));
+    expect(params).toEqual(expect.arrayContaining(['Исходящий номер: префикс', 'Исходящий номер: следующий', 'Email учреждения', 'Сайт учреждения']));
+    expect(w.ss.values('Журнал')[0]).toContain('Исх. номер');
+  });
+
+  it('an invitation run numbers each letter from the counter, and the letters hold number, heading, addressee, contacts and performer', () => {
+    const w = world(3);
+    const settings = w.ss.values('Настройки');
+    const row = (p: string) => settings.findIndex((r) => r[0] === p) + 1;
+    // What staff type into «Настройки» after setup.
+    const sheet = w.ss.sheet('Настройки');
+    sheet?.set(row('Исходящий номер: префикс'), 2, '01-12/');
+    sheet?.set(row('Исходящий номер: следующий'), 2, '57');
+    sheet?.set(row('Сайт учреждения'), 2, 'rovesnik.example');
+    const report = startInvite(w);
+    expect(report.sent).toBe(3);
+    expect(journalColumn(w.ss, 'Исх. номер')).toEqual(['01-12/57', '01-12/58', '01-12/59']);
+    expect(String(w.ss.values('Настройки')[row('Исходящий номер: следующий') - 1][1])).toBe('60');
+    const doc = docsNamed(w, 'Приглашение — ООО «Партнёр 1»')[0]?.doc as FakeDoc;
+    const text = documentText(doc);
+    expect(text).toContain('№\u00a001-12/57');
+    expect(plain(text)).toContain('О приглашении на праздник «День матери»');
+    expect(plain(text)).toMatch(/Директору ООО «Партнёр 1»\s+И\. П\. Сидорову/);
+    expect(plain(text)).toContain('e\u2011mail: rovesnik@example.org, сайт: rovesnik.example');
+    expect(sectionTextOf(doc.footer)).toContain('Исп. Кузьмина Ольга Викторовна');
+    expect(text).not.toContain('{{');
+  });
+
+  it('a template made before the requisites (no number, no heading) still works, and its letters are still numbered in «Журнал»', () => {
+    const w = world(2);
+    const template = docsNamed(w, 'Шаблон приглашения')[0]?.doc as FakeDoc;
+    template.body = template.body.filter((e) => !(e.kind === 'table' && e.rows[0]?.[1] === '{{Адресат}}') && !(e.kind === 'paragraph' && /Заголовок|Контакты/.test(e.text)));
+    template.footer = null;
+    expect(documentText(template)).not.toMatch(/Рег_номер|Заголовок|Исполнитель/);
+    const report = startInvite(w);
+    expect(report.sent).toBe(2);
+    expect(journalColumn(w.ss, 'Исх. номер')).toEqual(['1', '2']);
+  });
+});
+
+/** Text with its non-breaking spaces as plain ones (the typographic pass puts them in). */
+const plain = (text: string): string => text.replace(/\u00a0/g, ' ');
+
+/** The text of a section of a fake Doc (a missing one: ''). */
+const sectionTextOf = (elements: FakeDoc['footer']): string => (elements ? documentText({ id: '', body: elements, header: null, footer: null }) : '');
+
 describe('thank-you letters and the report through the bundle', () => {
   const contributions: Cell[][] = [
     ['М-000', pid(1), 'спонсор', 'финансовый', 'подарки для детей $1 {{Вклад}}', 5000, ''],
@@ -404,6 +478,15 @@ describe('thank-you letters and the report through the bundle', () => {
     const text = documentText(letters.find((l) => l.name.endsWith('1»'))?.doc as FakeDoc);
     expect(text).toContain('БЛАГОДАРСТВЕННОЕ ПИСЬМО');
     expect(text).toContain('подарки для детей $1 {{Вклад}}');
+    // Whom it thanks: the addressee block with position and organisation, the organisation in the text.
+    expect(plain(text)).toMatch(/Директору ООО «Партнёр 1»\s+И\. П\. Сидорову/);
+    expect(plain(text)).toContain('Ивану Петровичу Сидорову и коллективу ООО «Партнёр 1»');
+    // The closing fits what was done (money for one event), and nothing it did not do.
+    expect(plain(text)).toContain('Ваша финансовая помощь позволила сделать мероприятие «Новогодний утренник» ярче');
+    expect(text).not.toMatch(/ветеран/);
+    const second = documentText(letters.find((l) => l.name.endsWith('2»'))?.doc as FakeDoc);
+    expect(plain(second)).toContain('Ваше участие сделало программу мероприятия «Новогодний утренник» ярче и интереснее.');
+    expect(second).not.toMatch(/финансов|ветеран/);
     const thanked = w.ss.values('Вклад').slice(1).map((r) => r[6]);
     expect(thanked.every((v) => v instanceof Date || Object.prototype.toString.call(v) === '[object Date]')).toBe(true);
     expect(w.call<Report & { made: number }>('dialogStartThanks', { year: '2025/2026' }).made).toBe(0);

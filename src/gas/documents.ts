@@ -300,9 +300,34 @@ export function renderToFolder(model: DocModel, folderId: string, name: string, 
   }
   if (placeholder && model.blocks.length > 0 && placeholder.getType() === DocumentApp.ElementType.PARAGRAPH && placeholder.asParagraph().getText() === '')
     placeholder.removeFromParent();
+  if (model.footer && model.footer.length > 0) renderFooter(doc, model.footer);
   doc.saveAndClose();
   renameFile(id, name);
   return { id, url: docUrl(id) };
+}
+
+/**
+ * The model's footer paragraphs in the Doc's footer (on every page: a letter's performer, small,
+ * bottom left). `Document.addFooter` makes a footer section with one empty paragraph
+ * (https://developers.google.com/apps-script/reference/document/document#addFooter()); the first
+ * paragraph takes its text, the others are appended.
+ */
+function renderFooter(doc: GoogleAppsScript.Document.Document, paragraphs: NonNullable<DocModel['footer']>): void {
+  const footer = doc.getFooter() ?? doc.addFooter();
+  paragraphs.forEach((block, i) => {
+    const existing = i === 0 ? footer.getParagraphs()[0] : undefined;
+    if (existing) existing.setText(block.text);
+    styleParagraph(existing ?? footer.appendParagraph(block.text), block);
+  });
+}
+
+/** Alignment, first-line indent, bold and point size of a model paragraph. */
+function styleParagraph(p: GoogleAppsScript.Document.Paragraph, block: Extract<Block, { kind: 'paragraph' }>): void {
+  if (block.align) p.setAlignment(DocumentApp.HorizontalAlignment[ALIGN[block.align]]);
+  if (block.indent) p.setIndentFirstLine(FIRST_LINE_INDENT);
+  if (block.bold && block.text !== '') p.editAsText().setBold(true);
+  // Text.setFontSize(size): https://developers.google.com/apps-script/reference/document/text#setFontSize(Number)
+  if (block.size && block.text !== '') p.editAsText().setFontSize(block.size);
 }
 
 /** Appends copies of the paragraphs, list items and tables of `from` to `to`. */
@@ -326,13 +351,9 @@ function renderBlock(body: Body, block: Block): void {
     case 'heading':
       body.appendParagraph(block.text).setHeading(DocumentApp.ParagraphHeading[HEADINGS[block.level]]);
       return;
-    case 'paragraph': {
-      const p = body.appendParagraph(block.text);
-      if (block.align) p.setAlignment(DocumentApp.HorizontalAlignment[ALIGN[block.align]]);
-      if (block.indent) p.setIndentFirstLine(FIRST_LINE_INDENT);
-      if (block.bold && block.text !== '') p.editAsText().setBold(true);
+    case 'paragraph':
+      styleParagraph(body.appendParagraph(block.text), block);
       return;
-    }
     case 'table': {
       const hasHeader = block.header.length > 0;
       const cells = hasHeader ? [block.header, ...block.rows] : block.rows;

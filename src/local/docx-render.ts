@@ -12,6 +12,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Footer,
   HeadingLevel,
   ImageRun,
   LineRuleType,
@@ -169,7 +170,7 @@ function blockChildren(block: Block): FileChild[] {
         new Paragraph({
           alignment: ALIGN[block.align ?? 'left'],
           indent: block.indent ? { firstLine: FIRST_LINE } : undefined,
-          children: runs(block.text, BODY_SIZE, block.bold === true),
+          children: runs(block.text, block.size ? Math.round(block.size * 2) : BODY_SIZE, block.bold === true),
         }),
       ];
     case 'table':
@@ -212,6 +213,8 @@ export async function buildDocx(model: DocModel): Promise<Uint8Array> {
             margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
           },
         },
+        // The footer (a letter's performer, small, bottom left) on every page of the section.
+        footers: model.footer && model.footer.length > 0 ? { default: new Footer({ children: model.footer.flatMap(blockChildren) as Paragraph[] }) } : undefined,
         children: model.blocks.flatMap(blockChildren),
       },
     ],

@@ -11,6 +11,7 @@ export * from './letters';
 export * from './thanks';
 export * from './placeholders';
 export * from './letter-templates';
+export * from './requisites';
 export * from './report';
 export * from './documents';
 export * from './cli';

@@ -16,6 +16,9 @@ export const templateMsg = {
     `Поле {{${name}}} будет пустым у ${countWith(who.length, LETTERS_GENITIVE)}: ${who.slice(0, 5).join(', ')}${who.length > 5 ? ' и др.' : '.'} ` +
     'Заполните данные или уберите поле из шаблона.',
   stopped: 'Шаблон нужно исправить: ничего не отправлено.',
+  /** The template numbers its letters, but the journal has nowhere to record the numbers. */
+  noNumberColumn: (placeholder: string, sheet: string, column: string) =>
+    `В шаблоне есть поле {{${placeholder}}}, а в листе ${q(sheet)} нет столбца ${q(column)}, где записываются исходящие номера. ${SETUP_HINT}`,
 };
 
 export const skipMsg = {

@@ -26,7 +26,22 @@ const CENTRE_PLACEHOLDERS: readonly PlaceholderInfo[] = [
   { name: 'Адрес_учреждения', description: `Адрес учреждения (${fromSettings('address')})` },
   { name: 'Телефон_учреждения', description: `Телефон учреждения (${fromSettings('phone')})` },
   { name: 'Дата_письма', description: 'Дата письма — день, когда оно создано: «27 ноября 2026 г.»' },
+  {
+    name: 'Рег_номер',
+    description:
+      `Исходящий регистрационный номер письма: префикс и следующий номер из листа «${SHEET.settings}» («${SETTING.numberPrefix}», «${SETTING.numberNext}»), ` +
+      `например «01-12/57»; присваивается, когда письмо записывается в «${SHEET.journal}» (столбец «${COL.number}»), и никогда не повторяется`,
+  },
+  { name: 'Почта_учреждения', description: `Электронная почта учреждения (${fromSettings('centreEmail')}; если пусто — «${SETTING.replyTo}»)` },
+  { name: 'Сайт_учреждения', description: `Сайт учреждения (${fromSettings('centreSite')})` },
+  {
+    name: 'Контакты_учреждения',
+    description: 'Строка контактов для бланка: адрес, телефон, электронная почта и сайт учреждения — то, что заполнено в настройках',
+  },
 ];
+
+/** The placeholder of the outgoing registration number (filled when the letter is claimed in the journal). */
+export const NUMBER_PLACEHOLDER = 'Рег_номер';
 
 const SALUTATION: PlaceholderInfo = {
   name: 'Обращение',
@@ -54,6 +69,10 @@ export const PLACEHOLDER_HELP: Record<TemplateKind, readonly PlaceholderInfo[]> 
     { name: 'Форма', description: `Форма проведения: «праздник», «концерт» (${fromEvent(COL.form)})` },
     { name: 'Участники', description: `Для кого мероприятие: «труженики тыла и ветераны труда» (${fromEvent(COL.audience)})` },
     { name: 'Описание', description: `Описание мероприятия (${fromEvent(COL.description)})` },
+    {
+      name: 'Заголовок',
+      description: `Заголовок к тексту письма: «О приглашении на праздник «День матери»» (из столбцов «${COL.form}» и «${COL.title}» листа «${SHEET.events}»)`,
+    },
     ...CENTRE_PLACEHOLDERS,
   ],
   thanks: [
@@ -71,6 +90,10 @@ export const PLACEHOLDER_HELP: Record<TemplateKind, readonly PlaceholderInfo[]> 
     {
       name: 'Период',
       description: 'За какое время или мероприятие: «в 2025/2026 учебном году» или «при проведении мероприятия «День матери» (28 ноября 2025 г.)»',
+    },
+    {
+      name: 'Заключение',
+      description: `Заключительные предложения: о том, что дала помощь партнёра (по столбцу «${COL.resource}» листа «${SHEET.contributions}» и мероприятиям), и пожелание — семье, человеку или коллективу`,
     },
     ...CENTRE_PLACEHOLDERS,
   ],

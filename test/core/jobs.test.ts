@@ -504,6 +504,17 @@ describe('never twice, never lost across executions (fault at every port call)',
     expect([label, subjects.filter((x) => x.endsWith('закончена')).length <= 1, subjects.filter((x) => x.endsWith('приостановлена')).length <= 1]).toEqual([label, true, true]);
     expect([label, o.scheduler.scheduled.size, o.store.get(RUN_STATE_KEY)]).toEqual([label, 0, null]);
     expect([label, o.last?.outcome]).toEqual([label, 'done']);
+    // Registration numbers: one row each, hence one letter each; every letter that exists holds its row's number.
+    const rows = readWorkbook(o.workbook).journal.filter((r) => r.number);
+    const numbers = rows.map((r) => r.number ?? '');
+    expect([label, new Set(numbers).size]).toEqual([label, numbers.length]);
+    const running = numbers.map((n) => Number(n.replace('01-12/', ''))).sort((a, b) => a - b);
+    expect([label, running]).toEqual([label, running.map((_, i) => 57 + i)]);
+    for (const row of readWorkbook(o.workbook).journal) {
+      if (row.status !== 'отправлено' && row.status !== 'создано') continue;
+      const doc = o.documents.made[Number(row.document.replace('mem://', '')) - 1];
+      expect([label, row.key, row.number !== undefined && doc.text.includes(`№\u00a0${row.number}`)]).toEqual([label, row.key, true]);
+    }
   }
 
   it('the clean scenario: three executions by the trigger, each letter once, one note', () => {

@@ -324,7 +324,21 @@ describe('examples/rovesnik.json: journal, settings and the default templates', 
       Телефон_учреждения: 'phone',
     };
     // Made by the program for every recipient, never blank.
-    const computed = new Set(['Обращение', 'Адресат', 'Организация', 'День_недели', 'Дата_письма', 'Кому_благодарность', 'Вклад', 'Период']);
+    const computed = new Set([
+      'Обращение',
+      'Адресат',
+      'Организация',
+      'День_недели',
+      'Дата_письма',
+      'Кому_благодарность',
+      'Вклад',
+      'Период',
+      // The registration number (given at the claim), the heading, the contacts line and the closing: never blank.
+      'Рег_номер',
+      'Заголовок',
+      'Контакты_учреждения',
+      'Заключение',
+    ]);
     const settings = records(SETTINGS_SPEC);
     for (const kind of ['invitation', 'thanks'] as const) {
       for (const name of modelPlaceholders(defaultTemplate(kind))) {

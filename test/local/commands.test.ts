@@ -76,6 +76,32 @@ const docxText = (file: string) =>
     .replace(/&gt;/g, '>');
 const hash = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+/** PDF text with non-breaking spaces as plain ones and runs of spaces (columns) as one. */
+const plainPdf = (text: string) => text.replace(/\u00a0/g, ' ').replace(/[ \t]+/g, ' ');
+
+/**
+ * The performer («Исп. …» and the phone) is the last text of the last page, in its bottom fifth, on
+ * the left half, in small print (words shorter than the body's): where ГОСТ Р 7.0.97-2025 puts it.
+ */
+function expectPerformerAtFoot(pdf: string): void {
+  const xml = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
+  const pages = xml.split('<page ').slice(1);
+  const last = pages[pages.length - 1];
+  const [, width, height] = /width="([\d.]+)" height="([\d.]+)"/.exec(last) ?? [];
+  const words = [...last.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    x: Number(m[1]),
+    y: Number(m[2]),
+    h: Number(m[3]) - Number(m[2]),
+    text: m[4],
+  }));
+  const performer = words.find((w) => w.text === 'Исп.');
+  expect(performer).toBeDefined();
+  expect(performer!.y).toBeGreaterThan(Number(height) * 0.8);
+  expect(performer!.x).toBeLessThan(Number(width) / 2);
+  expect(Math.max(...words.map((w) => w.y))).toBeLessThanOrEqual(performer!.y + 3 * performer!.h);
+  const body = words.find((w) => w.text === 'Уважаемый' || w.text === 'Уважаемая' || w.text === 'Уважаемые');
+  if (body) expect(performer!.h).toBeLessThan(body.h);
+}
 
 describe('invite', () => {
   it('--dry-run previews recipients, skips and a sample, and writes nothing', () => {
@@ -223,8 +249,35 @@ describe('invite', () => {
     const pdf = files(path.join(dir, 'out'), '.pdf').find((f) => f.includes('Приморский рыбозавод'))!;
     const text = pdfText(pdf);
     expect(text).toContain('Уважаемый Иван Петрович!');
-    expect(text).toMatch(/Генеральному директору АО «Приморский рыбозавод»\s*\n\s*И\.\u00a0?\s?П\.\s?Сидорову/);
+    // The addressee block in the right half: position and organisation, then the person on a line of their own.
+    expect(plainPdf(text)).toMatch(/Генеральному директору АО\s+«Приморский рыбозавод»\s*\n\s*И\. ?П\. ?Сидорову/);
     expect(text).not.toContain('{{');
+    // The requisites (ГОСТ Р 7.0.97-2025): date and registration number from the counter, the heading,
+    // the centre's email and site, the performer small at the foot of the last page.
+    expect(plainPdf(text)).toMatch(/№ 01-12\/\d+/);
+    expect(plainPdf(text)).toContain('О приглашении на праздник «День матери»');
+    expect(plainPdf(text)).toMatch(/e.mail: rovesnik@example\.org,\s+сайт: rovesnik\.example\.org/);
+    expectPerformerAtFoot(pdf);
+    // The number in the letter is the one «Журнал» holds for it, and each number is one letter's.
+    // (The journal's rows as the program appended them to the sidecar beside the workbook.)
+    const appended = fs
+      .readFileSync(`${book}.partnerstvo.jsonl`, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as { op: string; sheet?: string; values?: unknown[] })
+      .filter((r) => r.op === 'append' && r.sheet === 'Журнал');
+    const numbers = appended.map((r) => String(r.values?.find((v) => typeof v === 'string' && /^01-12\/\d+$/.test(v)) ?? '')).filter((n) => n !== '');
+    expect(numbers.length).toBeGreaterThan(0);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    expect(numbers).toContain(/№ (01-12\/\d+)/.exec(plainPdf(text))?.[1]);
+    // The print-ready document (partners without email): a letter per page, each with its own number from «Журнал».
+    const bundle = files(path.join(dir, 'out'), '.pdf').find((f) => path.basename(f).startsWith('Приглашения для печати'));
+    expect(bundle).toBeDefined();
+    const printed = [...plainPdf(pdfText(bundle!)).matchAll(/№ (01-12\/\d+)/g)].map((m) => m[1]);
+    expect(printed.length).toBeGreaterThan(0);
+    expect(new Set(printed).size).toBe(printed.length);
+    for (const n of printed) expect(numbers).toContain(n);
+    expect(pdfText(bundle!)).not.toContain('{{');
     const eml = files(path.join(dir, 'out', 'письма'), '.eml').find((f) => f.includes('rybozavod'))!;
     const mail = await simpleParser(fs.readFileSync(eml));
     expect(mail.attachments.map((a) => a.contentType)).toEqual(['application/pdf']);
@@ -266,7 +319,19 @@ describe('thanks', () => {
       const text = pdfText(pdf);
       expect(text).toContain('БЛАГОДАРСТВЕННОЕ ПИСЬМО');
       expect(text).not.toContain('{{');
+      expect(plainPdf(text)).toMatch(/№ 01-12\/\d+/);
+      expectPerformerAtFoot(pdf);
     }
+    // Whom it thanks: the addressee block with position and organisation; the closing fits what was done.
+    const library = plainPdf(pdfText(pdfs.find((f) => f.includes('библиотека'))!));
+    expect(library).toMatch(/Заведующей МБУК\s+«Центральная\s+районная\s+библиотека»\s+Е\. В\. Морозовой/);
+    expect(library).toMatch(/коллективу\s+МБУК\s+«Центральная\s+районная\s+библиотека»/);
+    expect(library).toMatch(/методическая\s+помощь\s+обогатили\s+программу/);
+    const family = plainPdf(pdfText(pdfs.find((f) => f.includes('Кузнецовых'))!));
+    expect(family).toMatch(/Семье\s+Кузнецовых/);
+    // A family thanked for a dance number reads nothing about veterans or money.
+    expect(family).toMatch(/Ваше\s+участие\s+сделало\s+программу/);
+    expect(family).not.toMatch(/ветеран|финансов/);
   });
 
   it('asks for a period and rejects a bad year clearly', () => {

@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
+import PizZip from 'pizzip';
 import { startJob } from '../../src/core/jobs';
 import { readWorkbook } from '../../src/core/data/read';
 import { defaultTemplate } from '../../src/core/letters/templates';
@@ -144,6 +145,18 @@ async function sweep(mode: 'kill' | 'tear'): Promise<void> {
       if (count === 1) expect([context, ['отправлено', 'требует проверки'].includes(entry?.status ?? '')]).toEqual([context, true]);
       else expect([context, entry?.status]).toEqual([context, 'требует проверки']);
       if (entry?.status === 'требует проверки') flagged++;
+    }
+    // Registration numbers: one row each (so one letter each), on from the sample's counter with no
+    // gap, and a letter that went out holds its claim's number (letters made ahead took the right one).
+    const numbers = data.journal.map((e) => e.number ?? '').filter((n) => n !== '');
+    const context = `${mode} at ${k}: numbers ${numbers.join(' ')}`;
+    expect([context, new Set(numbers).size]).toEqual([context, numbers.length]);
+    const running = numbers.map((n) => Number(n.replace('01-12/', ''))).sort((a, b) => a - b);
+    expect([context, running]).toEqual([context, running.map((_, i) => 57 + i)]);
+    for (const e of data.journal) {
+      if (e.status !== 'отправлено' || !e.number) continue;
+      const xml = new PizZip(fs.readFileSync(e.document)).file('word/document.xml')?.asText() ?? '';
+      expect([context, e.key, xml.includes(e.number)]).toEqual([context, e.key, true]);
     }
     fs.rmSync(round, { recursive: true, force: true });
   }

@@ -53,7 +53,8 @@ const MUST_HAVE: Record<string, readonly string[]> = {
   [PARTNERS_SPEC.name]: [COL.id, COL.organisation, COL.category, COL.email],
   [EVENTS_SPEC.name]: [COL.id, COL.title, COL.date],
   [CONTRIBUTIONS_SPEC.name]: [COL.event, COL.partner, COL.resource],
-  [JOURNAL_SPEC.name]: JOURNAL_SPEC.columns.map((c) => c.header),
+  // The number column came later: a journal without it is read (setup adds it; until then letters have no number).
+  [JOURNAL_SPEC.name]: JOURNAL_SPEC.columns.map((c) => c.header).filter((h) => h !== COL.number),
   [SETTINGS_SPEC.name]: [COL.parameter, COL.value],
 };
 
@@ -413,11 +414,19 @@ function readJournal(sheet: SheetRows, wb: WorkbookPort): JournalEntry[] {
       document: cellText(row.raw(COL.document), wb),
       message: cellText(row.raw(COL.message), wb),
     });
+    const number = cellText(row.raw(COL.number), wb);
+    if (number !== '') entries[entries.length - 1].number = number;
   }
   return entries;
 }
 
-function readSettings(sheet: SheetRows | null, wb: WorkbookPort, problems: Problem[], cells: Partial<Record<SettingKey, string>> = {}): Settings {
+function readSettings(
+  sheet: SheetRows | null,
+  wb: WorkbookPort,
+  problems: Problem[],
+  cells: Partial<Record<SettingKey, string>> = {},
+  settingRows: WorkbookData['settingRows'] = {},
+): Settings {
   const settings: Settings = { ...SETTING_DEFAULTS };
   // No sheet, or no «Параметр»/«Значение» column: that is the problem reported, not each setting.
   if (!sheet || sheet.columns[COL.parameter] === undefined || sheet.columns[COL.value] === undefined) return settings;
@@ -437,6 +446,7 @@ function readSettings(sheet: SheetRows | null, wb: WorkbookPort, problems: Probl
     }
     rowOf.set(key, row);
     cells[key] = cellAddress(SHEET_NAME_SETTINGS, row.row, sheet.columns[COL.value]);
+    settingRows[key] = row.row;
     const value = row.raw(COL.value);
     if (formulaError(value)) {
       row.problem(COL.value, dataMsg.formulaError(String(value)));
@@ -444,6 +454,7 @@ function readSettings(sheet: SheetRows | null, wb: WorkbookPort, problems: Probl
     }
     const text = typeof value === 'boolean' ? (value ? YES : NO) : cellText(value, wb);
     if (key === 'yearStart' && !isYearStartReadable(text)) row.problem(COL.value, dataMsg.badYearStart(text), 'warning');
+    if (key === 'numberNext' && text !== '' && !/^\d{1,9}$/.test(text.trim())) row.problem(COL.value, dataMsg.badNumberNext(text), 'warning');
     // Texts of several lines (the emails' texts) keep their lines, whatever line ends the file had.
     if (text !== '') settings[key] = text.replace(/\r\n?/g, '\n');
   }
@@ -473,7 +484,8 @@ export function readWorkbook(wb: WorkbookPort): WorkbookData {
   const contributions = contributionsSheet ? readContributions(contributionsSheet, partners, events, unusableEvents) : [];
   const journal = journalSheet ? readJournal(journalSheet, wb) : [];
   const settingCells: Partial<Record<SettingKey, string>> = {};
-  const settings = readSettings(settingsSheet, wb, problems, settingCells);
+  const settingRows: WorkbookData['settingRows'] = {};
+  const settings = readSettings(settingsSheet, wb, problems, settingCells, settingRows);
 
   const columns: WorkbookData['columns'] = {};
   const headerRows: WorkbookData['headerRows'] = {};
@@ -490,7 +502,7 @@ export function readWorkbook(wb: WorkbookPort): WorkbookData {
     headerRows[name] = sheet.headerRow;
   }
   problems.sort((a, b) => sheetOrder(a.sheet) - sheetOrder(b.sheet) || a.row - b.row || a.col - b.col);
-  return { partners, events, contributions, journal, settings, problems, columns, headerRows, assignedIds, unusableEvents, settingCells };
+  return { partners, events, contributions, journal, settings, problems, columns, headerRows, assignedIds, unusableEvents, settingCells, settingRows };
 }
 
 function sheetOrder(name: string): number {

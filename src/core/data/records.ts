@@ -77,6 +77,8 @@ export interface JournalEntry {
   status: JournalStatus;
   document: string;
   message: string;
+  /** The outgoing registration number the claim took (`01-12/57`), '' for none. */
+  number?: string;
 }
 
 export type Settings = Record<SettingKey, string>;
@@ -103,6 +105,8 @@ export interface WorkbookData {
   unusableEvents: { id: string; title: string; row: number }[];
   /** Where each setting read from «Настройки» stands (`Настройки!B19`); a setting without a row has none. */
   settingCells?: Partial<Record<SettingKey, string>>;
+  /** 1-based row of each parameter of «Настройки» that has one (the counter of outgoing numbers is written there). */
+  settingRows?: Partial<Record<SettingKey, number>>;
 }
 
 export interface AssignedId {

@@ -68,6 +68,9 @@ export const JOURNAL_STATUSES: readonly JournalStatus[] = Object.values(JOURNAL_
 /** The journal's `Действие` per letter job. */
 export const JOURNAL_ACTION = { invite: 'приглашение', thanks: 'благодарность' } as const;
 
+/** An organisation that is one person (a sole trader): no collective to thank with them. */
+export const SOLE_TRADER = /^(ИП|индивидуальный\s+предприниматель)(\s|$)/i;
+
 /** The `Пол` column. */
 export const GENDERS = ['М', 'Ж'] as const;
 export type GenderMark = (typeof GENDERS)[number];
@@ -91,6 +94,7 @@ export const HEADER_ALIASES: Record<string, readonly string[]> = {
   'Охват, чел.': ['охват', 'охват, чел'],
   'Сумма, руб.': ['сумма', 'сумма, руб'],
   'Кому (дательный падеж)': ['кому'],
+  'Исх. номер': ['исх. №', 'исходящий номер', 'рег. номер', 'регистрационный номер', 'номер письма'],
 };
 
 /** How a column's cells are parsed and validated. */
@@ -163,6 +167,8 @@ export const COL = {
   key: 'Ключ',
   document: 'Документ',
   message: 'Сообщение',
+  /** The journal's outgoing registration number of the letter (`01-12/57`). */
+  number: 'Исх. номер',
   parameter: 'Параметр',
   value: 'Значение',
 } as const;
@@ -231,6 +237,8 @@ export const JOURNAL_SPEC: SheetSpec = {
     { header: COL.status, kind: 'list', options: JOURNAL_STATUSES, width: 130 },
     { header: COL.document, kind: 'text', width: 240 },
     { header: COL.message, kind: 'text', width: 320 },
+    // Last, where setup adds it to a journal made before it existed.
+    { header: COL.number, kind: 'text', width: 110, hint: COLUMN_HINT.number },
   ],
 };
 
@@ -268,6 +276,10 @@ export const SETTING = {
   inviteEmailBody: 'Текст email с приглашением',
   thanksEmailSubject: 'Тема email с благодарственным письмом',
   thanksEmailBody: 'Текст email с благодарственным письмом',
+  centreEmail: 'Email учреждения',
+  centreSite: 'Сайт учреждения',
+  numberPrefix: 'Исходящий номер: префикс',
+  numberNext: 'Исходящий номер: следующий',
 } as const;
 export type SettingKey = keyof typeof SETTING;
 
@@ -293,6 +305,10 @@ export const SETTING_DEFAULTS: Record<SettingKey, string> = {
   inviteEmailBody: EMAIL_TEMPLATE_DEFAULTS.invitation.body,
   thanksEmailSubject: EMAIL_TEMPLATE_DEFAULTS.thanks.subject,
   thanksEmailBody: EMAIL_TEMPLATE_DEFAULTS.thanks.body,
+  centreEmail: '',
+  centreSite: '',
+  numberPrefix: '',
+  numberNext: '1',
 };
 
 /** Other labels staff give the parameters of `Настройки`: read as the parameter they obviously mean. */
@@ -308,6 +324,10 @@ export const SETTING_ALIASES: Partial<Record<SettingKey, readonly string[]>> = {
   performerName: ['Исполнитель', 'ФИО исполнителя'],
   attachPdf: ['PDF', 'Прикладывать PDF к письмам'],
   yearStart: ['Начало учебного года'],
+  centreEmail: ['E-mail учреждения', 'Электронная почта учреждения', 'Email центра'],
+  centreSite: ['Сайт', 'Сайт центра', 'Адрес сайта'],
+  numberPrefix: ['Префикс исходящего номера', 'Префикс номера', 'Индекс исходящего номера'],
+  numberNext: ['Следующий исходящий номер', 'Следующий номер', 'Исходящий номер'],
 };
 
 /** Settings the letters are made of (the default templates use each): empty, every letter job stops. */

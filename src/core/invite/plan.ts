@@ -16,7 +16,8 @@ import { checkEmailTemplate, templateMail } from '../letters/email-template';
 import { centreValues, eventValues, partnerValues, type Values } from '../letters/fields';
 import { checkTemplate } from '../letters/fill';
 import { PLACEHOLDERS } from '../letters/templates';
-import type { LetterItem } from '../run/delivery';
+import { numbered, type LetterItem } from '../run/delivery';
+import { numberProblems } from '../run/numbering';
 import { isDone, journalKey, openJournal, type Journal } from '../run/journal';
 import { compareDates, foldLookAlikes, formatDateLong, formatDateShort } from '../russian';
 
@@ -130,6 +131,10 @@ export function planInvitations(
       mail: templateMail(data.settings, 'invitation', values, partner.emails),
     });
   }
+  // The numbers the claims will take, in claim order (the emailed letters, then the printed ones): previews show them.
+  const numbers = journal.nextNumbers(plan.send.length + plan.print.length);
+  plan.send.forEach((item, i) => (item.values = numbered(item.values, numbers[i])));
+  plan.print.forEach((p, i) => (p.values = numbered(p.values, numbers[plan.send.length + i])));
   return plan;
 }
 
@@ -171,11 +176,7 @@ export function prepareInvitations(rt: Runtime, request: InviteRequest): InviteC
   }
   const letters = [...plan.send.map((i) => ({ who: i.partner.organisation, values: i.values })), ...plan.print.map((p) => ({ who: p.partner.organisation, values: p.values }))];
   plan.templateProblems = [
-    ...checkTemplate(
-      used,
-      PLACEHOLDERS.invitation.map((p) => p.name),
-      letters,
-    ).map((p) => p.message),
+    ...numberProblems(checkTemplate(used, PLACEHOLDERS.invitation.map((p) => p.name), letters), used, journal.numbered).map((p) => p.message),
     // The email's own texts («Настройки»), for the letters that go by email.
     ...checkEmailTemplate(data, 'invitation', plan.send.map((i) => ({ who: i.partner.organisation, values: i.values }))),
   ];

@@ -22,7 +22,7 @@ import type { Partner } from '../data/records';
 import { JOURNAL_STATUS } from '../data/schema';
 import { errorText, UncertainEffectError } from '../errors';
 import type { Values } from '../letters/fields';
-import type { DeliveryResult, ItemError } from '../run/delivery';
+import { numbered, type DeliveryResult, type ItemError } from '../run/delivery';
 import { ACTION_LABEL, type Journal } from '../run/journal';
 
 export interface PrintItem {
@@ -79,11 +79,13 @@ export function printLetters(rt: Runtime, documents: DocumentPort, journal: Jour
       status: JOURNAL_STATUS.sending,
       document: result.link,
       message: runMsg.printNote,
-    });
+    }, true);
+    // The outgoing number the claim took goes into the letter (`Рег_номер`).
+    const values = numbered(item.values, entry.number ?? '');
     let done = false;
     try {
-      if (result.link === '') result.link = documents.startBundle('invitation', item.values, options.folder, options.name).link;
-      else documents.appendToBundle('invitation', result.link, item.values, options.folder);
+      if (result.link === '') result.link = documents.startBundle('invitation', values, options.folder, options.name).link;
+      else documents.appendToBundle('invitation', result.link, values, options.folder);
       done = added = true;
       journal.update(entry, JOURNAL_STATUS.made, { document: result.link, message: runMsg.printNote });
     } catch (e) {
@@ -101,6 +103,8 @@ export function printLetters(rt: Runtime, documents: DocumentPort, journal: Jour
     }
     if (done) result.printed++;
   }
+  // The counter in «Настройки» moves past the numbers these claims took.
+  journal.saveNumbers();
   if (!result.stopped && added && documents.finishBundle) {
     try {
       documents.finishBundle(result.link);

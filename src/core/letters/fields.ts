@@ -5,8 +5,11 @@
  */
 import type { LocalDate } from '../../ports';
 import { thanksMsg } from '../../messages/thanks';
+import { requisitesMsg } from '../../messages/requisites';
+import { SOLE_TRADER } from '../data/schema';
 import type { EventRecord, Partner, Settings } from '../data/records';
 import {
+  accusativePhrase,
   addressee,
   detectGender,
   formatDateLong,
@@ -38,10 +41,23 @@ export function partnerValues(partner: Partner): Values {
   return typesetValues({
     Обращение: salutation(input),
     // A typed `Кому (дательный падеж)` has ordinary spaces in `П. С. Горячему`: bind them like ours.
-    Адресат: breakBeforeName(nbspInitials(addressee(input))),
+    Адресат: breakBeforeName(nbspInitials(addresseeBlock(partner, input))),
     Организация: quotes(partner.organisation),
     Кому_благодарность: thanksRecipient(partner, family),
   });
+}
+
+/**
+ * The addressee: a person without a position is still named with their organisation
+ * («ООО «Рыбозавод»» / «И. П. Сидорову»), as the address block of a letter to an organisation must.
+ */
+function addresseeBlock(partner: Partner, input: Parameters<typeof addressee>[0]): string {
+  const block = addressee(input);
+  const organisation = partner.organisation.trim();
+  if (input.override.trim() !== '' || input.family || input.position.trim() !== '' || organisation === '') return block;
+  const person = parseFullName(partner.contact);
+  if (!person || SOLE_TRADER.test(organisation) || block.includes(organisation)) return block;
+  return `${quotes(organisation)} ${block}`;
 }
 
 /**
@@ -54,11 +70,35 @@ export function breakBeforeName(block: string): string {
   return m && m[1].length > 0 ? `${m[1]}\n${m[2]}` : block;
 }
 
-/** Whom the thank-you sentence names, in the dative: the person, the family, or the collective. */
+/** Whom a thank-you letter thanks: a family, a person (alone, or with the collective of their organisation), or a collective. */
+export type ThanksAudience = 'family' | 'person' | 'personAndCollective' | 'collective';
+
+export function thanksAudience(partner: Partner): ThanksAudience {
+  const family = isFamily(partner.category, partner.organisation);
+  const person = parseFullName(partner.contact);
+  if (person && detectGender(person, partner.gender)) return family ? 'person' : personCollective(partner, person.last) ? 'personAndCollective' : 'person';
+  return family ? 'family' : 'collective';
+}
+
+/**
+ * Whether the person's organisation is a collective to thank with them: not a sole trader (ИП) nor
+ * an organisation named after the person.
+ */
+function personCollective(partner: Partner, surname: string): boolean {
+  const organisation = partner.organisation.trim();
+  if (organisation === '' || SOLE_TRADER.test(organisation)) return false;
+  return !(surname !== '' && organisation.toLowerCase().includes(surname.toLowerCase()));
+}
+
+/** Whom the thank-you sentence names, in the dative: the person (with their collective), the family, or the collective. */
 function thanksRecipient(partner: Partner, family: boolean): string {
   const person = parseFullName(partner.contact);
   const gender = person ? detectGender(person, partner.gender) : null;
-  if (person && gender) return fullNameNatural(person, gender, 'dative');
+  if (person && gender) {
+    const name = fullNameNatural(person, gender, 'dative');
+    if (thanksAudience(partner) !== 'personAndCollective') return name;
+    return requisitesMsg.personAndCollective(name, thanksMsg.collective(quotes(partner.organisation.trim())));
+  }
   if (family) {
     // Mid-sentence: «выражают семье Кузнецовых», not «Семье».
     const block = addressee({ contact: '', gender: null, position: '', organisation: partner.organisation, family: true, override: '' });
@@ -82,8 +122,21 @@ export function centreValues(settings: Settings, today: LocalDate): Values {
     Телефон_исполнителя: settings.performerPhone.trim(),
     Адрес_учреждения: settings.address.trim(),
     Телефон_учреждения: settings.phone.trim(),
+    Почта_учреждения: centreEmail(settings),
+    Сайт_учреждения: settings.centreSite.trim(),
+    Контакты_учреждения: requisitesMsg.contacts({
+      address: settings.address.trim(),
+      phone: settings.phone.trim(),
+      email: centreEmail(settings),
+      site: settings.centreSite.trim(),
+    }),
     Дата_письма: formatDateLong(today),
   });
+}
+
+/** The centre's email for the letterhead: its own setting, else the address replies go to. */
+function centreEmail(settings: Settings): string {
+  return settings.centreEmail.trim() || settings.replyTo.trim();
 }
 
 export function eventValues(event: EventRecord): Values {
@@ -96,7 +149,16 @@ export function eventValues(event: EventRecord): Values {
     Форма: event.form,
     Участники: event.audience,
     Описание: event.description,
+    Заголовок: inviteHeading(event),
   });
+}
+
+/** The heading to the text of an invitation: `О приглашении на праздник «День матери»`. */
+export function inviteHeading(event: EventRecord): string {
+  const form = event.form.trim().replace(/[.!]+$/, '');
+  // `Праздник` as typed in the sheet reads `праздник` mid-sentence; an abbreviation (`КВН`) stays.
+  const lowered = /^[А-ЯЁ][а-яё]/.test(form) ? form.charAt(0).toLowerCase() + form.slice(1) : form;
+  return requisitesMsg.inviteHeading(accusativePhrase(lowered || requisitesMsg.defaultForm), quotes(event.title));
 }
 
 export function capitalize(s: string): string {

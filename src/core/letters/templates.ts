@@ -3,9 +3,10 @@
  * placeholders each kind of letter knows. Templates are plain document models: staff edit the
  * resulting documents freely, so nothing here is needed at fill time except the placeholder syntax.
  *
- * Layout follows ГОСТ Р 7.0.97 for business letters: letterhead centred, date on the left,
- * addressee block on the right, salutation centred, justified body with a first-line indent,
- * signature as a two-column borderless row, performer in small print at the bottom.
+ * Layout follows ГОСТ Р 7.0.97-2025 for business letters: letterhead centred with the centre's
+ * contacts, date and registration number on the left, the addressee block as a left-aligned block in
+ * the right half, the heading to the text, salutation centred, justified body with a first-line
+ * indent, signature as a two-column borderless row, the performer in small print at the foot.
  */
 import type { Block, DocModel, TemplateKind } from '../../ports';
 import { DOC_MSG } from '../../messages/documents';
@@ -52,10 +53,10 @@ export function placeholderSyntaxProblems(text: string): string[] {
   return [...new Set(problems)];
 }
 
-/** Every piece of text of a document model, block by block (table cells row by row). */
+/** Every piece of text of a document model, block by block (table cells row by row), the footer last. */
 export function modelTexts(model: DocModel): string[] {
   const texts: string[] = [model.title];
-  for (const block of model.blocks) {
+  for (const block of [...model.blocks, ...(model.footer ?? [])]) {
     switch (block.kind) {
       case 'heading':
       case 'paragraph':
@@ -83,26 +84,43 @@ export function modelPlaceholders(model: DocModel): string[] {
 /** The placeholders each kind of letter knows, with the Russian explanations of the help and the check. */
 export const PLACEHOLDERS: Record<TemplateKind, readonly PlaceholderInfo[]> = PLACEHOLDER_HELP;
 
-/** Letterhead and date line shared by both letters. */
+/** The letterhead: the centre's name and its contacts (address, phone, email, site), centred. */
 function letterhead(): Block[] {
   return [
     { kind: 'paragraph', text: T.letterhead.centre, align: 'center', bold: true },
-    { kind: 'paragraph', text: T.letterhead.contacts, align: 'center' },
+    { kind: 'paragraph', text: T.letterhead.contacts, align: 'center', size: CONTACTS_PT },
     { kind: 'paragraph', text: '' },
-    { kind: 'paragraph', text: T.letterhead.date, align: 'left' },
   ];
 }
 
-/** Signature row and performer line shared by both letters. */
+/**
+ * Date and registration number on the left, the addressee block in the right half, left-aligned
+ * within it: a borderless two-column row, so both runtimes lay it out alike.
+ */
+function requisites(addressee: string): Block {
+  return { kind: 'table', header: [], rows: [[T.letterhead.date, addressee]], widths: [50, 50], align: ['left', 'left'] };
+}
+
+/** Signature row; the performer goes into the footer (see `performerFooter`). */
 function signature(): Block[] {
   return [
     { kind: 'paragraph', text: '' },
     // No header row: renderers draw a table with an empty header as plain rows.
     { kind: 'table', header: [], rows: [[T.signature.position, T.signature.name]], widths: [60, 40] },
-    { kind: 'paragraph', text: '' },
-    { kind: 'paragraph', text: T.performer, align: 'left' },
   ];
 }
+
+/**
+ * The performer, small, at the bottom left: the page footer. Letters take one page, so that is
+ * the foot of the last page; a print-ready bundle, a letter per page, has it under each letter.
+ */
+function performerFooter(): NonNullable<DocModel['footer']> {
+  return T.performer.map((text) => ({ kind: 'paragraph' as const, text, align: 'left' as const, size: PERFORMER_PT }));
+}
+
+/** Point sizes of the small print (ГОСТ Р 7.0.97-2025 allows 10–12 pt for the performer). */
+export const PERFORMER_PT = 11;
+const CONTACTS_PT = 12;
 
 const body = (text: string): Block => ({ kind: 'paragraph', text, align: 'justify', indent: true });
 
@@ -112,12 +130,15 @@ function invitation(): DocModel {
     title: t.title,
     blocks: [
       ...letterhead(),
-      { kind: 'paragraph', text: t.addressee, align: 'right' },
+      requisites(t.addressee),
+      // The heading to the text, on the left above it (ГОСТ Р 7.0.97-2025, requisite 19).
+      { kind: 'paragraph', text: t.heading, align: 'left', bold: true },
       { kind: 'paragraph', text: '' },
       { kind: 'paragraph', text: t.salutation, align: 'center' },
       ...t.body.map(body),
       ...signature(),
     ],
+    footer: performerFooter(),
   };
 }
 
@@ -127,7 +148,7 @@ function thanks(): DocModel {
     title: t.title,
     blocks: [
       ...letterhead(),
-      { kind: 'paragraph', text: '' },
+      requisites(t.addressee),
       // A centred bold paragraph rather than a heading: headings have no alignment in the model.
       { kind: 'paragraph', text: t.heading, align: 'center', bold: true },
       { kind: 'paragraph', text: '' },
@@ -135,6 +156,7 @@ function thanks(): DocModel {
       ...t.body.map(body),
       ...signature(),
     ],
+    footer: performerFooter(),
   };
 }
 

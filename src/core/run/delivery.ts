@@ -9,6 +9,9 @@
  * (`MailPort.prepareOnly`) makes the result `подготовлено`. A document maker that can make letters
  * ahead (`DocumentPort.prepare`) is given the coming ones before their claims: a letter made but
  * never claimed was not sent, and is only made again.
+ *
+ * Each claim takes the next outgoing registration number (`./numbering.ts`), and the letter is made
+ * with it (`Рег_номер`): the number is in the journal before the letter exists.
  */
 import { JOURNAL_STATUS } from '../data/schema';
 import type { Attachment, DocumentPort, MailMessage, Runtime, TemplateKind } from '../../ports';
@@ -16,6 +19,7 @@ import { errorText } from '../errors';
 import { ACTION_LABEL, type Journal, type JournalAction } from './journal';
 import type { Values } from '../letters/fields';
 import type { Partner } from '../data/records';
+import { NUMBER_PLACEHOLDER } from './numbering';
 
 export interface LetterItem {
   key: string;
@@ -57,6 +61,11 @@ export interface DeliveryResult {
   stopped: { reason: 'deadline' | 'quota'; left: number; partners: string[] } | null;
 }
 
+/** The letter's values with the registration number its claim took (none: as they were). */
+export function numbered(values: Values, number: string): Values {
+  return number ? { ...values, [NUMBER_PLACEHOLDER]: number } : values;
+}
+
 export function deliver(rt: Runtime, documents: DocumentPort, journal: Journal, items: LetterItem[], options: DeliveryOptions): DeliveryResult {
   const result: DeliveryResult = { sent: 0, prepared: 0, made: 0, errors: [], stopped: null };
   // What a letter that went to the mailer becomes: sent, or (offline without SMTP) only prepared.
@@ -79,7 +88,10 @@ export function deliver(rt: Runtime, documents: DocumentPort, journal: Journal, 
     rt.progress.report(i, items.length, item.partner.organisation);
     if (prepares && i >= preparedUntil) {
       try {
-        const made = documents.prepare?.(options.kind, options.folder, items.slice(i).map((x) => ({ values: x.values, name: x.docName }))) ?? 0;
+        // With the numbers their claims will take (numbers go in claim order, one per claim).
+        const coming = items.slice(i);
+        const numbers = journal.nextNumbers(coming.length);
+        const made = documents.prepare?.(options.kind, options.folder, coming.map((x, j) => ({ values: numbered(x.values, numbers[j]), name: x.docName }))) ?? 0;
         if (made > 0) preparedUntil = i + made;
         else prepares = false;
       } catch {
@@ -96,11 +108,12 @@ export function deliver(rt: Runtime, documents: DocumentPort, journal: Journal, 
       status: JOURNAL_STATUS.sending,
       document: '',
       message: '',
-    });
+    }, true);
+    const values = numbered(item.values, entry.number ?? '');
     let sent = false;
     let link = '';
     try {
-      const doc = documents.fillTemplate(options.kind, item.values, options.folder, item.docName);
+      const doc = documents.fillTemplate(options.kind, values, options.folder, item.docName);
       link = doc.link;
       if (emails && item.mail) {
         const pdf = options.attachPdf ? doc.pdf() : null;
@@ -133,6 +146,8 @@ export function deliver(rt: Runtime, documents: DocumentPort, journal: Journal, 
       result.errors.push({ who: item.partner.organisation, message: errorText(e) });
     }
   }
+  // The counter in «Настройки» moves past the numbers this run's claims took.
+  journal.saveNumbers();
   if (!result.stopped) rt.progress.report(items.length, items.length, '');
   return result;
 }

@@ -6,6 +6,7 @@
 import type { Cell, Clock, Runtime, WorkbookPort } from '../../ports';
 import type { JournalEntry, WorkbookData } from '../data/records';
 import { COL, JOURNAL_ACTION, JOURNAL_SPEC, JOURNAL_STATUS, type JournalStatus, SHEET } from '../data/schema';
+import { type Numbering, numberingOf } from './numbering';
 
 export type JournalAction = keyof typeof JOURNAL_ACTION;
 
@@ -32,15 +33,30 @@ export function isDone(status: JournalStatus, runSendsMail: boolean): boolean {
 export class Journal {
   private readonly latestByKey = new Map<string, JournalEntry>();
   private readonly width: number;
+  /** The counter's value as read or last written: written again only when the next number differs. */
+  private savedCounter: string | null = null;
 
   constructor(
     private readonly wb: WorkbookPort,
     private readonly clock: Clock,
     private readonly columns: Record<string, number>,
     entries: JournalEntry[],
+    /** Outgoing registration numbers; null when the journal has no number column. */
+    private readonly numbering: Numbering | null = null,
   ) {
     for (const entry of entries) this.latestByKey.set(entry.key, entry);
+    this.savedCounter = numbering ? numbering.counterValue.trim() : null;
     this.width = Math.max(...JOURNAL_SPEC.columns.map((c) => columns[c.header] ?? 0));
+  }
+
+  /** Whether claims take registration numbers (the journal has the column for them). */
+  get numbered(): boolean {
+    return this.numbering !== null;
+  }
+
+  /** The numbers the next `count` numbered claims will take, in order ('' each without numbering). */
+  nextNumbers(count: number): string[] {
+    return this.numbering ? this.numbering.peek(count) : new Array<string>(count).fill('');
   }
 
   latest(key: string): JournalEntry | undefined {
@@ -67,6 +83,7 @@ export class Journal {
     put(COL.status, entry.status);
     put(COL.document, entry.document);
     put(COL.message, entry.message);
+    put(COL.number, entry.number ?? '');
     return cells;
   }
 
@@ -77,12 +94,42 @@ export class Journal {
     return row;
   }
 
-  /** Writes a new row (durable before returning) and makes it the key's state. */
-  add(fields: Omit<JournalEntry, 'row' | 'time'>): JournalEntry {
+  /**
+   * Writes a new row (durable before returning) and makes it the key's state. `numbered`: the row
+   * takes the next registration number (when the journal has numbers); `saveNumbers` then moves the
+   * counter in «Настройки» past it.
+   */
+  add(fields: Omit<JournalEntry, 'row' | 'time'>, numbered = false): JournalEntry {
     const entry: JournalEntry = { ...fields, row: 0, time: this.clock.today() };
-    entry.row = this.wb.appendRow(SHEET.journal, this.toRow(entry));
+    const numbering = numbered ? this.numbering : null;
+    if (numbering) entry.number = numbering.take();
+    else if (entry.number) this.numbering?.seen(entry.number);
+    try {
+      entry.row = this.wb.appendRow(SHEET.journal, this.toRow(entry));
+    } catch (e) {
+      // Not written, so not taken: the counter must not move past a number nobody holds (a silent gap).
+      // Should the row be there after all, the next run counts it from the journal; this one adds no more.
+      if (numbering) numbering.release(entry.number ?? '');
+      throw e;
+    }
     this.latestByKey.set(entry.key, entry);
     return entry;
+  }
+
+  /**
+   * Advances the counter in «Настройки» past the numbers taken (one write, and only when it does not
+   * already say the next number: a counter left behind by a killed run is caught up). Once per run is enough: the journal is the truth about numbers, so a run killed
+   * before this leaves nothing to reuse, and its failure only leaves the counter behind until the next run.
+   */
+  saveNumbers(): void {
+    const counter = this.numbering?.counterWrite();
+    if (!counter || counter.value === this.savedCounter) return;
+    try {
+      this.wb.writeCells(SHEET.settings, [counter]);
+      this.savedCounter = String(counter.value);
+    } catch (e) {
+      if (!(e instanceof Error)) throw e;
+    }
   }
 
   /**
@@ -102,7 +149,7 @@ export function openJournal(rt: Pick<Runtime, 'workbook' | 'clock'>, data: Workb
   const columns = data.columns[SHEET.journal];
   // A missing sheet or column (the problems `sheetProblems` stops jobs on): without it the journal would read empty and everything would go again.
   if (!columns || data.problems.some((p) => p.sheet === SHEET.journal && p.col === 0 && p.address === p.sheet)) return null;
-  return new Journal(rt.workbook, rt.clock, columns, data.journal);
+  return new Journal(rt.workbook, rt.clock, columns, data.journal, numberingOf(data));
 }
 
 /** A letter named by its journal key's parts. */

@@ -47,3 +47,4 @@ export type { NumberFormatOptions } from './money';
 export { compareText, foldYo, YO_FOLDED } from './collation';
 export { foldLookAlikes, sameId } from './lookalikes';
 export { listItemPhrase, phraseIssues, type PhraseIssue } from './phrase';
+export { accusativePhrase } from './accusative';

@@ -16,7 +16,10 @@ import { checkEmailTemplate, templateMail } from '../letters/email-template';
 import { centreValues, partnerValues, type Values } from '../letters/fields';
 import { checkTemplate } from '../letters/fill';
 import { PLACEHOLDERS } from '../letters/templates';
+import { numbered } from '../run/delivery';
 import { isDone, journalKey, openJournal, type Journal } from '../run/journal';
+import { numberProblems } from '../run/numbering';
+import { closingText } from './closing';
 import { compareText, formatDateLong, typesetValues } from '../russian';
 import { contributionText } from './contributions';
 import { resolvePeriod, type ThanksPeriod, type ThanksRequest } from './period';
@@ -82,9 +85,18 @@ export function planThanks(data: WorkbookData, journal: Journal, request: Thanks
       partner,
       contributions: list.map((x) => x.contribution),
       key,
-      values: typesetValues({ ...base, ...partnerValues(partner), Вклад: contributionText(list), Период: period.text }),
+      values: typesetValues({
+        ...base,
+        ...partnerValues(partner),
+        Вклад: contributionText(list),
+        Период: period.text,
+        Заключение: closingText(partner, list),
+      }),
     });
   }
+  // The numbers the claims will take, in order: previews show them.
+  const numbers = journal.nextNumbers(plan.letters.length);
+  plan.letters.forEach((l, i) => (l.values = numbered(l.values, numbers[i])));
   return plan;
 }
 
@@ -118,10 +130,14 @@ export function prepareThanks(rt: Runtime, request: ThanksRequest): ThanksContex
   } catch (e) {
     return { error: errorText(e) };
   }
-  plan.templateProblems = checkTemplate(
+  plan.templateProblems = numberProblems(
+    checkTemplate(
+      used,
+      PLACEHOLDERS.thanks.map((p) => p.name),
+      plan.letters.map((l) => ({ who: l.partner.organisation, values: l.values })),
+    ),
     used,
-    PLACEHOLDERS.thanks.map((p) => p.name),
-    plan.letters.map((l) => ({ who: l.partner.organisation, values: l.values })),
+    journal.numbered,
   ).map((p) => p.message);
   // The email's own texts («Настройки»), when the letters go by email.
   if (request.email === true) {

@@ -145,13 +145,28 @@ describe('bad cells', () => {
     expect(at(data, 'Партнёры!I3')).toEqual([dataMsg.formulaError('#REF!')]);
     expect(at(data, 'Партнёры!H4')).toEqual([dataMsg.formulaError('#VALUE!')]);
     expect(at(data, 'Мероприятия!C2')).toContain(dataMsg.formulaError('#DIV/0!'));
-    expect(at(data, 'Настройки!B8')).toEqual([dataMsg.formulaError('#NAME?')]);
+    expect(at(data, 'Настройки!B10')).toEqual([dataMsg.formulaError('#NAME?')]);
     expect(data.partners.map((p) => [p.id, p.phone, p.emails])).toEqual([
       ['П-002', '', ['p2@example.org']],
       ['П-003', '', []],
     ]);
     expect(data.events).toEqual([]);
     expect(data.settings.centreShort).toBe('ДЮЦ «Ровесник»'); // the default, not «#NAME?»
+  });
+});
+
+describe('the counter of outgoing numbers', () => {
+  it('a counter that is not a number is a warning at its cell, and numbers go on after the journal’s highest', () => {
+    const wb = partnersWorkbook(1);
+    const settings = wb.sheets.get('Настройки')!;
+    const row = settings.findIndex((r) => r[0] === 'Исходящий номер: следующий');
+    settings[row][1] = 'пятьдесят семь';
+    const journal = wb.sheets.get('Журнал')!;
+    journal.push([new Date(), 'приглашение', 'invite|М-001|П-009', 'М-001', 'П-009', '', 'отправлено', 'mem://1', '', '01-12/80']);
+    const data = readWorkbook(wb);
+    expect(data.problems).toEqual([expect.objectContaining({ address: `Настройки!B${row + 1}`, severity: 'warning', message: dataMsg.badNumberNext('пятьдесят семь') })]);
+    expect(data.journal[0].number).toBe('01-12/80');
+    expect(data.settingRows?.numberNext).toBe(row + 1);
   });
 });
 

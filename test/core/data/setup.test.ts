@@ -73,7 +73,7 @@ describe('planSetup', () => {
       {
         kind: 'appendRows',
         sheet: 'Настройки',
-        rows: ALL_SETTINGS.filter(([p]) => !['Руководитель (ФИО)', 'Адрес учреждения', 'Телефон учреждения', 'Исполнитель (ФИО)', 'Телефон исполнителя', 'Email для ответов', 'Краткое название'].includes(String(p))),
+        rows: ALL_SETTINGS.filter(([p]) => !['Руководитель (ФИО)', 'Адрес учреждения', 'Телефон учреждения', 'Исполнитель (ФИО)', 'Телефон исполнителя', 'Email для ответов', 'Исходящий номер: префикс', 'Исходящий номер: следующий', 'Краткое название'].includes(String(p))),
       },
     ]);
     // Planning writes nothing.
@@ -118,14 +118,14 @@ describe('runSetup', () => {
     expect(report.assignedIds).toBe(1);
     const data = readWorkbook(wb);
     // The staff's own row in «Настройки» is named (a warning) and kept.
-    expect(data.problems.map((p) => [p.address, p.severity])).toEqual([['Настройки!A9', 'warning']]);
+    expect(data.problems.map((p) => [p.address, p.severity])).toEqual([['Настройки!A11', 'warning']]);
     expect(data.partners.map((p) => p.id)).toEqual(['П-001', 'П-004', 'П-003']);
     expect(data.settings.centreShort).toBe('ЦДТ «Радуга»');
     expect(report.summary.split('\n')).toEqual([
       setupMsg.done,
       setupMsg.addedColumns('Партнёры', ['Пол', 'Примечание']),
       setupMsg.createdSheet('Журнал'),
-      setupMsg.addedSettings(14),
+      setupMsg.addedSettings(16),
       checkMsg.assignedIds(1),
     ]);
   });

@@ -89,32 +89,42 @@ describe('defaultTemplate', () => {
     expect(text).not.toMatch(/[{}]/);
   });
 
-  it.each(KINDS)('%s follows the business-letter layout', (kind) => {
+  it.each(KINDS)('%s follows the business-letter layout (ГОСТ Р 7.0.97-2025)', (kind) => {
     const model = defaultTemplate(kind);
     const first = model.blocks[0];
     expect(first).toEqual({ kind: 'paragraph', text: '{{Учреждение}}', align: 'center', bold: true });
-    expect(paragraphWith(model, '{{Адрес_учреждения}}').align).toBe('center');
-    expect(paragraphWith(model, '{{Дата_письма}}').align).toBe('left');
+    // The letterhead names the centre's contacts: address, phone, email and site, as filled.
+    expect(paragraphWith(model, '{{Контакты_учреждения}}').align).toBe('center');
     expect(paragraphWith(model, '{{Обращение}}')).toMatchObject({ text: '{{Обращение}}', align: 'center' });
     const bodies = paragraphs(model).filter((p) => p.align === 'justify');
     expect(bodies.length).toBeGreaterThanOrEqual(3);
     for (const p of bodies) expect(p.indent).toBe(true);
-    const table = model.blocks.find((b) => b.kind === 'table');
-    expect(table).toEqual(expect.objectContaining({ header: [], rows: [['{{Должность_руководителя}}', '{{Руководитель}}']] }));
-    const last = model.blocks[model.blocks.length - 1];
-    expect(last).toMatchObject({ kind: 'paragraph', text: 'Исп.: {{Исполнитель}}, тел. {{Телефон_исполнителя}}' });
-    // The salutation comes after the date, the signature after the body.
+    const tables = model.blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table');
+    // Date and number on the left, the addressee as a left-aligned block in the right half.
+    const requisites = tables[0];
+    expect(requisites).toEqual({ kind: 'table', header: [], rows: [['{{Дата_письма}} №\u00a0{{Рег_номер}}', '{{Адресат}}']], widths: [50, 50], align: ['left', 'left'] });
+    const signature = tables[1];
+    expect(signature).toEqual(expect.objectContaining({ header: [], rows: [['{{Должность_руководителя}}', '{{Руководитель}}']] }));
+    // The performer is not in the body: small, at the foot of the page, on the left.
+    expect(modelTexts({ ...model, footer: [] }).join('\n')).not.toContain('{{Исполнитель}}');
+    expect(model.footer).toEqual([
+      { kind: 'paragraph', text: 'Исп. {{Исполнитель}}', align: 'left', size: 11 },
+      { kind: 'paragraph', text: 'тел.\u00a0{{Телефон_исполнителя}}', align: 'left', size: 11 },
+    ]);
+    // The requisites come before the salutation, the signature after the body.
     const index = (b: Block | undefined) => model.blocks.indexOf(b as Block);
-    expect(index(paragraphWith(model, '{{Дата_письма}}'))).toBeLessThan(index(paragraphWith(model, '{{Обращение}}')));
-    expect(index(bodies[bodies.length - 1])).toBeLessThan(index(table));
+    expect(index(requisites)).toBeLessThan(index(paragraphWith(model, '{{Обращение}}')));
+    expect(index(bodies[bodies.length - 1])).toBeLessThan(index(signature));
   });
 
-  it('invitation: addressee on the right, names the event, its date, time and place', () => {
+  it('invitation: a heading to the text, names the event, its date, time and place', () => {
     const model = defaultTemplate('invitation');
     expect(model.title).toBe('Приглашение');
-    expect(paragraphWith(model, '{{Адресат}}')).toMatchObject({ text: '{{Адресат}}', align: 'right' });
+    const heading = paragraphWith(model, '{{Заголовок}}');
+    expect(heading).toMatchObject({ text: '{{Заголовок}}', align: 'left' });
+    expect(model.blocks.indexOf(heading)).toBeLessThan(model.blocks.indexOf(paragraphWith(model, '{{Обращение}}')));
     const used = modelPlaceholders(model);
-    expect(used).toEqual(expect.arrayContaining(['Мероприятие', 'Дата', 'День_недели', 'Время', 'Место', 'Форма', 'Участники']));
+    expect(used).toEqual(expect.arrayContaining(['Мероприятие', 'Дата', 'День_недели', 'Время', 'Место', 'Форма', 'Участники', 'Рег_номер', 'Дата_письма']));
     expect(paragraphWith(model, '{{Мероприятие}}').text).toContain('«{{Мероприятие}}»');
     // Optional, often blank, so the default must not depend on it.
     expect(used).not.toContain('Описание');
@@ -126,8 +136,10 @@ describe('defaultTemplate', () => {
     const title = paragraphWith(model, 'БЛАГОДАРСТВЕННОЕ ПИСЬМО');
     expect(title).toMatchObject({ text: 'БЛАГОДАРСТВЕННОЕ ПИСЬМО', align: 'center', bold: true });
     expect(model.blocks.indexOf(title)).toBeLessThan(model.blocks.indexOf(paragraphWith(model, '{{Обращение}}')));
-    expect(modelPlaceholders(model)).toEqual(expect.arrayContaining(['Кому_благодарность', 'Вклад', 'Период']));
+    expect(modelPlaceholders(model)).toEqual(expect.arrayContaining(['Адресат', 'Кому_благодарность', 'Вклад', 'Период', 'Заключение', 'Рег_номер']));
     expect(paragraphWith(model, '{{Вклад}}').align).toBe('justify');
+    // No fixed sentence about what the partner may not have done: the closing is chosen per letter.
+    expect(modelTexts(model).join('\n')).not.toMatch(/ветеран|семь/);
   });
 
   it.each(KINDS)('%s: Russian typography — no straight quotes, no doubled spaces', (kind) => {

@@ -92,6 +92,8 @@ describe('deliver: order and journal', () => {
       'documents.fillTemplate',
       'mail.send',
       'workbook.writeCells',
+      // The counter of outgoing numbers in «Настройки», once for the run.
+      'workbook.writeCells',
     ]);
     expect(s.world.log.filter((c) => c === 'workbook.toCellDate')).toHaveLength(6);
     const rows = journalRows(s.workbook);
@@ -368,6 +370,29 @@ describe('deliver: never twice, never lost (fault at every port call, then a cle
     expect(result.errors).toEqual([]);
   }
 
+  /**
+   * Registration numbers after a faulty run and its rerun: each row's number is its own (no two rows,
+   * so no two letters, share one), they run on from the counter with no gap, every letter that exists
+   * carries its claim's number, and the counter in «Настройки» is past them all.
+   */
+  function expectNumbersOwned(label: string, first: Setup): void {
+    const rows = journalRows(first.workbook).filter((r) => r.number);
+    const numbers = rows.map((r) => r.number ?? '');
+    expect([label, new Set(numbers).size]).toEqual([label, numbers.length]);
+    const running = numbers.map((n) => Number(n.replace('01-12/', ''))).sort((a, b) => a - b);
+    expect([label, running]).toEqual([label, running.map((_, i) => 57 + i)]);
+    for (const row of journalRows(first.workbook)) {
+      if (row.status === 'отправлено' || row.status === 'создано') {
+        expect([label, row.key, row.number]).toEqual([label, row.key, expect.stringMatching(/^01-12\/\d+$/)]);
+        const doc = first.documents.made[Number(row.document.replace('mem://', '')) - 1];
+        expect([label, row.key, doc.text.includes(`№\u00a0${row.number}`)]).toEqual([label, row.key, true]);
+      }
+    }
+    const settings = first.workbook.sheets.get('Настройки') ?? [];
+    const counter = Number(settings.find((r) => r[0] === 'Исходящий номер: следующий')?.[1]);
+    expect([label, counter]).toEqual([label, 57 + running.length]);
+  }
+
   function sweep(mode: 'fail' | 'kill'): number {
     const baseline = setup(N, NO_EMAIL);
     run(baseline);
@@ -390,6 +415,7 @@ describe('deliver: never twice, never lost (fault at every port call, then a cle
       for (const item of first.items) expect([label, item.key, durable.get(item.key)?.status]).toEqual([label, item.key, first.journal.latest(item.key)?.status]);
 
       rerun(first.workbook, first);
+      expectNumbersOwned(label, first);
       const final = latest(first.workbook);
       for (const item of first.items) {
         const emails = first.mail.outbox.filter((m) => m.to.join() === item.to.join() && item.to.length > 0).length;
@@ -412,11 +438,11 @@ describe('deliver: never twice, never lost (fault at every port call, then a cle
   }
 
   it('an exception at any call: after a clean rerun every letter is sent or made exactly once', () => {
-    // The quota, then per letter: claim and record (each with its time cell), make, and send when emailed.
-    expect(sweep('fail')).toBe(1 + NO_EMAIL * 5 + (N - NO_EMAIL) * 6);
+    // The quota, then per letter: claim and record (each with its time cell), make, and send when emailed; the counter once.
+    expect(sweep('fail')).toBe(1 + NO_EMAIL * 5 + (N - NO_EMAIL) * 6 + 1);
   });
 
-  it('a kill at any call: no letter twice, and each one is done or «требует проверки»', () => {
-    expect(sweep('kill')).toBe(1 + NO_EMAIL * 5 + (N - NO_EMAIL) * 6);
+  it('a kill at any call: no letter twice, each one done or «требует проверки», and every registration number one letter’s', () => {
+    expect(sweep('kill')).toBe(1 + NO_EMAIL * 5 + (N - NO_EMAIL) * 6 + 1);
   });
 });

@@ -101,12 +101,12 @@ describe('add and update', () => {
     expect(entry.row).toBe(2);
     expect(entry.time).toEqual({ year: 2026, month: 11, day: 27, hour: 12, minute: 15, second: 30 }); // Moscow
     const row = wb.sheets.get('Журнал')![1];
-    expect(row).toEqual([new Date(Date.UTC(2026, 10, 27, 12, 15, 30)), 'приглашение', 'invite|М-001|П-001', 'М-001', 'П-001', 'p1@example.org', 'отправляется', 'doc', 'm']);
+    expect(row).toEqual([new Date(Date.UTC(2026, 10, 27, 12, 15, 30)), 'приглашение', 'invite|М-001|П-001', 'М-001', 'П-001', 'p1@example.org', 'отправляется', 'doc', 'm', '']);
     expect(wb.calls.filter((c) => !c.startsWith('read'))).toEqual(['append:Журнал']);
     world.nowMs += 60_000;
     journal.update(entry, 'отправлено', { document: 'mem://7' });
     expect(wb.sheets.get('Журнал')).toHaveLength(2);
-    expect(wb.sheets.get('Журнал')![1]).toEqual([new Date(Date.UTC(2026, 10, 27, 12, 16, 30)), 'приглашение', 'invite|М-001|П-001', 'М-001', 'П-001', 'p1@example.org', 'отправлено', 'mem://7', 'm']);
+    expect(wb.sheets.get('Журнал')![1]).toEqual([new Date(Date.UTC(2026, 10, 27, 12, 16, 30)), 'приглашение', 'invite|М-001|П-001', 'М-001', 'П-001', 'p1@example.org', 'отправлено', 'mem://7', 'm', '']);
     expect(wb.calls.filter((c) => !c.startsWith('read'))).toEqual(['append:Журнал', 'write:Журнал']);
   });
 
@@ -213,7 +213,17 @@ describe('openJournal', () => {
     expect(openJournal(rt(wb), readWorkbook(wb))).toBeNull();
   });
 
-  it.each(HEADERS)('is null when the column «%s» is missing', (header) => {
+  it('without the column «Исх. номер» (a journal made before it) is there, and its claims take no number', () => {
+    const wb = partnersWorkbook(1);
+    wb.sheets.set('Журнал', [HEADERS.filter((h) => h !== 'Исх. номер')]);
+    const journal = openJournal(rt(wb), readWorkbook(wb));
+    expect(journal).toBeInstanceOf(Journal);
+    expect(journal?.numbered).toBe(false);
+    expect(journal?.add(fields({}), true).number).toBeUndefined();
+    expect(wb.calls.filter((c) => !c.startsWith('read'))).toEqual(['append:Журнал']);
+  });
+
+  it.each(HEADERS.filter((h) => h !== 'Исх. номер'))('is null when the column «%s» is missing', (header) => {
     const wb = partnersWorkbook(1);
     wb.sheets.set('Журнал', [HEADERS.map((h) => (h === header ? 'Что-то своё' : h))]);
     expect(openJournal(rt(wb), readWorkbook(wb))).toBeNull();

@@ -109,8 +109,10 @@ export class FakeText extends DocumentPart implements Fake<GoogleAppsScript.Docu
     this.element.bold = typeof a === 'boolean' ? a : Boolean(bold);
     return this;
   }
-  setFontSize(): this {
+  /** Text.setFontSize(size), the whole text: https://developers.google.com/apps-script/reference/document/text#setFontSize(Number) */
+  setFontSize(size: number): this {
     this.edit();
+    this.element.fontSize = size;
     return this;
   }
   setItalic(): this {

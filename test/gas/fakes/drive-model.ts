@@ -23,6 +23,8 @@ export interface ParagraphElement {
   bold: boolean;
   indentFirstLine: number | null;
   listItem: boolean;
+  /** Point size set through `editAsText().setFontSize(size)`; absent: the document's default. */
+  fontSize?: number;
 }
 export interface TableElement {
   kind: 'table';
