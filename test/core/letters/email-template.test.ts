@@ -12,7 +12,12 @@ const NBSP = '\u00a0';
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ').replace(/\u2011/g, '-');
 const invite = (t: TestRuntime) => startJob(t.rt, { job: 'invite', eventId: 'М-001', resend: [] }, { softDeadlineMs: 270_000, startMs: t.world.nowMs });
 
-/** Appends the email texts to «Настройки» (rows 8–9, the value in column B). */
+/** The cell of the row «Настройки» gets next (the value in column B), for the messages that name it. */
+const nextSettingCell = (wb: MemoryWorkbook, after = 0) => `Настройки!B${wb.sheets.get('Настройки')!.length + 1 + after}`;
+const SUBJECT_CELL = nextSettingCell(partnersWorkbook(1));
+const BODY_CELL = nextSettingCell(partnersWorkbook(1), 1);
+
+/** Appends the email texts to «Настройки» (at SUBJECT_CELL and BODY_CELL). */
 function withEmailTexts(wb: MemoryWorkbook, subject: string, body: string): MemoryWorkbook {
   wb.sheets.get('Настройки')!.push([SETTING.inviteEmailSubject, subject], [SETTING.inviteEmailBody, body]);
   return wb;
@@ -75,9 +80,9 @@ describe('the emails’ texts staff edit in «Настройки»', () => {
   });
 
   it.each([
-    ['an unknown placeholder', 'Приглашение {{Мероприятия}}', 'Настройки!B8', '{{Мероприятия}}'],
-    ['an unclosed one', 'Приглашение {{Мероприятие', 'Настройки!B8', '{{Мероприятие'],
-    ['one empty for the letters', 'Приглашение: {{Описание}}', 'Настройки!B8', '{{Описание}} будет пустым'],
+    ['an unknown placeholder', 'Приглашение {{Мероприятия}}', SUBJECT_CELL, '{{Мероприятия}}'],
+    ['an unclosed one', 'Приглашение {{Мероприятие', SUBJECT_CELL, '{{Мероприятие'],
+    ['one empty for the letters', 'Приглашение: {{Описание}}', SUBJECT_CELL, '{{Описание}} будет пустым'],
   ])('%s in the subject stops the run before anything is sent, naming the cell', (_what, subject, cell, text) => {
     const t = memoryRuntime(withEmailTexts(partnersWorkbook(2), subject, EMAIL_TEMPLATE_DEFAULTS.invitation.body));
     const report = invite(t);
@@ -96,7 +101,7 @@ describe('the emails’ texts staff edit in «Настройки»', () => {
   it('a broken placeholder in the body is named with its cell too', () => {
     const t = memoryRuntime(withEmailTexts(partnersWorkbook(1), EMAIL_TEMPLATE_DEFAULTS.invitation.subject, '{{Обращение}}\n\n{{Неизвестно}}'));
     const report = invite(t);
-    expect(report.message).toContain(`Настройки!B9 («${SETTING.inviteEmailBody}»): В шаблоне неизвестное поле {{Неизвестно}}`);
+    expect(report.message).toContain(`${BODY_CELL} («${SETTING.inviteEmailBody}»): В шаблоне неизвестное поле {{Неизвестно}}`);
     expect(t.mail.outbox).toHaveLength(0);
   });
 
@@ -118,7 +123,7 @@ describe('the emails’ texts staff edit in «Настройки»', () => {
     broken.sheets.get('Настройки')!.push([SETTING.thanksEmailSubject, 'Спасибо {{Кому}}']);
     const b = memoryRuntime(broken);
     const refused = startJob(b.rt, { job: 'thanks', eventId: 'М-002', email: true }, { softDeadlineMs: 270_000, startMs: b.world.nowMs });
-    expect(refused.message).toContain(`Настройки!B8 («${SETTING.thanksEmailSubject}»)`);
+    expect(refused.message).toContain(`${SUBJECT_CELL} («${SETTING.thanksEmailSubject}»)`);
     expect(b.mail.outbox).toHaveLength(0);
     expect(b.documents.made).toHaveLength(0);
     // Letters without email do not need the email's text.
