@@ -1,5 +1,6 @@
 /**
- * The Google Drive side of «Настроить таблицу»: the documents folder and the two template Docs, shared
+ * The Google Drive side of «Настроить таблицу»: the documents folder and the template Docs (the two
+ * letters and the envelope, in the format «Формат конверта» says), shared
  * with every editor of the spreadsheet. Whatever is blank, or visibly gone (in the trash, or not a
  * folder/Doc), is created (the folder «Партнёрство — документы», the default templates rendered into
  * it) and its ID written into «Настройки» in one batched write. An ID this user cannot see is kept as
@@ -26,6 +27,7 @@ export interface DocsSetupReport {
 const KINDS: [TemplateKind, SettingKey][] = [
   ['invitation', 'invitationTemplate'],
   ['thanks', 'thanksTemplate'],
+  ['envelope', 'envelopeTemplate'],
 ];
 
 export function ensureDocsSetup(wb: WorkbookPort, editors: () => string[] = spreadsheetEditors): DocsSetupReport {
@@ -83,7 +85,7 @@ export function ensureDocsSetup(wb: WorkbookPort, editors: () => string[] = spre
       continue;
     }
     const name = docsMsg.templateName[kind];
-    const made = renderToFolder(defaultTemplate(kind), folder.id, name);
+    const made = renderToFolder(defaultTemplate(kind, valueOf('envelopeFormat')), folder.id, name);
     report.created.push({ name, url: made.url });
     report.lines.push(docsMsg.createdTemplate(name, made.url));
     write(key, made.id);

@@ -16,3 +16,4 @@ export * from './documents';
 export * from './cli';
 export * from './gas';
 export * from './dialogs';
+export * from './post';

@@ -258,6 +258,8 @@ export const SETTING = {
   folder: 'Папка для документов (ID Google Диска)',
   invitationTemplate: 'Шаблон приглашения (ID документа)',
   thanksTemplate: 'Шаблон благодарственного письма (ID документа)',
+  envelopeTemplate: 'Шаблон конверта (ID документа)',
+  envelopeFormat: 'Формат конверта (DL или C5)',
   attachPdf: 'Прикладывать PDF',
   yearStart: 'Начало учебного года (день.месяц)',
   timeZone: 'Часовой пояс',
@@ -279,6 +281,8 @@ export const SETTING_DEFAULTS: Record<SettingKey, string> = {
   folder: '',
   invitationTemplate: '',
   thanksTemplate: '',
+  envelopeTemplate: '',
+  envelopeFormat: 'DL',
   attachPdf: 'да',
   yearStart: '01.09',
   timeZone: 'Europe/Moscow',
@@ -298,6 +302,7 @@ export const SETTING_ALIASES: Partial<Record<SettingKey, readonly string[]>> = {
   performerName: ['Исполнитель', 'ФИО исполнителя'],
   attachPdf: ['PDF', 'Прикладывать PDF к письмам'],
   yearStart: ['Начало учебного года'],
+  envelopeFormat: ['Формат конверта', 'Конверт'],
 };
 
 /** Settings the letters are made of (the default templates use each): empty, every letter job stops. */

@@ -17,6 +17,7 @@ import { centreValues, eventValues, partnerValues, type Values } from '../letter
 import { checkTemplate } from '../letters/fill';
 import { PLACEHOLDERS } from '../letters/templates';
 import type { LetterItem } from '../run/delivery';
+import { optionalPlaceholders, withPostalAddress } from './post';
 import { isDone, journalKey, openJournal, type Journal } from '../run/journal';
 import { compareDates, foldLookAlikes, formatDateLong, formatDateShort } from '../russian';
 
@@ -188,12 +189,17 @@ export function prepareInvitations(rt: Runtime, request: InviteRequest): InviteC
   } catch (e) {
     return { error: errorText(e) };
   }
+  // A printed letter carries the postal address, even from a template older than `{{Адрес}}`.
+  plan.print = plan.print.map((p) => ({ ...p, values: withPostalAddress(p.values, used) }));
   const letters = [...plan.send.map((i) => ({ who: i.partner.organisation, values: i.values })), ...plan.print.map((p) => ({ who: p.partner.organisation, values: p.values }))];
+  const optional = optionalPlaceholders('invitation');
   plan.templateProblems = checkTemplate(
     used,
     PLACEHOLDERS.invitation.map((p) => p.name),
     letters,
-  ).map((p) => p.message);
+  )
+    .filter((p) => !optional.includes(p.placeholder))
+    .map((p) => p.message);
   return { data, event, journal, documents, plan };
 }
 

@@ -9,6 +9,7 @@ import { deliver } from '../run/delivery';
 import { ACTION_LABEL } from '../run/journal';
 import { recordDelivery, refusedRun, settle, startedRun, summarizeRun, type RunLimits, type RunReport } from '../run/outcome';
 import { eventWarnings, inviteFolder, prepareInvitations, type InviteRequest } from './plan';
+import { finishPost, notePendingPost } from './post';
 
 /** Runs the invitations; the caller holds the lock. */
 export function runInvitations(rt: Runtime, request: InviteRequest, limits: RunLimits): RunReport {
@@ -36,6 +37,7 @@ export function runInvitations(rt: Runtime, request: InviteRequest, limits: RunL
   recordDelivery(report, result, plan.send.length);
 
   if (!result.stopped && plan.print.length > 0) {
+    notePendingPost(rt.store, event.id, plan.print.map((p) => p.partner.id));
     try {
       const doc = documents.fillTemplateBundle('invitation', plan.print.map((p) => p.values), inviteFolder(event), docNameMsg.printBundle(event.title));
       report.printLink = doc.link;
@@ -47,6 +49,8 @@ export function runInvitations(rt: Runtime, request: InviteRequest, limits: RunL
       report.errors.push({ who: runMsg.printWho, message: errorText(e) });
     }
   }
+  // Envelopes and the register of the printed letters, this run's and any left by an earlier one.
+  finishPost(rt, { documents, journal, event, partners: data.partners, settings: data.settings, folder: inviteFolder(event) }, report, limits);
   settle(report);
   report.message = [...eventWarnings(rt, event, request.eventId), summarizeRun(report, rt)].join('\n');
   return report;
