@@ -74,6 +74,11 @@ export function ensureDocsSetup(wb: WorkbookPort, editors: () => string[] = spre
 
   const outside: DriveEntry[] = [];
   for (const [kind, key] of KINDS) {
+    // Without its row the ID could not be written: a template made now would be orphaned, and made again next time.
+    if (rowOf(key) === null) {
+      report.lines.push(docsMsg.settingsNotWritten(SETTING[key]));
+      continue;
+    }
     const template = lookUp(valueOf(key), DOC_MIME);
     if (template.kind === 'ok') {
       // A template kept outside the folder does not inherit its sharing: share it too.
