@@ -41,6 +41,10 @@ export const postRunMsg = {
   noIndex: (who: string[]) => `В адресе нет почтового индекса (шесть цифр) — на конверте его нет, впишите от руки: ${who.join(', ')}.`,
   noCentreIndex: 'В адресе учреждения (лист «Настройки», «Адрес учреждения») нет почтового индекса: на конвертах в «Откуда» его нет.',
   deferred: 'Время выполнения скрипта на исходе: конверты и реестр будут сделаны при продолжении, через минуту.',
+  /** Links in the note that a background run finished. */
+  printLink: (url: string) => `Документ для печати: ${url}`,
+  envelopesLink: (url: string) => `Конверты: ${url}`,
+  registerLink: (url: string) => `Реестр писем для доставки: ${url}`,
   envelopesWho: 'конверты',
   registerWho: 'реестр писем',
   envelopeTemplateProblems: 'Шаблон конверта нужно исправить — конверты не сделаны:',

@@ -138,6 +138,15 @@ export function summarizeRun(run: RunReport, rt: Runtime): string {
   return lines.join('\n');
 }
 
+/** The documents to print that the run made, as lines with their links (for the note after a background run). */
+export function documentLinks(run: RunReport): string[] {
+  return [
+    run.printLink ? postRunMsg.printLink(run.printLink) : '',
+    run.envelopeLink ? postRunMsg.envelopesLink(run.envelopeLink) : '',
+    run.registerLink ? postRunMsg.registerLink(run.registerLink) : '',
+  ].filter(Boolean);
+}
+
 /** Apps Script's daily quota is a rolling 24 hours: say when that is. */
 export function quotaResumeText(rt: Runtime): string {
   const now = rt.clock.today();
