@@ -25,6 +25,7 @@ export const syntax = {
   outFileUsage: '--out <новый.xlsx> [--force]',
   from: '--from <адрес>',
   template: '--template <файл.docx>',
+  envelope: '--envelope <файл.docx>',
   year: '--year <год>',
   sample: '--sample <файл.xlsx>',
   invite: '<файл.xlsx> --event <ID> [параметры]',

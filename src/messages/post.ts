@@ -7,6 +7,14 @@ import { LETTERS } from './letters';
 
 const ENVELOPES = ['конверт', 'конверта', 'конвертов'] as const;
 
+/** Placeholder names the print-and-post code looks for (as staff write them between the braces). */
+export const postFieldMsg = {
+  address: 'Адрес',
+  addressee: 'Адресат',
+  /** Where a letter's registration number may come (the first one a letter has). */
+  numbers: ['Номер_письма', 'Регистрационный_номер', 'Рег_номер', 'Исх_номер'] as readonly string[],
+};
+
 /** The default envelope template: the sender top left, the recipient bottom right. */
 export const envelopeTemplateMsg = {
   title: 'Конверт',

@@ -13,7 +13,7 @@
  * deadline it makes nothing and asks for a continuation (the run stops with nothing left to send).
  */
 import type { DocModel, DocumentPort, PageSetup, Runtime, StorePort } from '../../ports';
-import { postDocMsg, postRunMsg, registerMsg } from '../../messages/post';
+import { postDocMsg, postFieldMsg, postRunMsg, registerMsg } from '../../messages/post';
 import { postalIndex, withoutIndex } from './envelope';
 import type { EventRecord, JournalEntry, Partner, Settings } from '../data/records';
 import { JOURNAL_STATUS } from '../data/schema';
@@ -43,7 +43,7 @@ export function envelopeValues(letter: Values, partner: Partner, settings: Setti
  */
 export function withPostalAddress(values: Values, used: readonly string[]): Values {
   const address = (values.Адрес ?? '').trim();
-  if (used.includes('Адрес') || !used.includes('Адресат') || address === '') return values;
+  if (used.includes(postFieldMsg.address) || !used.includes(postFieldMsg.addressee) || address === '') return values;
   return { ...values, Адресат: `${values.Адресат ?? ''}\n${address}` };
 }
 
@@ -56,12 +56,10 @@ export function optionalPlaceholders(kind: 'invitation' | 'thanks' | 'envelope')
  * Values the registration number of a letter may come under, and the journal field: the register's
  * column fills from whichever a letter has (empty when the journal has no numbers).
  */
-const NUMBER_FIELDS = ['Номер_письма', 'Регистрационный_номер', 'Рег_номер', 'Исх_номер'] as const;
-
 export function letterNumber(entry: JournalEntry | undefined, values: Values): string {
   const fromJournal = entry ? (entry as unknown as Record<string, unknown>).number : undefined;
   if (typeof fromJournal === 'string' && fromJournal.trim() !== '') return fromJournal.trim();
-  for (const field of NUMBER_FIELDS) if ((values[field] ?? '').trim() !== '') return values[field].trim();
+  for (const field of postFieldMsg.numbers) if ((values[field] ?? '').trim() !== '') return values[field].trim();
   return '';
 }
 

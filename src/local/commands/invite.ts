@@ -82,7 +82,7 @@ export const registerInvite: RegisterCommand = (program, ctx) => {
     .option('--prepare', jobMsg.prepareOption)
     .option(syntax.from, jobMsg.fromOption)
     .option(syntax.template, jobMsg.templateOption)
-    .option('--envelope <файл.docx>', jobMsg.envelopeOption)
+    .option(syntax.envelope, jobMsg.envelopeOption)
     .option('--resend <ID,…>', jobMsg.invite.resendOption)
     .option('--dry-run', jobMsg.dryRunOption)
     .action(async (file: string, options: InviteOptions) => {

@@ -112,7 +112,8 @@ describe('defaultTemplate', () => {
   it('invitation: addressee on the right, names the event, its date, time and place', () => {
     const model = defaultTemplate('invitation');
     expect(model.title).toBe('Приглашение');
-    expect(paragraphWith(model, '{{Адресат}}')).toMatchObject({ text: '{{Адресат}}', align: 'right' });
+    // The postal address under the addressee (optional: empty for a partner without one).
+    expect(paragraphWith(model, '{{Адресат}}')).toMatchObject({ text: '{{Адресат}}\n{{Адрес}}', align: 'right' });
     const used = modelPlaceholders(model);
     expect(used).toEqual(expect.arrayContaining(['Мероприятие', 'Дата', 'День_недели', 'Время', 'Место', 'Форма', 'Участники']));
     expect(paragraphWith(model, '{{Мероприятие}}').text).toContain('«{{Мероприятие}}»');
