@@ -125,7 +125,7 @@ describe('runSetup', () => {
       setupMsg.done,
       setupMsg.addedColumns('Партнёры', ['Пол', 'Примечание']),
       setupMsg.createdSheet('Журнал'),
-      setupMsg.addedSettings(10),
+      setupMsg.addedSettings(12),
       checkMsg.assignedIds(1),
     ]);
   });
