@@ -124,8 +124,10 @@ export interface MadeDocument {
   pdf(): Attachment | null;
 }
 
-/** Which template a letter is made from. */
-export type TemplateKind = 'invitation' | 'thanks';
+/** Which template a document is made from: the two letters, and the envelope for letters that go by post. */
+export type TemplateKind = 'invitation' | 'thanks' | 'envelope';
+/** The kinds of letter that go by email, with an email text of their own (not the envelope). */
+export type LetterKind = Exclude<TemplateKind, 'envelope'>;
 
 /** A tiny document model shared by both renderers (report, default templates, print-ready bundles). */
 export type Block =
@@ -152,6 +154,16 @@ export interface DocModel {
   blocks: Block[];
   /** Paragraphs at the foot of every page (a letter's performer), when any. */
   footer?: Extract<Block, { kind: 'paragraph' }>[];
+  /** The page when it is not the letters' A4 portrait (an envelope, a landscape register). */
+  page?: PageSetup;
+}
+
+/** A page size and margins in millimetres, and the body text size in points (renderer's default when absent). */
+export interface PageSetup {
+  widthMm: number;
+  heightMm: number;
+  margins: { top: number; right: number; bottom: number; left: number };
+  fontPt?: number;
 }
 
 /**
@@ -160,7 +172,8 @@ export interface DocModel {
  */
 export interface DocumentSettings {
   folder: string;
-  templates: Record<TemplateKind, string>;
+  /** The envelope's may be absent (a workbook set up before envelopes existed): blank, like an empty setting. */
+  templates: Record<Exclude<TemplateKind, 'envelope'>, string> & Partial<Record<TemplateKind, string>>;
 }
 
 /** Makes documents in the runtime's document store (Google Drive or a folder on disk). */

@@ -10,7 +10,7 @@ import { runMsg } from '../messages/letters';
 import { journalTime } from './invite/plan';
 import { runInvitations } from './invite/run';
 import { composeNotice } from './letters/email';
-import { lockedRun, refusedRun, type RunLimits, type RunReport } from './run/outcome';
+import { documentLinks, lockedRun, refusedRun, type RunLimits, type RunReport } from './run/outcome';
 import { deleteText, readText, writeText } from './run/stored-text';
 import type { ThanksRequest } from './thanks/period';
 import { runThanks } from './thanks/run';
@@ -209,9 +209,9 @@ function describe(spec: JobSpec): string {
  */
 function notifyFinished(rt: Runtime, report: RunReport): void {
   // A continuation that found nothing left (the run before it had finished and died only after) has no news.
-  if (!report.what || report.sent + report.made + report.printed + report.errors.length === 0) return;
+  if (!report.what || report.sent + report.made + report.printed + report.envelopes + report.registered + report.errors.length === 0) return;
   const total = report.doneBefore + report.sent + report.made + report.printed;
-  notify(rt, runMsg.noticeSubject(report.what), [runMsg.noticeIntro(report.what), runMsg.noticeTotal(total), report.message, runMsg.noticeJournal]);
+  notify(rt, runMsg.noticeSubject(report.what), [runMsg.noticeIntro(report.what), runMsg.noticeTotal(total), report.message, ...documentLinks(report), runMsg.noticeJournal]);
 }
 
 /** A note to whoever runs this execution (in a trigger: who started the job). A courtesy only — the journal is the record — so a failure to send it changes nothing. */

@@ -4,7 +4,7 @@
  * text); print-ready bundles put one filled letter per page; reports are rendered into a new Doc.
  * Documents go into a subfolder (by name) of the folder from «Настройки».
  */
-import type { Attachment, Block, ChartSpec, ColumnAlign, DocModel, DocumentPort, DocumentSettings, MadeDocument, TemplateKind } from '../ports';
+import type { Attachment, Block, ChartSpec, ColumnAlign, DocModel, DocumentPort, DocumentSettings, MadeDocument, PageSetup, TemplateKind } from '../ports';
 import { errorText, UncertainEffectError, UserError } from '../core/errors';
 import { docsMsg } from '../messages/gas';
 import { SETTING } from '../core/data/schema';
@@ -25,7 +25,7 @@ export function isGasAttachment(a: Attachment): a is GasAttachment {
   return typeof (a as Partial<GasAttachment>).blob === 'object' && (a as Partial<GasAttachment>).blob !== null;
 }
 
-const TEMPLATE_LABEL: Record<TemplateKind, string> = { invitation: SETTING.invitationTemplate, thanks: SETTING.thanksTemplate };
+const TEMPLATE_LABEL: Record<TemplateKind, string> = { invitation: SETTING.invitationTemplate, thanks: SETTING.thanksTemplate, envelope: SETTING.envelopeTemplate };
 
 /** The URL of a Google Doc by its ID (saves a call per letter). */
 export const docUrl = (id: string): string => `https://docs.google.com/document/d/${id}/edit`;
@@ -180,7 +180,7 @@ export class DocsDocuments implements DocumentPort {
     const cached = this.templates.get(kind);
     if (cached) return cached;
     // Letters are Drive copies of the template, so Drive must see it, as well as DocumentApp.
-    const found = lookUp(this.settings.templates[kind], DOC_MIME);
+    const found = lookUp(this.settings.templates[kind] ?? '', DOC_MIME);
     if (found.kind === 'blank') throw new UserError(docsMsg.templateBlank(TEMPLATE_LABEL[kind]));
     if (found.kind === 'unseen') throw new UserError(docsMsg.templateUnseen(TEMPLATE_LABEL[kind], recordedOwner()));
     if (found.kind === 'gone') throw new UserError(docsMsg.templateGone(TEMPLATE_LABEL[kind]));
@@ -291,6 +291,7 @@ export function renderToFolder(model: DocModel, folderId: string, name: string, 
   const doc = DocumentApp.openById(id);
   const body = doc.getBody();
   const placeholder = body.getNumChildren() > 0 ? body.getChild(0) : null;
+  if (model.page) setPage(body, model.page);
   for (const block of model.blocks) {
     if (Date.now() > untilMs) {
       trashFile(id);
@@ -328,6 +329,25 @@ function styleParagraph(p: GoogleAppsScript.Document.Paragraph, block: Extract<B
   if (block.bold && block.text !== '') p.editAsText().setBold(true);
   // Text.setFontSize(size): https://developers.google.com/apps-script/reference/document/text#setFontSize(Number)
   if (block.size && block.text !== '') p.editAsText().setFontSize(block.size);
+}
+
+const POINTS_PER_MM = 72 / 25.4;
+
+/**
+ * The page size and margins of the Doc (an envelope, a landscape register), in points: Body's
+ * setPageWidth, setPageHeight and setMarginTop/Right/Bottom/Left
+ * (https://developers.google.com/apps-script/reference/document/body). A Doc has one page setup,
+ * so a bundle that is a copy of this Doc keeps it. The text size stays the Doc's own.
+ */
+function setPage(body: Body, page: PageSetup): void {
+  const pt = (mm: number) => Math.round(mm * POINTS_PER_MM * 100) / 100;
+  body
+    .setPageWidth(pt(page.widthMm))
+    .setPageHeight(pt(page.heightMm))
+    .setMarginTop(pt(page.margins.top))
+    .setMarginRight(pt(page.margins.right))
+    .setMarginBottom(pt(page.margins.bottom))
+    .setMarginLeft(pt(page.margins.left));
 }
 
 /** Appends copies of the paragraphs, list items and tables of `from` to `to`. */

@@ -1,5 +1,6 @@
 /**
- * The Google Drive side of «Настроить таблицу»: the documents folder and the two template Docs, shared
+ * The Google Drive side of «Настроить таблицу»: the documents folder and the template Docs (the two
+ * letters and the envelope, in the format «Формат конверта» says), shared
  * with every editor of the spreadsheet. Whatever is blank, or visibly gone (in the trash, or not a
  * folder/Doc), is created (the folder «Партнёрство — документы», the default templates rendered into
  * it) and its ID written into «Настройки» and flushed at once, so a kill right after leaves it found, not
@@ -27,6 +28,7 @@ export interface DocsSetupReport {
 const KINDS: [TemplateKind, SettingKey][] = [
   ['invitation', 'invitationTemplate'],
   ['thanks', 'thanksTemplate'],
+  ['envelope', 'envelopeTemplate'],
 ];
 
 /** `untilMs`: the clock's ms by which setup must be done (the sharing stops there and says who is left). */
@@ -79,6 +81,11 @@ export function ensureDocsSetup(wb: WorkbookPort, editors: () => string[] = spre
 
   const outside: DriveEntry[] = [];
   for (const [kind, key] of KINDS) {
+    // Without its row the ID could not be written: a template made now would be orphaned, and made again next time.
+    if (rowOf(key) === null) {
+      report.lines.push(docsMsg.settingsNotWritten(SETTING[key]));
+      continue;
+    }
     const template = lookUp(valueOf(key), DOC_MIME);
     if (template.kind === 'ok') {
       // A template kept outside the folder does not inherit its sharing: share it too.
@@ -90,7 +97,7 @@ export function ensureDocsSetup(wb: WorkbookPort, editors: () => string[] = spre
       continue;
     }
     const name = docsMsg.templateName[kind];
-    const made = renderToFolder(defaultTemplate(kind), folder.id, name, untilMs);
+    const made = renderToFolder(defaultTemplate(kind, valueOf('envelopeFormat')), folder.id, name, untilMs);
     write(key, made.id);
     report.created.push({ name, url: made.url });
     report.lines.push(docsMsg.createdTemplate(name, made.url));

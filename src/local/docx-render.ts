@@ -30,7 +30,7 @@ import {
   type IBorderOptions,
 } from 'docx';
 import { Resvg } from '@resvg/resvg-js';
-import type { Block, ChartSpec, DocModel } from '../ports';
+import type { Block, ChartSpec, DocModel, PageSetup } from '../ports';
 import { chartSvg } from '../core/report/chart-svg';
 import { callWorker } from './sync';
 
@@ -46,7 +46,33 @@ export const PAGE = {
   top: Math.round(20 * MM),
   bottom: Math.round(20 * MM),
 };
-const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+
+/** What the blocks are laid out in: the text width (twips) and the text sizes (half-points). */
+interface Layout {
+  textWidth: number;
+  body: number;
+  table: number;
+}
+
+/** The model's own page (an envelope, a landscape register) or the letters' A4. */
+function pageOf(setup: PageSetup | undefined): typeof PAGE {
+  if (!setup) return PAGE;
+  const tw = (mm: number) => Math.round(mm * MM);
+  return {
+    width: tw(setup.widthMm),
+    height: tw(setup.heightMm),
+    left: tw(setup.margins.left),
+    right: tw(setup.margins.right),
+    top: tw(setup.margins.top),
+    bottom: tw(setup.margins.bottom),
+  };
+}
+
+function layoutOf(model: DocModel): Layout {
+  const page = pageOf(model.page);
+  const body = model.page?.fontPt ? Math.round(model.page.fontPt * 2) : BODY_SIZE;
+  return { textWidth: page.width - page.left - page.right, body, table: Math.min(body, TABLE_SIZE) };
+}
 /** Paragraph first-line indent, 1.25 cm. */
 const FIRST_LINE = Math.round(12.5 * MM);
 /** Chart picture: full text width at 96 dpi (180 mm ≈ 680 px). */
@@ -100,7 +126,7 @@ const HEADING = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: Headi
 const border: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
 /** Column widths in twips from relative weights (any unit: percent, characters, millimetres). */
-function columnWidths(columns: number, weights: number[] | undefined): number[] {
+function columnWidths(columns: number, weights: number[] | undefined, textWidth: number): number[] {
   const raw = Array.from({ length: columns }, (_, i) => {
     const w = weights?.[i];
     return typeof w === 'number' && Number.isFinite(w) && w > 0 ? w : 0;
@@ -109,7 +135,7 @@ function columnWidths(columns: number, weights: number[] | undefined): number[] 
   const fallback = given.length > 0 ? given.reduce((a, b) => a + b, 0) / given.length : 1;
   const filled = raw.map((w) => (w > 0 ? w : fallback));
   const total = filled.reduce((a, b) => a + b, 0);
-  return filled.map((w) => Math.floor((w / total) * TEXT_WIDTH));
+  return filled.map((w) => Math.floor((w / total) * textWidth));
 }
 
 const noBorder: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
@@ -125,10 +151,10 @@ function bodyAlignment(block: Extract<Block, { kind: 'table' }>, column: number,
  * A table with a header is a bordered data table; one without is layout (the signature row of a
  * letter): no borders, body-size text, the last column flush right.
  */
-function table(block: Extract<Block, { kind: 'table' }>): Table {
+function table(block: Extract<Block, { kind: 'table' }>, layout: Layout): Table {
   const plain = block.header.length === 0;
   const columns = Math.max(block.header.length, ...block.rows.map((r) => r.length), 1);
-  const widths = columnWidths(columns, block.widths);
+  const widths = columnWidths(columns, block.widths, layout.textWidth);
   const cell = (text: string, i: number, header: boolean): TableCell =>
     new TableCell({
       width: { size: widths[i], type: WidthType.DXA },
@@ -137,7 +163,7 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
       children: [
         new Paragraph({
           alignment: header ? AlignmentType.CENTER : bodyAlignment(block, i, columns),
-          children: runs(text, plain ? BODY_SIZE : TABLE_SIZE, header),
+          children: runs(text, plain ? layout.body : layout.table, header),
         }),
       ],
     });
@@ -153,7 +179,7 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
   if (rows.length === 0) rows.push(row([], false));
   return new Table({
     rows,
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: layout.textWidth, type: WidthType.DXA },
     columnWidths: widths,
     borders: plain
       ? { top: noBorder, bottom: noBorder, left: noBorder, right: noBorder, insideHorizontal: noBorder, insideVertical: noBorder }
@@ -161,21 +187,21 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
   });
 }
 
-function blockChildren(block: Block): FileChild[] {
+function blockChildren(block: Block, layout: Layout): FileChild[] {
   switch (block.kind) {
     case 'heading':
-      return [new Paragraph({ heading: HEADING[block.level], children: runs(block.text, block.level === 1 ? 32 : BODY_SIZE, true) })];
+      return [new Paragraph({ heading: HEADING[block.level], children: runs(block.text, block.level === 1 ? 32 : layout.body, true) })];
     case 'paragraph':
       return [
         new Paragraph({
           alignment: ALIGN[block.align ?? 'left'],
           indent: block.indent ? { firstLine: FIRST_LINE } : undefined,
-          children: runs(block.text, block.size ? Math.round(block.size * 2) : BODY_SIZE, block.bold === true),
+          children: runs(block.text, block.size ? Math.round(block.size * 2) : layout.body, block.bold === true),
         }),
       ];
     case 'table':
       // An empty paragraph after a table keeps two adjacent tables from merging.
-      return [table(block), new Paragraph({ children: [] })];
+      return [table(block, layout), new Paragraph({ children: [] })];
     case 'chart': {
       const { png, width, height } = chartPng(block.chart);
       return [
@@ -193,13 +219,15 @@ function blockChildren(block: Block): FileChild[] {
 
 /** Builds the .docx (async: the packer zips asynchronously). Used inside the worker. */
 export async function buildDocx(model: DocModel): Promise<Uint8Array> {
+  const page = pageOf(model.page);
+  const layout = layoutOf(model);
   const headingRun = { font: BODY_FONT, bold: true, color: '000000' };
   const doc = new Document({
     title: clean(model.title),
     creator: PRODUCT_NAME,
     styles: {
       default: {
-        document: { run: { font: BODY_FONT, size: BODY_SIZE }, paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } } },
+        document: { run: { font: BODY_FONT, size: layout.body }, paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } } },
         heading1: { run: { ...headingRun, size: 32 }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240 }, keepNext: true } },
         heading2: { run: { ...headingRun, size: BODY_SIZE }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
         heading3: { run: { ...headingRun, size: BODY_SIZE, italics: true }, paragraph: { spacing: { before: 120, after: 120 }, keepNext: true } },
@@ -209,13 +237,17 @@ export async function buildDocx(model: DocModel): Promise<Uint8Array> {
       {
         properties: {
           page: {
-            size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
-            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
+            // The library swaps the sides of a landscape page itself: it takes them as for portrait.
+            size:
+              page.width > page.height
+                ? { width: page.height, height: page.width, orientation: PageOrientation.LANDSCAPE }
+                : { width: page.width, height: page.height, orientation: PageOrientation.PORTRAIT },
+            margin: { top: page.top, bottom: page.bottom, left: page.left, right: page.right },
           },
         },
         // The footer (a letter's performer, small, bottom left) on every page of the section.
-        footers: model.footer && model.footer.length > 0 ? { default: new Footer({ children: model.footer.flatMap(blockChildren) as Paragraph[] }) } : undefined,
-        children: model.blocks.flatMap(blockChildren),
+        footers: model.footer && model.footer.length > 0 ? { default: new Footer({ children: model.footer.flatMap((block) => blockChildren(block, layout)) as Paragraph[] }) } : undefined,
+        children: model.blocks.flatMap((block) => blockChildren(block, layout)),
       },
     ],
   });

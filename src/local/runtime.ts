@@ -169,7 +169,7 @@ export function localRuntime(options: LocalRuntimeOptions): LocalRuntime {
   const docs = new LocalDocuments({
     outDir: options.outDir,
     templates: options.templates,
-    defaultTemplate,
+    defaultTemplate: (kind) => defaultTemplate(kind, settings.envelopeFormat),
     saveDefaultTemplates: options.dryRun !== true,
     pdf: options.pdf ?? 'auto',
     eagerPdf: true,

@@ -25,6 +25,7 @@ export const syntax = {
   outFileUsage: '--out <новый.xlsx> [--force]',
   from: '--from <адрес>',
   template: '--template <файл.docx>',
+  envelope: '--envelope <файл.docx>',
   year: '--year <год>',
   sample: '--sample <файл.xlsx>',
   invite: '<файл.xlsx> --event <ID> [параметры]',
@@ -222,6 +223,11 @@ export const jobMsg = {
   preparedHint:
     'Письма .eml лежат в папке письма: их можно открыть и отправить из почтовой программы, или отправить все сразу тем же запуском с --smtp smtp://логин:пароль@сервер:587 — каждое уйдёт один раз.',
   templateOption: 'свой шаблон письма .docx с полями {{Обращение}}, {{Адресат}} …',
+  envelopeOption: 'свой шаблон конверта .docx с полями {{Кому}}, {{Куда}}, {{Индекс}} …',
+  /** Where the print and post documents of the run are. */
+  printFile: (path: string) => `Файл для печати: ${path}`,
+  envelopesFile: (path: string) => `Файл с конвертами: ${path}`,
+  registerFile: (path: string) => `Файл реестра: ${path}`,
   dryRunOption: 'только показать, что будет сделано: ничего не создавать и не отправлять',
   invite: {
     description: 'разослать приглашения на мероприятие: письмо .docx/.pdf каждому партнёру и email',

@@ -7,6 +7,8 @@ export const dialogScriptMsg = {
   letters: ['письмо', 'письма', 'писем'],
   noConnection: 'Не удалось связаться с таблицей. Закройте окно и попробуйте ещё раз.',
   openPrint: 'Открыть документ для печати',
+  openEnvelopes: 'Открыть конверты',
+  openRegister: 'Открыть реестр писем для доставки',
   noLetters: 'Писем нет.',
   invite: {
     past: '{0} (прошло)',

@@ -5,9 +5,9 @@
  * HTML and the plain text of the email are both made from the same text. No imports: the schema reads
  * these as the settings' defaults.
  */
-import type { TemplateKind } from '../ports';
+import type { LetterKind } from '../ports';
 
-export const EMAIL_TEMPLATE_DEFAULTS: Record<TemplateKind, { subject: string; body: string }> = {
+export const EMAIL_TEMPLATE_DEFAULTS: Record<LetterKind, { subject: string; body: string }> = {
   invitation: {
     subject: 'Приглашение: «{{Мероприятие}}», {{Дата}}',
     body: [

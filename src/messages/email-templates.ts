@@ -2,7 +2,7 @@
  * The email texts staff edit in «Настройки» (defaults in `email-defaults.ts`): the placeholders they
  * know and how their problems are named.
  */
-import type { TemplateKind } from '../ports';
+import type { LetterKind } from '../ports';
 import { PLACEHOLDER_HELP, type PlaceholderInfo } from './placeholders';
 
 export { EMAIL_TEMPLATE_DEFAULTS } from './email-defaults';
@@ -14,13 +14,13 @@ export const ATTACHMENT_PLACEHOLDER: PlaceholderInfo = {
 };
 
 /** What the attachment sentence says, per kind of letter. */
-export const ATTACHMENT_TEXT: Record<TemplateKind, string> = {
+export const ATTACHMENT_TEXT: Record<LetterKind, string> = {
   invitation: 'Официальное приглашение — во вложении.',
   thanks: 'Благодарственное письмо — во вложении.',
 };
 
 /** The placeholders an email knows: those of its letter, and `{{Вложение}}`. */
-export const EMAIL_PLACEHOLDERS: Record<TemplateKind, readonly PlaceholderInfo[]> = {
+export const EMAIL_PLACEHOLDERS: Record<LetterKind, readonly PlaceholderInfo[]> = {
   invitation: [...PLACEHOLDER_HELP.invitation, ATTACHMENT_PLACEHOLDER],
   thanks: [...PLACEHOLDER_HELP.thanks, ATTACHMENT_PLACEHOLDER],
 };

@@ -121,7 +121,7 @@ function askOwner(owner: string): string {
 export const docsMsg = {
   /** The folder setup creates in Google Drive. */
   rootFolderName: 'Партнёрство — документы',
-  templateName: { invitation: 'Шаблон приглашения', thanks: 'Шаблон благодарственного письма' },
+  templateName: { invitation: 'Шаблон приглашения', thanks: 'Шаблон благодарственного письма', envelope: 'Шаблон конверта' },
   templateUnseen: (setting: string, owner: string) =>
     `Шаблон из настройки ${q(setting)} (лист «Настройки») вам недоступен: его вам не открыли на Google Диске, или его удалили. ` +
     askOwner(owner) +

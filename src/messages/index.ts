@@ -19,3 +19,4 @@ export * from './gas';
 export * from './dialogs';
 export * from './schedule';
 export * from './email-templates';
+export * from './post';

@@ -10,6 +10,8 @@ export interface PlaceholderInfo {
   readonly name: string;
   /** Russian explanation for the help text and the template check. */
   readonly description: string;
+  /** May be empty in a letter (the text then simply has nothing there): not a reason to stop the run. */
+  readonly optional?: boolean;
 }
 
 const fromSettings = (key: keyof typeof SETTING): string => `лист «${SHEET.settings}», «${SETTING[key]}»`;
@@ -56,6 +58,23 @@ const ORGANISATION: PlaceholderInfo = {
   description: `Название организации или семьи партнёра (столбец «${COL.organisation}» листа «${SHEET.partners}»)`,
 };
 
+const POSTAL_ADDRESS: PlaceholderInfo = {
+  name: 'Адрес',
+  description: `Почтовый адрес партнёра (столбец «${COL.address}» листа «${SHEET.partners}»); может быть пустым — тогда строки нет`,
+  optional: true,
+};
+
+/** What an envelope knows: the recipient («Кому», «Куда») and the centre as the sender («Откуда»). */
+const ENVELOPE_PLACEHOLDERS: readonly PlaceholderInfo[] = [
+  { name: 'Кому', description: `Кому, в дательном падеже, как в письме: «Директору МБОУ «СОШ № 20» И. П. Сидорову»`, optional: true },
+  { name: 'Куда', description: `Почтовый адрес партнёра без индекса (столбец «${COL.address}» листа «${SHEET.partners}»)`, optional: true },
+  { name: 'Индекс', description: `Почтовый индекс партнёра — шесть цифр из его адреса`, optional: true },
+  { name: 'Откуда', description: `Адрес учреждения без индекса (${fromSettings('address')})`, optional: true },
+  { name: 'Индекс_отправителя', description: `Почтовый индекс учреждения — шесть цифр из его адреса`, optional: true },
+  { ...ORGANISATION, optional: true },
+  ...CENTRE_PLACEHOLDERS.map((p) => ({ ...p, optional: true })),
+];
+
 export const PLACEHOLDER_HELP: Record<TemplateKind, readonly PlaceholderInfo[]> = {
   invitation: [
     SALUTATION,
@@ -73,6 +92,7 @@ export const PLACEHOLDER_HELP: Record<TemplateKind, readonly PlaceholderInfo[]> 
       name: 'Заголовок',
       description: `Заголовок к тексту письма: «О приглашении на праздник «День матери»» (из столбцов «${COL.form}» и «${COL.title}» листа «${SHEET.events}»)`,
     },
+    POSTAL_ADDRESS,
     ...CENTRE_PLACEHOLDERS,
   ],
   thanks: [
@@ -95,7 +115,9 @@ export const PLACEHOLDER_HELP: Record<TemplateKind, readonly PlaceholderInfo[]> 
       name: 'Заключение',
       description: `Заключительные предложения: о том, что дала помощь партнёра (по столбцу «${COL.resource}» листа «${SHEET.contributions}» и мероприятиям), и пожелание — семье, человеку или коллективу`,
     },
+    POSTAL_ADDRESS,
     ...CENTRE_PLACEHOLDERS,
   ],
+  envelope: ENVELOPE_PLACEHOLDERS,
 };
 

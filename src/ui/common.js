@@ -57,13 +57,19 @@ var ui = (function () {
     var box = clear(id);
     box.className = 'report' + (result.ok ? '' : ' failed');
     box.appendChild(document.createTextNode(result.message || ''));
-    if (result.printLink) {
+    // The print-ready document, and for letters that go by post their envelopes and register.
+    [
+      [result.printLink, TEXT.openPrint],
+      [result.envelopeLink, TEXT.openEnvelopes],
+      [result.registerLink, TEXT.openRegister],
+    ].forEach(function (pair) {
+      if (!pair[0]) return;
       box.appendChild(document.createElement('br'));
-      var link = el('a', '', TEXT.openPrint);
-      link.href = result.printLink;
+      var link = el('a', '', pair[1]);
+      link.href = pair[0];
       link.target = '_blank';
       box.appendChild(link);
-    }
+    });
     box.hidden = false;
   }
   return { $: $, show: show, text: text, plural: plural, count: count, fmt: fmt, el: el, clear: clear, call: call, report: report };

@@ -519,8 +519,11 @@ describe('never twice, never lost across executions (fault at every port call)',
 
   it('the clean scenario: three executions by the trigger, each letter once, one note', () => {
     const clean = scenario(null);
-    // start + 3 continuations (2 + 2 + 1 letters, then the print-ready one), then the hand start finds nothing new
-    expect(clean.executions).toBe(5);
+    // start + 3 continuations (2 + 2 + 1 letters, then the print-ready one), a fourth for the envelopes
+    // and register the soft deadline left no time for, then the hand start finds nothing new
+    expect(clean.executions).toBe(6);
+    const made = (clean as Outcome & { documents: MemoryDocuments }).documents.made;
+    expect(made.filter((d) => d.name.startsWith('Реестр писем для доставки'))).toHaveLength(1);
     expect(letters(clean.mail)).toHaveLength(PARTNERS - NO_EMAIL);
     expect(notices(clean.mail)).toHaveLength(1);
     check(clean, 'clean', true);

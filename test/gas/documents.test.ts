@@ -271,6 +271,7 @@ describe('ensureDocsSetup', () => {
         ['Папка для документов (ID Google Диска)', ''],
         ['Шаблон приглашения (ID документа)', ''],
         ['Шаблон благодарственного письма (ID документа)', ''],
+        ['Шаблон конверта (ID документа)', ''],
       ],
     });
 
@@ -279,8 +280,9 @@ describe('ensureDocsSetup', () => {
     gas = installGasFakes(globalThis, { spreadsheet: ss });
     const report = ensureDocsSetup(new SheetsWorkbook(gas.activeSpreadsheet()));
     // One write and flush per created item, so a kill right after one leaves it found, not orphaned.
-    expect(gas.env.count('Range.setValues')).toBe(3);
-    expect(gas.env.count('SpreadsheetApp.flush')).toBeGreaterThanOrEqual(3);
+    // The folder and three templates (invitation, thank-you letter, envelope).
+    expect(gas.env.count('Range.setValues')).toBe(4);
+    expect(gas.env.count('SpreadsheetApp.flush')).toBeGreaterThanOrEqual(4);
     const [, folderRow, inviteRow, thanksRow] = ss.values('Настройки');
     const folder = gas.drive.items.get(String(folderRow?.[1])) as DriveItem;
     expect(folder.name).toBe('Партнёрство — документы');
@@ -289,6 +291,10 @@ describe('ensureDocsSetup', () => {
     expect(invite.parents).toEqual([folder.id]);
     expect(documentText(invite.doc as FakeDoc)).toContain('{{Обращение}}');
     expect(documentText(thanks.doc as FakeDoc)).toContain('БЛАГОДАРСТВЕННОЕ ПИСЬМО');
+    // The envelope: DL (no format row: the default) landscape, 220 × 110 mm in points.
+    const envelope = gas.drive.items.get(String(ss.values('Настройки')[4]?.[1])) as DriveItem;
+    expect(documentText(envelope.doc as FakeDoc)).toContain('Куда: {{Куда}}');
+    expect((envelope.doc as FakeDoc).page).toMatchObject({ width: 623.62, height: 311.81, marginLeft: 34.02, marginTop: 28.35 });
     // The rendered default template knows exactly the default placeholders.
     const docs = new DocsDocuments({ folder: folder.id, templates: { invitation: invite.id, thanks: thanks.id } });
     expect(docs.templatePlaceholders('invitation').sort()).toEqual(
@@ -301,14 +307,14 @@ describe('ensureDocsSetup', () => {
     const again = ensureDocsSetup(new SheetsWorkbook(gas.activeSpreadsheet()));
     expect(again.created).toEqual([]);
     expect(gas.drive.items.size).toBe(items);
-    expect(gas.env.count('Range.setValues')).toBe(3);
+    expect(gas.env.count('Range.setValues')).toBe(4);
   });
 
   it('never orphans what it cannot see: an ID not shared with this user stays, and the alert says whom to ask', () => {
     const ss = settingsSheet();
     gas = installGasFakes(globalThis, { spreadsheet: ss, users: { 'b@rovesnik.example': {} } });
     const first = ensureDocsSetup(new SheetsWorkbook(gas.activeSpreadsheet()), () => ['staff@rovesnik.example']);
-    expect(first.created).toHaveLength(3);
+    expect(first.created).toHaveLength(4); // the folder and the three templates
     const before = JSON.stringify(ss.values('Настройки'));
     const items = gas.drive.items.size;
     const second = gas.runAs('b@rovesnik.example', () => ensureDocsSetup(new SheetsWorkbook(gas.activeSpreadsheet()), () => ['staff@rovesnik.example', 'b@rovesnik.example']));

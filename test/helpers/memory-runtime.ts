@@ -73,7 +73,7 @@ export interface MadeDoc {
 
 export class MemoryDocuments implements DocumentPort {
   made: MadeDoc[] = [];
-  templates: Record<TemplateKind, DocModel> = { invitation: defaultTemplate('invitation'), thanks: defaultTemplate('thanks') };
+  templates: Record<TemplateKind, DocModel> = { invitation: defaultTemplate('invitation'), thanks: defaultTemplate('thanks'), envelope: defaultTemplate('envelope') };
 
   templatePlaceholders(kind: TemplateKind): string[] {
     return modelPlaceholders(this.templates[kind]);

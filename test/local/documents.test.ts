@@ -25,6 +25,7 @@ const defaults: Record<TemplateKind, DocModel> = {
     ],
   },
   thanks: { title: 'Благодарность', blocks: [{ kind: 'heading', level: 1, text: 'БЛАГОДАРСТВЕННОЕ ПИСЬМО' }, { kind: 'paragraph', text: '{{Вклад}}' }] },
+  envelope: { title: 'Конверт', blocks: [{ kind: 'paragraph', text: 'Кому: {{Кому}}' }] },
 };
 const values = { Адресат: 'Директору ООО «Рыбозавод»\nИ. П. Сидорову', Обращение: 'ый Иван Петрович', Мероприятие: 'День матери' };
 

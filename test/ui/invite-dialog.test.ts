@@ -37,7 +37,7 @@ function preview(eventId: unknown) {
 const answers = {
   dialogInviteData: { events, selected: 'М-001', pending: { job: 'invite', eventId: 'М-001', resend: [] }, error: '' },
   dialogPreviewInvite: preview,
-  dialogStartInvite: () => ({ ok: true, message: 'Отправлено: 3 письма.', sent: 3, made: 0, printed: 1, errors: [], needsCheck: 0, stopped: null, attempted: 3, printLink: 'https://docs.google.com/document/d/print/edit' }),
+  dialogStartInvite: () => ({ ok: true, message: 'Отправлено: 3 письма.', sent: 3, made: 0, printed: 1, errors: [], needsCheck: 0, stopped: null, attempted: 3, printLink: 'https://docs.google.com/document/d/print/edit', envelopeLink: 'https://docs.google.com/document/d/envelopes/edit', registerLink: 'https://docs.google.com/document/d/register/edit' }),
   dialogSendTestInvite: () => ({ ok: true, message: 'Тестовое письмо отправлено на staff@example.org.' }),
   /** Runs in the page: a time in the past is refused, any other is scheduled. */
   dialogScheduleInvite: (eventId: unknown, _resend: unknown, date: unknown, time: unknown) =>
@@ -103,7 +103,12 @@ describeDialog('the invitation dialog', { dialog: 'invite', answers, ready: '#pr
     const start = (await calls(page)).filter((c) => c.name === 'dialogStartInvite');
     expect(start).toEqual([{ name: 'dialogStartInvite', args: ['М-001', ['П-003']] }]);
     expect(await page.textContent('#report')).toContain('Отправлено: 3 письма.');
-    expect(await page.getAttribute('#report a', 'href')).toBe('https://docs.google.com/document/d/print/edit');
+    const links = page.locator('#report a');
+    expect(await links.evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]))).toEqual([
+      ['Открыть документ для печати', 'https://docs.google.com/document/d/print/edit'],
+      ['Открыть конверты', 'https://docs.google.com/document/d/envelopes/edit'],
+      ['Открыть реестр писем для доставки', 'https://docs.google.com/document/d/register/edit'],
+    ]);
   });
 
   it('«Отправить тест себе» calls the server and shows where it went', async () => {

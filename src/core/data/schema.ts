@@ -267,6 +267,8 @@ export const SETTING = {
   folder: 'Папка для документов (ID Google Диска)',
   invitationTemplate: 'Шаблон приглашения (ID документа)',
   thanksTemplate: 'Шаблон благодарственного письма (ID документа)',
+  envelopeTemplate: 'Шаблон конверта (ID документа)',
+  envelopeFormat: 'Формат конверта (DL или C5)',
   attachPdf: 'Прикладывать PDF',
   yearStart: 'Начало учебного года (день.месяц)',
   timeZone: 'Часовой пояс',
@@ -297,6 +299,8 @@ export const SETTING_DEFAULTS: Record<SettingKey, string> = {
   folder: '',
   invitationTemplate: '',
   thanksTemplate: '',
+  envelopeTemplate: '',
+  envelopeFormat: 'DL',
   attachPdf: 'да',
   yearStart: '01.09',
   timeZone: 'Europe/Moscow',
@@ -328,6 +332,7 @@ export const SETTING_ALIASES: Partial<Record<SettingKey, readonly string[]>> = {
   centreSite: ['Сайт', 'Сайт центра', 'Адрес сайта'],
   numberPrefix: ['Префикс исходящего номера', 'Префикс номера', 'Индекс исходящего номера'],
   numberNext: ['Следующий исходящий номер', 'Следующий номер', 'Исходящий номер'],
+  envelopeFormat: ['Формат конверта', 'Конверт'],
 };
 
 /** Settings the letters are made of (the default templates use each): empty, every letter job stops. */

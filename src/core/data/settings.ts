@@ -12,7 +12,7 @@ export function attachPdf(settings: Settings): boolean {
 export function documentSettings(settings: Settings): DocumentSettings {
   return {
     folder: settings.folder.trim(),
-    templates: { invitation: settings.invitationTemplate.trim(), thanks: settings.thanksTemplate.trim() },
+    templates: { invitation: settings.invitationTemplate.trim(), thanks: settings.thanksTemplate.trim(), envelope: settings.envelopeTemplate.trim() },
   };
 }
 

@@ -18,6 +18,7 @@ import { checkTemplate } from '../letters/fill';
 import { PLACEHOLDERS } from '../letters/templates';
 import { numbered, type LetterItem } from '../run/delivery';
 import { numberProblems } from '../run/numbering';
+import { optionalPlaceholders, withPostalAddress } from './post';
 import { isDone, journalKey, openJournal, type Journal } from '../run/journal';
 import { compareDates, foldLookAlikes, formatDateLong, formatDateShort } from '../russian';
 
@@ -174,9 +175,16 @@ export function prepareInvitations(rt: Runtime, request: InviteRequest): InviteC
   } catch (e) {
     return { error: errorText(e) };
   }
+  // A printed letter carries the postal address, even from a template older than `{{Адрес}}`.
+  plan.print = plan.print.map((p) => ({ ...p, values: withPostalAddress(p.values, used) }));
   const letters = [...plan.send.map((i) => ({ who: i.partner.organisation, values: i.values })), ...plan.print.map((p) => ({ who: p.partner.organisation, values: p.values }))];
+  const optional = optionalPlaceholders('invitation');
   plan.templateProblems = [
-    ...numberProblems(checkTemplate(used, PLACEHOLDERS.invitation.map((p) => p.name), letters), used, journal.numbered).map((p) => p.message),
+    ...numberProblems(
+      checkTemplate(used, PLACEHOLDERS.invitation.map((p) => p.name), letters).filter((p) => !optional.includes(p.placeholder)),
+      used,
+      journal.numbered,
+    ).map((p) => p.message),
     // The email's own texts («Настройки»), for the letters that go by email.
     ...checkEmailTemplate(data, 'invitation', plan.send.map((i) => ({ who: i.partner.organisation, values: i.values }))),
   ];

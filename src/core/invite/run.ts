@@ -8,6 +8,7 @@ import { deliver, type DeliveryResult } from '../run/delivery';
 import { recordDelivery, refusedRun, settle, startedRun, summarizeRun, type RunLimits, type RunReport } from '../run/outcome';
 import { eventWarnings, inviteFolder, prepareInvitations, type InviteRequest } from './plan';
 import { printLetters } from './print';
+import { finishPost, notePendingPost } from './post';
 
 /** Runs the invitations; the caller holds the lock. */
 export function runInvitations(rt: Runtime, request: InviteRequest, limits: RunLimits): RunReport {
@@ -39,6 +40,8 @@ export function runInvitations(rt: Runtime, request: InviteRequest, limits: RunL
   // stops at the deadline the job goes on in a minute, even if the emails wait for the quota.
   let printStopped: DeliveryResult['stopped'] = null;
   if (plan.print.length > 0 && result.stopped?.reason !== 'deadline') {
+    // Whose envelopes and register lines are owed once their letters are in the document (./post.ts).
+    notePendingPost(rt.store, event.id, plan.print.map((p) => p.partner.id));
     const printed = printLetters(rt, documents, journal, plan.print, {
       scope: event.id,
       folder: inviteFolder(event),
@@ -60,6 +63,8 @@ export function runInvitations(rt: Runtime, request: InviteRequest, limits: RunL
       ? { reason: 'deadline', left: report.stopped.left + printStopped.left, partners: [...report.stopped.partners, ...printStopped.partners] }
       : printStopped;
   }
+  // Envelopes and the register of the printed letters, this run's and any left by an earlier one.
+  finishPost(rt, { documents, journal, event, partners: data.partners, settings: data.settings, folder: inviteFolder(event) }, report, limits);
   settle(report);
   report.message = [...eventWarnings(rt, event, request.eventId), summarizeRun(report, rt)].join('\n');
   return report;

@@ -6,7 +6,7 @@
  * paragraphs. The check before sending is the letters' own: an unknown, malformed or empty placeholder
  * stops the run, named with the cell of the text.
  */
-import type { MailMessage, TemplateKind } from '../../ports';
+import type { MailMessage, LetterKind } from '../../ports';
 import { ATTACHMENT_PLACEHOLDER, ATTACHMENT_TEXT, EMAIL_PLACEHOLDERS, emailTemplateMsg } from '../../messages/email-templates';
 import type { Settings, WorkbookData } from '../data/records';
 import { SETTING, type SettingKey } from '../data/schema';
@@ -16,13 +16,13 @@ import { checkTemplate, fillText } from './fill';
 import { placeholdersIn, placeholderSyntaxProblems } from './templates';
 
 /** The two settings that make the email of each kind of letter. */
-export const EMAIL_SETTINGS: Record<TemplateKind, { subject: SettingKey; body: SettingKey }> = {
+export const EMAIL_SETTINGS: Record<LetterKind, { subject: SettingKey; body: SettingKey }> = {
   invitation: { subject: 'inviteEmailSubject', body: 'inviteEmailBody' },
   thanks: { subject: 'thanksEmailSubject', body: 'thanksEmailBody' },
 };
 
 /** The placeholder names an email of this kind knows. */
-export function emailPlaceholderNames(kind: TemplateKind): string[] {
+export function emailPlaceholderNames(kind: LetterKind): string[] {
   return EMAIL_PLACEHOLDERS[kind].map((p) => p.name);
 }
 
@@ -36,7 +36,7 @@ function whereIs(data: WorkbookData, key: SettingKey): string {
  * Problems of the email texts of this kind for these letters (`who` names each letter): malformed
  * braces, unknown placeholders, placeholders empty for some letters. Each names its cell.
  */
-export function checkEmailTemplate(data: WorkbookData, kind: TemplateKind, letters: { who: string; values: Values }[]): string[] {
+export function checkEmailTemplate(data: WorkbookData, kind: LetterKind, letters: { who: string; values: Values }[]): string[] {
   const known = emailPlaceholderNames(kind);
   // `{{Вложение}}` is made when the email is, with or without an attachment: never «empty».
   const withAttachment = letters.map((l) => ({ who: l.who, values: { ...l.values, [ATTACHMENT_PLACEHOLDER.name]: ATTACHMENT_TEXT[kind] } }));
@@ -65,7 +65,7 @@ function paragraphs(body: string): string[] {
 }
 
 /** The email of one letter, from the staff's texts, once its attachments are known. */
-export function templateMail(settings: Settings, kind: TemplateKind, values: Values, to: string[]) {
+export function templateMail(settings: Settings, kind: LetterKind, values: Values, to: string[]) {
   return (attachments: MailMessage['attachments']): MailMessage => {
     const all: Values = { ...values, [ATTACHMENT_PLACEHOLDER.name]: attachments.length > 0 ? ATTACHMENT_TEXT[kind] : '' };
     const subject = fillText(settings[EMAIL_SETTINGS[kind].subject], all).replace(/\s+/g, ' ').trim();

@@ -44,6 +44,8 @@ export function partnerValues(partner: Partner): Values {
     Адресат: breakBeforeName(nbspInitials(addresseeBlock(partner, input))),
     Организация: quotes(partner.organisation),
     Кому_благодарность: thanksRecipient(partner, family),
+    // The postal address under the addressee block (optional: an emailed letter may have none).
+    Адрес: partner.address.trim(),
   });
 }
 

@@ -12,6 +12,7 @@ import type { Block, DocModel, TemplateKind } from '../../ports';
 import { DOC_MSG } from '../../messages/documents';
 import { PLACEHOLDER_HELP, type PlaceholderInfo } from '../../messages/placeholders';
 import { letterTemplateMsg as T } from '../../messages/letter-templates';
+import { envelopeFormat, envelopeTemplate } from '../invite/envelope';
 
 export type { PlaceholderInfo };
 
@@ -160,7 +161,11 @@ function thanks(): DocModel {
   };
 }
 
-/** A fresh copy of the default template of this kind (callers may change it). */
-export function defaultTemplate(kind: TemplateKind): DocModel {
+/**
+ * A fresh copy of the default template of this kind (callers may change it); the envelope in the
+ * format of the setting «Формат конверта» (DL unless it says C5).
+ */
+export function defaultTemplate(kind: TemplateKind, envelope = ''): DocModel {
+  if (kind === 'envelope') return envelopeTemplate(envelopeFormat(envelope));
   return kind === 'invitation' ? invitation() : thanks();
 }

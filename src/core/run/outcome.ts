@@ -4,6 +4,7 @@
  */
 import type { Runtime } from '../../ports';
 import { runMsg } from '../../messages/letters';
+import { postRunMsg } from '../../messages/post';
 import { addDays, formatDateLong } from '../russian';
 import type { DeliveryResult } from './delivery';
 
@@ -35,6 +36,16 @@ export interface RunReport {
   attempted: number;
   /** A link to the print-ready document, when one was made. */
   printLink: string;
+  /** The envelopes of the printed letters (one per page) and how many, when made (see `invite/post.ts`). */
+  envelopeLink: string;
+  envelopes: number;
+  /** The register of letters to deliver, and how many letters it lists, when made. */
+  registerLink: string;
+  registered: number;
+  /** What staff should know about the envelopes: partners with no address or no index. */
+  postNotes: string[];
+  /** The envelopes and register were left for the continuation: the soft deadline had passed. */
+  postDeferred: boolean;
   /** What the run was, for a note to its user: `Рассылка приглашений на «День матери»`; '' when it did not start. */
   what: string;
   /** Letters of the same job done by earlier runs (its earlier executions included). */
@@ -61,6 +72,12 @@ function report(outcome: RunOutcome, message: string): RunReport {
     stopped: null,
     attempted: 0,
     printLink: '',
+    envelopeLink: '',
+    envelopes: 0,
+    registerLink: '',
+    registered: 0,
+    postNotes: [],
+    postDeferred: false,
     what: '',
     doneBefore: 0,
   };
@@ -96,13 +113,16 @@ export function recordDelivery(run: RunReport, result: DeliveryResult, planned: 
 
 export function summarizeRun(run: RunReport, rt: Runtime): string {
   const lines: string[] = [];
-  const nothing = run.sent === 0 && run.prepared === 0 && run.made === 0 && run.printed === 0;
+  const nothing = run.sent === 0 && run.prepared === 0 && run.made === 0 && run.printed === 0 && run.envelopes === 0 && run.registered === 0;
   if (nothing && run.errors.length === 0 && !run.stopped) {
     if (run.needsCheck === 0) lines.push(run.doneBefore > 0 ? runMsg.nothingNew(run.doneBefore) : runMsg.nobody);
   } else if (run.sent > 0 || (nothing && run.prepared === 0)) lines.push(runMsg.sent(run.sent));
   if (run.prepared > 0) lines.push(runMsg.prepared(run.prepared));
   if (run.made > 0) lines.push(runMsg.made(run.made));
   if (run.printed > 0) lines.push(runMsg.printBundle(run.printed));
+  if (run.envelopes > 0) lines.push(postRunMsg.envelopes(run.envelopes));
+  if (run.registered > 0) lines.push(postRunMsg.register(run.registered));
+  lines.push(...run.postNotes);
   if (run.errors.length > 0) {
     lines.push(runMsg.errors(run.errors.length));
     for (const e of run.errors.slice(0, 10)) lines.push(runMsg.itemError(e.who, e.message));
@@ -112,9 +132,19 @@ export function summarizeRun(run: RunReport, rt: Runtime): string {
     for (const p of run.needsCheckPartners.slice(0, 20)) lines.push(runMsg.needsCheckLine(p.id, p.organisation));
     if (run.needsCheckPartners.length > 20) lines.push(runMsg.needsCheckMore(run.needsCheckPartners.length - 20));
   }
-  if (run.stopped?.reason === 'deadline') lines.push(runMsg.deadline(run.stopped.left));
+  if (run.stopped?.reason === 'deadline' && run.stopped.left > 0) lines.push(runMsg.deadline(run.stopped.left));
+  if (run.postDeferred) lines.push(postRunMsg.deferred);
   if (run.stopped?.reason === 'quota') lines.push(runMsg.quota(run.stopped.left, quotaResumeText(rt)));
   return lines.join('\n');
+}
+
+/** The documents to print that the run made, as lines with their links (for the note after a background run). */
+export function documentLinks(run: RunReport): string[] {
+  return [
+    run.printLink ? postRunMsg.printLink(run.printLink) : '',
+    run.envelopeLink ? postRunMsg.envelopesLink(run.envelopeLink) : '',
+    run.registerLink ? postRunMsg.registerLink(run.registerLink) : '',
+  ].filter(Boolean);
 }
 
 /** Apps Script's daily quota is a rolling 24 hours: say when that is. */

@@ -135,7 +135,9 @@ export function prepareThanks(rt: Runtime, request: ThanksRequest): ThanksContex
       used,
       PLACEHOLDERS.thanks.map((p) => p.name),
       plan.letters.map((l) => ({ who: l.partner.organisation, values: l.values })),
-    ),
+    )
+      // `{{Адрес}}` may be empty: the line is simply blank.
+      .filter((p) => !PLACEHOLDERS.thanks.some((known) => known.optional === true && known.name === p.placeholder)),
     used,
     journal.numbered,
   ).map((p) => p.message);

@@ -82,6 +82,7 @@ export const registerInvite: RegisterCommand = (program, ctx) => {
     .option('--prepare', jobMsg.prepareOption)
     .option(syntax.from, jobMsg.fromOption)
     .option(syntax.template, jobMsg.templateOption)
+    .option(syntax.envelope, jobMsg.envelopeOption)
     .option('--resend <ID,…>', jobMsg.invite.resendOption)
     .option('--dry-run', jobMsg.dryRunOption)
     .action(async (file: string, options: InviteOptions) => {

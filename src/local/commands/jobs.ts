@@ -20,6 +20,8 @@ export interface JobOptions {
   prepare?: boolean;
   from?: string;
   template?: string;
+  /** A staff-made envelope template (.docx) instead of the default one. */
+  envelope?: string;
   /** Only show what would be done: nothing may be written (see `LocalRuntimeOptions.dryRun`). */
   dryRun?: boolean;
 }
@@ -78,6 +80,7 @@ export async function openJob(
   const outDir = resolve(options.out ?? 'out');
   checkOutDir(options.out ?? 'out');
   if (options.template) checkTemplateFile(options.template);
+  if (options.envelope) checkTemplateFile(options.envelope);
   if (options.prepare && options.smtp !== undefined) throw new CliError(jobMsg.prepareAndSmtp, EXIT.usage);
   if (options.smtp !== undefined) checkSmtpUrl(options.smtp);
   let wb: XlsxWorkbook;
@@ -91,7 +94,7 @@ export async function openJob(
     outDir,
     smtp: options.smtp,
     from: options.from,
-    templates: options.template ? { [templateKind]: options.template } : undefined,
+    templates: options.template || options.envelope ? { [templateKind]: options.template, envelope: options.envelope } : undefined,
     dryRun: options.dryRun === true,
     io: ctx.io,
   });
@@ -108,6 +111,9 @@ export function finishJob(report: RunReport, wb: XlsxWorkbook, rt: LocalRuntime,
     ctx.io.out(jobMsg.files(files, outDir));
     if (!rt.docs.pdfAvailable()) ctx.io.out(jobMsg.noPdf);
   }
+  if (report.printLink) ctx.io.out(jobMsg.printFile(report.printLink));
+  if (report.envelopeLink) ctx.io.out(jobMsg.envelopesFile(report.envelopeLink));
+  if (report.registerLink) ctx.io.out(jobMsg.registerFile(report.registerLink));
   printPending(wb, ctx.io);
   ctx.setExit(report.ok ? EXIT.ok : EXIT.problems);
 }

@@ -125,7 +125,7 @@ describe('runSetup', () => {
       setupMsg.done,
       setupMsg.addedColumns('Партнёры', ['Пол', 'Примечание']),
       setupMsg.createdSheet('Журнал'),
-      setupMsg.addedSettings(16),
+      setupMsg.addedSettings(18),
       checkMsg.assignedIds(1),
     ]);
   });

@@ -102,7 +102,7 @@ describe('defaultTemplate', () => {
     const tables = model.blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table');
     // Date and number on the left, the addressee as a left-aligned block in the right half.
     const requisites = tables[0];
-    expect(requisites).toEqual({ kind: 'table', header: [], rows: [['{{Дата_письма}} №\u00a0{{Рег_номер}}', '{{Адресат}}']], widths: [50, 50], align: ['left', 'left'] });
+    expect(requisites).toEqual({ kind: 'table', header: [], rows: [['{{Дата_письма}} №\u00a0{{Рег_номер}}', kind === 'invitation' ? '{{Адресат}}\n{{Адрес}}' : '{{Адресат}}']], widths: [50, 50], align: ['left', 'left'] });
     const signature = tables[1];
     expect(signature).toEqual(expect.objectContaining({ header: [], rows: [['{{Должность_руководителя}}', '{{Руководитель}}']] }));
     // The performer is not in the body: small, at the foot of the page, on the left.
@@ -123,6 +123,9 @@ describe('defaultTemplate', () => {
     const heading = paragraphWith(model, '{{Заголовок}}');
     expect(heading).toMatchObject({ text: '{{Заголовок}}', align: 'left' });
     expect(model.blocks.indexOf(heading)).toBeLessThan(model.blocks.indexOf(paragraphWith(model, '{{Обращение}}')));
+    // The postal address under the addressee, in the right half (optional: empty for a partner without one).
+    const requisites = model.blocks.find((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table');
+    expect(requisites?.rows[0]?.[1]).toBe('{{Адресат}}\n{{Адрес}}');
     const used = modelPlaceholders(model);
     expect(used).toEqual(expect.arrayContaining(['Мероприятие', 'Дата', 'День_недели', 'Время', 'Место', 'Форма', 'Участники', 'Рег_номер', 'Дата_письма']));
     expect(paragraphWith(model, '{{Мероприятие}}').text).toContain('«{{Мероприятие}}»');

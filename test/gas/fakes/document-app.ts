@@ -29,6 +29,7 @@ import {
   type DriveModel,
   type ImageElement,
   paragraph,
+  type PageModel,
   type ParagraphElement,
   PDF_MIME,
   replaceInSections,
@@ -49,7 +50,15 @@ type SectionMethods =
   | 'getParagraphs'
   | 'getTables'
   | 'insertParagraph'
-  | 'setText';
+  | 'setText'
+  | 'setPageWidth'
+  | 'setPageHeight'
+  | 'setMarginTop'
+  | 'setMarginRight'
+  | 'setMarginBottom'
+  | 'setMarginLeft'
+  | 'getPageWidth'
+  | 'getPageHeight';
 
 /** Body, HeaderSection and FooterSection: a list of elements. */
 export class FakeSection extends DocumentPart implements Fake<GoogleAppsScript.Document.Body, SectionMethods> {
@@ -57,6 +66,43 @@ export class FakeSection extends DocumentPart implements Fake<GoogleAppsScript.D
   constructor(env: FakeEnv, session: DocSession, elements: () => DocElement[], type: string) {
     super(env, session, type);
     this.elements = elements;
+  }
+  /**
+   * The page setup, in points, is the Body's: setPageWidth, setPageHeight, setMarginTop/Right/Bottom/Left
+   * and the getters (https://developers.google.com/apps-script/reference/document/body); one per
+   * document, kept by a Drive copy. The reference gives no limits: any finite positive number is taken.
+   */
+  private setPage(field: keyof PageModel, points: number): this {
+    this.edit();
+    if (typeof points !== 'number' || !Number.isFinite(points) || points < 0) throw this.env.error(`Invalid argument: ${String(points)}`);
+    const model = this.session.model;
+    model.page = { ...(model.page ?? {}), [field]: points };
+    return this;
+  }
+  setPageWidth(points: number): this {
+    return this.setPage('width', points);
+  }
+  setPageHeight(points: number): this {
+    return this.setPage('height', points);
+  }
+  setMarginTop(points: number): this {
+    return this.setPage('marginTop', points);
+  }
+  setMarginRight(points: number): this {
+    return this.setPage('marginRight', points);
+  }
+  setMarginBottom(points: number): this {
+    return this.setPage('marginBottom', points);
+  }
+  setMarginLeft(points: number): this {
+    return this.setPage('marginLeft', points);
+  }
+  /** Docs' default page when none was set: A4 (595.3 × 841.9 pt), the default in Russian locales. */
+  getPageWidth(): number {
+    return this.session.model.page?.width ?? 595.3;
+  }
+  getPageHeight(): number {
+    return this.session.model.page?.height ?? 841.9;
   }
   private paragraphOf(e: ParagraphElement): FakeParagraph {
     return new FakeParagraph(this.env, this.session, e, this.elements);

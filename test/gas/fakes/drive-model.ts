@@ -47,11 +47,23 @@ export interface PageBreakElement {
 }
 export type DocElement = ParagraphElement | TableElement | ImageElement | PageBreakElement;
 
+/** A Doc's page setup in points, as Body's setPageWidth/…/setMarginLeft set it; absent: Docs' default (Letter or A4 by locale). */
+export interface PageModel {
+  width?: number;
+  height?: number;
+  marginTop?: number;
+  marginRight?: number;
+  marginBottom?: number;
+  marginLeft?: number;
+}
+
 export interface DocModel {
   id: string;
   body: DocElement[];
   header: DocElement[] | null;
   footer: DocElement[] | null;
+  /** One per document: a Drive copy keeps it. */
+  page?: PageModel;
 }
 
 export function paragraph(text: string): ParagraphElement {
@@ -92,7 +104,9 @@ export function cloneElement<E extends DocElement>(e: E): E {
 
 function cloneDoc(doc: DocModel, id: string): DocModel {
   const copy = (s: DocElement[] | null): DocElement[] | null => (s === null ? null : s.map(cloneElement));
-  return { id, body: copy(doc.body) ?? [], header: copy(doc.header), footer: copy(doc.footer) };
+  const copied: DocModel = { id, body: copy(doc.body) ?? [], header: copy(doc.header), footer: copy(doc.footer) };
+  if (doc.page) copied.page = { ...doc.page };
+  return copied;
 }
 
 /** Replaces text in every paragraph and cell of the sections; `replace` returns the new text. */
