@@ -186,8 +186,24 @@ export class LocalDocuments implements DocumentPort {
     const profiles = Array.from({ length: converters }, (_, i) => converterProfile(i));
     // LibreOffice converts while the letters go out: each waits only for its own PDF.
     const job = callWorker('pdfStart', { soffice, batches, profiles, stallMs: this.options.pdfStallMs ?? 60_000 });
+    this.converting = true;
     for (const c of chosen) this.ahead.set(c.key, { values: c.values, doc: c.doc, job });
     return chosen.length;
+  }
+
+  /** Whether LibreOffices were started for letters made ahead (`close` then stops them). */
+  private converting = false;
+
+  /**
+   * Ends the maker's work: a LibreOffice still converting letters made ahead that the run never
+   * needed (it stopped, was interrupted or failed) is stopped and waited for, so none outlives the
+   * program or writes into the output folder afterwards. Letters made ahead were never claimed.
+   */
+  close(): void {
+    if (!this.converting) return;
+    this.converting = false;
+    this.ahead.clear();
+    callWorker('pdfStop', {});
   }
 
   /** The bundle's PDF is made once, when the run has added its letters (`finishBundle`). */

@@ -17,6 +17,9 @@ export interface PdfBatch {
 
 const made = (target: string): boolean => existsSync(target) && statSync(target).size > 0;
 
+/** LibreOffices running now: how to stop each (its whole process group). */
+const converters = new Set<() => void>();
+
 /** Runs one LibreOffice on the batch; resolves when it has ended (by itself, or stopped as hung). */
 function convertOne(soffice: string, batch: PdfBatch, profile: string, stallMs: number): Promise<void> {
   const targets = batch.inputs.map((input) => pdfPathFor(input, batch.outDir));
@@ -34,6 +37,7 @@ function convertOne(soffice: string, batch: PdfBatch, profile: string, stallMs: 
         // Already gone.
       }
     };
+    converters.add(kill);
     let done = 0;
     let lastProgress = Date.now();
     const watch = setInterval(() => {
@@ -47,6 +51,7 @@ function convertOne(soffice: string, batch: PdfBatch, profile: string, stallMs: 
     const finish = () => {
       if (finished) return;
       finished = true;
+      converters.delete(kill);
       clearInterval(watch);
       // Whatever it started (a LibreOffice it handed the work to) goes with it.
       kill();
@@ -64,6 +69,23 @@ function convertOne(soffice: string, batch: PdfBatch, profile: string, stallMs: 
  */
 const running = new Map<number, { batches: PdfBatch[]; finished: boolean[] }>();
 let nextJob = 1;
+/** Conversions not yet ended, and whether the program is ending (no further batch starts). */
+const pending = new Set<Promise<void>>();
+let stopping = false;
+
+/**
+ * Stops every LibreOffice still converting letters made ahead (the run ended before it needed
+ * them: finished, stopped or interrupted) and resolves once each has ended, so that none outlives
+ * the program or writes into its folders afterwards. Letters made ahead and not handed out were
+ * never claimed: nothing of them is lost. After it, new batches may start again.
+ */
+export async function stopAll(): Promise<void> {
+  stopping = true;
+  for (const kill of [...converters]) kill();
+  while (pending.size > 0) await Promise.all([...pending]);
+  running.clear();
+  stopping = false;
+}
 
 /**
  * Starts converting the batches in order, one LibreOffice per profile at a time (each profile is
@@ -76,12 +98,14 @@ export function startBatches(soffice: string, batches: PdfBatch[], profiles: str
   running.set(id, job);
   let next = 0;
   const convertNext = (profile: string) => {
-    if (next >= batches.length) return;
+    if (next >= batches.length || stopping) return;
     const i = next++;
-    void convertOne(soffice, batches[i], profile, stallMs).then(() => {
+    const conversion = convertOne(soffice, batches[i], profile, stallMs).then(() => {
       job.finished[i] = true;
+      pending.delete(conversion);
       convertNext(profile);
     });
+    pending.add(conversion);
   };
   for (const profile of profiles) convertNext(profile);
   return id;

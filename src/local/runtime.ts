@@ -186,6 +186,7 @@ export function localRuntime(options: LocalRuntimeOptions): LocalRuntime {
     clock: new NodeClock(settings.timeZone.trim() || 'Europe/Moscow', timeSource(process.env)),
     done() {
       progress.stop();
+      docs.close();
       options.workbook.close();
       if (mail instanceof SmtpMailer) mail.close();
       options.heldLock?.release();

@@ -55,6 +55,7 @@ export interface WorkerOps {
   smtpClose: { req: { smtp: SmtpConfig }; res: null };
   pdfStart: { req: { soffice: string; batches: PdfBatch[]; profiles: string[]; stallMs: number }; res: number };
   pdfWait: { req: { id: number; input: string }; res: boolean };
+  pdfStop: { req: Record<string, never>; res: null };
 }
 export type WorkerOp = keyof WorkerOps;
 export type WorkerRequest = { [K in WorkerOp]: { op: K } & WorkerOps[K]['req'] }[WorkerOp];

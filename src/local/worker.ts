@@ -8,7 +8,7 @@ import { runAsWorker } from 'synckit';
 import { errorText } from '../core/errors';
 import { DOC_MSG } from '../messages/documents';
 import { buildDocx } from './docx-render';
-import { startBatches, waitForPdf } from './pdf-batch';
+import { startBatches, stopAll, waitForPdf } from './pdf-batch';
 import type { ComposedMail, SmtpConfig, SmtpResult, WorkerReply, WorkerRequest } from './sync';
 
 type Transporter = ReturnType<typeof createTransport>;
@@ -136,6 +136,9 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
         return { ok: true, value: startBatches(request.soffice, request.batches, request.profiles, request.stallMs) };
       case 'pdfWait':
         return { ok: true, value: await waitForPdf(request.id, request.input) };
+      case 'pdfStop':
+        await stopAll();
+        return { ok: true, value: null };
     }
   } catch (error) {
     const detail = errorText(error);

@@ -13,7 +13,11 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'documents-test-'));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// Every maker is closed first: a LibreOffice converting letters made ahead must not outlive it.
+afterAll(() => {
+  for (const docs of makers) docs.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const defaults: Record<TemplateKind, DocModel> = {
   invitation: {
@@ -30,8 +34,9 @@ const defaults: Record<TemplateKind, DocModel> = {
 const values = { Адресат: 'Директору ООО «Рыбозавод»\nИ. П. Сидорову', Обращение: 'ый Иван Петрович', Мероприятие: 'День матери' };
 
 let rendered: TemplateKind[] = [];
-const make = (outDir: string, extra: Partial<ConstructorParameters<typeof LocalDocuments>[0]> = {}): LocalDocuments =>
-  new LocalDocuments({
+const makers: LocalDocuments[] = [];
+const make = (outDir: string, extra: Partial<ConstructorParameters<typeof LocalDocuments>[0]> = {}): LocalDocuments => {
+  const docs = new LocalDocuments({
     outDir,
     defaultTemplate: (kind) => {
       rendered.push(kind);
@@ -40,6 +45,9 @@ const make = (outDir: string, extra: Partial<ConstructorParameters<typeof LocalD
     pdf: 'never',
     ...extra,
   });
+  makers.push(docs);
+  return docs;
+};
 
 describe('safeFileName', () => {
   it('removes characters file systems forbid, keeps Cyrillic and caps the length', () => {
@@ -244,6 +252,21 @@ esac; done
     const failing = make(join(dir, 'fail'), { pdf: 'auto', soffice: broken, eagerPdf: true });
     failing.prepare('invitation', 'П', list);
     expect(() => failing.fillTemplate('invitation', list[0].values, 'П', list[0].name)).toThrow(/PDF/);
+  });
+
+  it('close stops the LibreOffices still converting letters the run never needed: none outlives it', () => {
+    const soffice = fakeSoffice('unneeded', 'sleep 30');
+    const docs = make(join(dir, 'unneeded-out'), { pdf: 'auto', soffice: soffice.path, eagerPdf: true, converters: 2 });
+    expect(docs.prepare('invitation', 'П', letters(6))).toBe(6);
+    // The converter (one: six letters make one batch) starts in the background: wait until it is there.
+    const alive = () => execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((line) => line.includes(soffice.path)).length;
+    for (let i = 0; i < 200 && alive() < 1; i++) execFileSync('sleep', ['0.05']);
+    expect(alive()).toBe(1);
+    docs.close();
+    expect(alive()).toBe(0);
+    const files = readdirSync(join(dir, 'unneeded-out', 'П')).sort();
+    execFileSync('sleep', ['0.3']);
+    expect(readdirSync(join(dir, 'unneeded-out', 'П')).sort()).toEqual(files);
   });
 
   it('makes nothing ahead without PDFs, and stops a batch before a file name it already holds', () => {
