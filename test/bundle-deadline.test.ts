@@ -16,6 +16,7 @@ import { docsMsg } from '../src/messages/gas';
 import { reportMsg } from '../src/messages/report';
 import { SHEET_SPECS } from '../src/core/data/schema';
 import { documentText, type DriveItem, type GasFakes, installGasFakes, isKilled, REALISTIC_LATENCY, type SpreadsheetModel, spreadsheetFromSheets } from './gas/fakes';
+import { centreSettings } from './helpers/memory-workbook';
 
 const root = join(__dirname, '..');
 let out: string;
@@ -59,13 +60,7 @@ function seed(partners: number, noEmail: number, contributions: Cell[][] = []): 
     ],
     Вклад: [header('Вклад'), ...contributions],
     Настройки: [
-      ['Параметр', 'Значение'],
-      ['Руководитель (ФИО)', 'Лаврентьева Светлана Андреевна'],
-      ['Адрес учреждения', 'пос. Примерный, ул. Школьная, 1'],
-      ['Телефон учреждения', '+7 (000) 000-00-00'],
-      ['Исполнитель (ФИО)', 'Кузьмина Ольга Викторовна'],
-      ['Телефон исполнителя', '+7 (000) 000-00-01'],
-      ['Email для ответов', 'rovesnik@example.org'],
+      ...centreSettings(),
     ],
   });
 }

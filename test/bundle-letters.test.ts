@@ -15,6 +15,7 @@ import { reportMsg } from '../src/messages/report';
 import { runMsg } from '../src/messages/letters';
 import { SHEET_SPECS } from '../src/core/data/schema';
 import { type DocModel as FakeDoc, documentText, type GasFakes, installGasFakes, isKilled, type SpreadsheetModel, spreadsheetFromSheets } from './gas/fakes';
+import { centreSettings } from './helpers/memory-workbook';
 
 const root = join(__dirname, '..');
 let out: string;
@@ -60,13 +61,7 @@ function seed(partners: number, extra: { contributions?: Cell[][] } = {}): Sprea
     ],
     Вклад: [header('Вклад'), ...(extra.contributions ?? [])],
     Настройки: [
-      ['Параметр', 'Значение'],
-      ['Руководитель (ФИО)', 'Лаврентьева Светлана Андреевна'],
-      ['Адрес учреждения', 'пос. Примерный, ул. Школьная, 1'],
-      ['Телефон учреждения', '+7 (000) 000-00-00'],
-      ['Исполнитель (ФИО)', 'Кузьмина Ольга Викторовна'],
-      ['Телефон исполнителя', '+7 (000) 000-00-01'],
-      ['Email для ответов', 'rovesnik@example.org'],
+      ...centreSettings(),
     ],
   });
 }

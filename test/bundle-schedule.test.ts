@@ -12,6 +12,7 @@ import * as vm from 'node:vm';
 import type { Cell } from '../src/ports';
 import { SHEET_SPECS } from '../src/core/data/schema';
 import { type GasFakes, installGasFakes, isKilled, type SpreadsheetModel, spreadsheetFromSheets, type TriggerRecord } from './gas/fakes';
+import { centreSettings } from './helpers/memory-workbook';
 
 const A = 'a@rovesnik.example';
 const B = 'b@rovesnik.example';
@@ -45,13 +46,7 @@ function seed(partners: number): SpreadsheetModel {
     Мероприятия: [header('Мероприятия'), ['М-001', 'День матери', moscow(2026, 11, 28), '15:00', 'ДЮЦ «Ровесник»', 'праздник', 'мамы и бабушки', '', '', 'запланировано', '', '']],
     Вклад: [header('Вклад')],
     Настройки: [
-      ['Параметр', 'Значение'],
-      ['Руководитель (ФИО)', 'Лаврентьева Светлана Андреевна'],
-      ['Адрес учреждения', 'пос. Примерный, ул. Школьная, 1'],
-      ['Телефон учреждения', '+7 (000) 000-00-00'],
-      ['Исполнитель (ФИО)', 'Кузьмина Ольга Викторовна'],
-      ['Телефон исполнителя', '+7 (000) 000-00-01'],
-      ['Email для ответов', 'rovesnik@example.org'],
+      ...centreSettings(),
     ],
   });
   ss.editors = [A, B];

@@ -15,6 +15,7 @@ import type { Cell } from '../src/ports';
 import { SHEET_SPECS } from '../src/core/data/schema';
 import { reportMsg } from '../src/messages/report';
 import { type DriveItem, documentText, type GasFakes, installGasFakes, isEnded, isKilled, type SpreadsheetModel, spreadsheetFromSheets, type TriggerRecord } from './gas/fakes';
+import { centreSettings } from './helpers/memory-workbook';
 
 const A = 'a@rovesnik.example';
 const B = 'b@rovesnik.example';
@@ -65,13 +66,7 @@ function seed(partners: number): SpreadsheetModel {
     ],
     Вклад: [header('Вклад'), ['М-000', pid(1), 'спонсор', 'финансовый', WHAT, 5000, ''], ['М-000', pid(2), 'участник', 'кадровый', 'концерт', '', '']],
     Настройки: [
-      ['Параметр', 'Значение'],
-      ['Руководитель (ФИО)', 'Лаврентьева Светлана Андреевна'],
-      ['Адрес учреждения', 'пос. Примерный, ул. Школьная, 1'],
-      ['Телефон учреждения', '+7 (000) 000-00-00'],
-      ['Исполнитель (ФИО)', 'Кузьмина Ольга Викторовна'],
-      ['Телефон исполнителя', '+7 (000) 000-00-01'],
-      ['Email для ответов', 'rovesnik@example.org'],
+      ...centreSettings(),
     ],
   });
 }

@@ -7,6 +7,7 @@ import { SHEET_SPECS } from '../src/core/data/schema';
 import { dialogInviteData, dialogPreviewInvite, dialogPreviewThanks, dialogStartInvite, dialogThanksData, menuSetup } from '../src/main';
 import type { Cell } from '../src/ports';
 import { type GasFakes, installGasFakes, spreadsheetFromSheets } from './gas/fakes';
+import { centreSettings } from './helpers/memory-workbook';
 
 const header = (name: string): Cell[] => SHEET_SPECS.find((s) => s.name === name)?.columns.map((c) => c.header) ?? [];
 /** Midnight in Moscow of a calendar date, as a date cell holds it. */
@@ -29,13 +30,7 @@ beforeEach(() => {
     ],
     Вклад: [header('Вклад'), ['М-000', 'П-001', 'спонсор', 'финансовый', 'подарки', 5000, ''], ['М-000', 'П-002', 'участник', 'кадровый', 'концерт', '', '']],
     Настройки: [
-      ['Параметр', 'Значение'],
-      ['Руководитель (ФИО)', 'Лаврентьева Светлана Андреевна'],
-      ['Адрес учреждения', 'пос. Примерный, ул. Школьная, 1'],
-      ['Телефон учреждения', '+7 (000) 000-00-00'],
-      ['Исполнитель (ФИО)', 'Кузьмина Ольга Викторовна'],
-      ['Телефон исполнителя', '+7 (000) 000-00-01'],
-      ['Email для ответов', 'rovesnik@example.org'],
+      ...centreSettings(),
     ],
   });
   gas = installGasFakes(globalThis, { spreadsheet, startMs: Date.UTC(2026, 10, 20, 9), fakeDate: true });

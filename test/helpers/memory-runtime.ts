@@ -22,7 +22,7 @@ import type {
 } from '../../src/ports';
 import { defaultTemplate, modelPlaceholders, modelTexts } from '../../src/core/letters/templates';
 import { fillText } from '../../src/core/letters/fill';
-import { MemoryWorkbook } from './memory-workbook';
+import { MemoryWorkbook, centreSettings } from './memory-workbook';
 
 export class Killed {
   readonly killed = true;
@@ -265,13 +265,7 @@ export function partnersWorkbook(n: number, extra: { noEmail?: number } = {}): M
     Вклад: [['Мероприятие', 'Партнёр', 'Роль', 'Ресурс', 'Что сделано', 'Сумма, руб.', 'Благодарность']],
     Журнал: [['Время', 'Действие', 'Ключ', 'Мероприятие', 'Партнёр', 'Адрес', 'Статус', 'Документ', 'Сообщение', 'Исх. номер']],
     Настройки: [
-      ['Параметр', 'Значение'],
-      ['Руководитель (ФИО)', 'Лаврентьева Светлана Андреевна'],
-      ['Адрес учреждения', 'пос. Примерный, ул. Школьная, 1'],
-      ['Телефон учреждения', '+7 (000) 000-00-00'],
-      ['Исполнитель (ФИО)', 'Кузьмина Ольга Викторовна'],
-      ['Телефон исполнителя', '+7 (000) 000-00-01'],
-      ['Email для ответов', 'rovesnik@example.org'],
+      ...centreSettings(),
       ['Исходящий номер: префикс', '01-12/'],
       ['Исходящий номер: следующий', '57'],
     ],

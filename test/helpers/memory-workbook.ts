@@ -112,4 +112,18 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 }
 
+/**
+ * The header and the letterhead rows of «Настройки» every letter needs, as staff fill them in the
+ * tests' workbooks (a fresh copy each time: tests add their own rows after them).
+ */
+export const centreSettings = (): Cell[][] => [
+  ['Параметр', 'Значение'],
+  ['Руководитель (ФИО)', 'Лаврентьева Светлана Андреевна'],
+  ['Адрес учреждения', 'пос. Примерный, ул. Школьная, 1'],
+  ['Телефон учреждения', '+7 (000) 000-00-00'],
+  ['Исполнитель (ФИО)', 'Кузьмина Ольга Викторовна'],
+  ['Телефон исполнителя', '+7 (000) 000-00-01'],
+  ['Email для ответов', 'rovesnik@example.org'],
+];
+
 export const d = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
