@@ -6,50 +6,23 @@
  * проверки» where a kill left it unknown), no contribution dated without its letter, the print-ready
  * letters in one document, no trigger and no state left.
  */
-import { continueJob, CONTINUE_HANDLER, RUN_STATE_KEY, startJob, type JobSpec } from '../../src/core/jobs';
+import { RUN_STATE_KEY, startJob, type JobSpec } from '../../src/core/jobs';
 import { readWorkbook } from '../../src/core/data/read';
 import { printLetters } from '../../src/core/invite/print';
 import { openJournal } from '../../src/core/run/journal';
-import type { RunLimits, RunReport } from '../../src/core/run/outcome';
 import { docNameMsg } from '../../src/messages/letters';
-import type { DocumentPort, Runtime } from '../../src/ports';
+import type { DocumentPort } from '../../src/ports';
 import { UncertainEffectError } from '../../src/core/errors';
-import { Killed, MemoryDocuments, MemoryLock, MemoryMail, MemoryScheduler, MemoryStore, memoryRuntime, partnersWorkbook, World } from '../helpers/memory-runtime';
+import { MemoryLock, memoryRuntime, partnersWorkbook, World } from '../helpers/memory-runtime';
 import type { MemoryWorkbook } from '../helpers/memory-workbook';
+import { acrossExecutions, countedPort, limits, type Fault, type Outcome } from '../helpers/executions';
 
-const limits = (world: World, softDeadlineMs: number): RunLimits => ({ softDeadlineMs, startMs: world.nowMs });
 const BUNDLE = docNameMsg.printBundle('День матери');
 
 afterEach(() => {
   MemoryLock.held = false;
 });
 
-/** Counts the store and the trigger calls too, so faults can hit them. */
-function countedPort<T extends object>(world: World, name: string, target: T): T {
-  return new Proxy(target, {
-    get(obj, prop, receiver) {
-      const value = Reflect.get(obj, prop, receiver) as unknown;
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        world.tick(`${name}.${String(prop)}`);
-        return (value as (...a: unknown[]) => unknown).apply(obj, args);
-      };
-    },
-  });
-}
-
-interface Outcome {
-  workbook: MemoryWorkbook;
-  documents: MemoryDocuments;
-  mail: MemoryMail;
-  store: MemoryStore;
-  scheduler: MemoryScheduler;
-  world: World;
-  executions: number;
-  last: RunReport | null;
-}
-
-type Fault = { mode: 'fail' | 'kill'; at: number } | null;
 
 /**
  * The start, the trigger's continuations until none is scheduled, then the same job started again by
@@ -57,46 +30,7 @@ type Fault = { mode: 'fail' | 'kill'; at: number } | null;
  * over the same sheet, store, triggers, mail and documents, like Apps Script; every call costs 1 s.
  */
 function scenario(make: () => MemoryWorkbook, spec: JobSpec, soft: number, fault: Fault): Outcome {
-  const workbook = make();
-  const world = new World();
-  world.msPerCall = 1000;
-  if (fault?.mode === 'fail') world.failAt = fault.at;
-  if (fault?.mode === 'kill') world.killAt = fault.at;
-  const shared = { mail: new MemoryMail(), documents: new MemoryDocuments(), store: new MemoryStore(), scheduler: new MemoryScheduler() };
-  let executions = 0;
-  let last = null as RunReport | null;
-  const execute = (job: (rt: Runtime) => RunReport | null): void => {
-    executions++;
-    const t = memoryRuntime(workbook, world, shared);
-    const rt: Runtime = { ...t.rt, store: countedPort(world, 'store', shared.store), scheduler: countedPort(world, 'scheduler', shared.scheduler) };
-    try {
-      last = job(rt);
-    } catch (e) {
-      if (e instanceof Killed ? fault?.mode !== 'kill' : !(e instanceof Error) || fault?.mode !== 'fail') throw e;
-      last = null;
-    } finally {
-      MemoryLock.held = false;
-      world.dead = false;
-    }
-  };
-  const triggers = () => {
-    let guard = 0;
-    while (shared.scheduler.scheduled.has(CONTINUE_HANDLER)) {
-      if (++guard > 40) throw new Error(`the continuations never end: ${fault?.mode} at ${fault?.at} (${world.log[(fault?.at ?? 0) - 1]})`);
-      world.nowMs += shared.scheduler.scheduled.get(CONTINUE_HANDLER) ?? 0;
-      shared.scheduler.scheduled.delete(CONTINUE_HANDLER);
-      execute((rt) => continueJob(rt, limits(world, soft)));
-    }
-  };
-  execute((rt) => startJob(rt, spec, limits(world, soft)));
-  triggers();
-  for (let round = 0; round < 3; round++) {
-    world.nowMs += 10 * 60_000;
-    execute((rt) => startJob(rt, spec, limits(world, soft)));
-    triggers();
-    if (last?.outcome === 'done') break;
-  }
-  return { workbook, world, executions, last, ...shared };
+  return acrossExecutions(make(), spec, soft, fault);
 }
 
 /** The soft deadline that lets an execution of `spec` do about `items` letters of `callsPerItem` calls each. */

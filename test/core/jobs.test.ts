@@ -7,20 +7,17 @@ import { continueJob, CONTINUE_AFTER_MS, CONTINUE_HANDLER, pendingJob, QUOTA_RET
 import { readWorkbook } from '../../src/core/data/read';
 import type { RunLimits, RunReport } from '../../src/core/run/outcome';
 import { runMsg } from '../../src/messages/letters';
-import type { Runtime } from '../../src/ports';
 import {
-  Killed,
   MemoryDocuments,
   MemoryLock,
   MemoryMail,
-  MemoryScheduler,
-  MemoryStore,
   memoryRuntime,
   partnersWorkbook,
   World,
   type TestRuntime,
 } from '../helpers/memory-runtime';
 import type { MemoryWorkbook } from '../helpers/memory-workbook';
+import { acrossExecutions, countedPort, type Fault, type Outcome } from '../helpers/executions';
 
 const INVITE: JobSpec = { job: 'invite', eventId: 'М-001', resend: [] };
 const SELF = 'me@example.org';
@@ -47,20 +44,6 @@ function withContributions(n = 3): MemoryWorkbook {
  * costs 1 s). Reading costs a call per journal row (its time cell), so later executions start a few
  * seconds later: the margin must stay under one letter (6 calls) for the count to hold.
  */
-/** Counts the store and the trigger calls too, so faults can hit them. */
-function countedPort<T extends object>(world: World, name: string, target: T): T {
-  return new Proxy(target, {
-    get(obj, prop, receiver) {
-      const value = Reflect.get(obj, prop, receiver) as unknown;
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        world.tick(`${name}.${String(prop)}`);
-        return (value as (...a: unknown[]) => unknown).apply(obj, args);
-      };
-    },
-  });
-}
-
 function deadlineFor(make: () => MemoryWorkbook, spec: JobSpec, letters: 1 | 2, countStore = false): number {
   const world = new World();
   world.msPerCall = 1000;
@@ -413,67 +396,8 @@ describe('never twice, never lost across executions (fault at every port call)',
   // Two letters an execution: a retried or interrupted letter still leaves room to move on.
   const SOFT = deadlineFor(make, INVITE, 2, true);
 
-  interface Outcome {
-    workbook: MemoryWorkbook;
-    documents: MemoryDocuments;
-    mail: MemoryMail;
-    store: MemoryStore;
-    scheduler: MemoryScheduler;
-    world: World;
-    executions: number;
-    last: RunReport | null;
-  }
-
-  /**
-   * The start, then the trigger's continuations until none is scheduled, then the same job started
-   * again by hand (what staff do after an error) with its own continuations. Each execution gets a
-   * fresh runtime over the same sheet, store, triggers, mail and Drive, like Apps Script.
-   */
-  function scenario(fault: { mode: 'fail' | 'kill'; at: number } | null): Outcome {
-    const workbook = make();
-    const world = new World();
-    world.msPerCall = 1000;
-    if (fault?.mode === 'fail') world.failAt = fault.at;
-    if (fault?.mode === 'kill') world.killAt = fault.at;
-    const shared = { mail: new MemoryMail(), documents: new MemoryDocuments(), store: new MemoryStore(), scheduler: new MemoryScheduler() };
-    let executions = 0;
-    // (Set inside the closure below: the cast keeps TypeScript from narrowing it to null.)
-    let last = null as RunReport | null;
-    const execute = (job: (rt: Runtime) => RunReport | null): void => {
-      executions++;
-      const t = memoryRuntime(workbook, world, shared);
-      const rt: Runtime = { ...t.rt, store: countedPort(world, 'store', shared.store), scheduler: countedPort(world, 'scheduler', shared.scheduler) };
-      try {
-        last = job(rt);
-      } catch (e) {
-        if (e instanceof Killed ? fault?.mode !== 'kill' : !(e instanceof Error) || fault?.mode !== 'fail') throw e;
-        last = null;
-      } finally {
-        // The execution is over: Apps Script frees its lock, and the next one starts alive.
-        MemoryLock.held = false;
-        world.dead = false;
-      }
-    };
-    const triggers = () => {
-      let guard = 0;
-      while (shared.scheduler.scheduled.has(CONTINUE_HANDLER)) {
-        if (++guard > 20) throw new Error(`the continuations never end: ${fault?.mode} at ${fault?.at} (${world.log[(fault?.at ?? 0) - 1]})`);
-        world.nowMs += shared.scheduler.scheduled.get(CONTINUE_HANDLER) ?? 0;
-        shared.scheduler.scheduled.delete(CONTINUE_HANDLER); // a time-driven trigger fires once
-        execute((rt) => continueJob(rt, limits(world, SOFT)));
-      }
-    };
-    execute((rt) => startJob(rt, INVITE, limits(world, SOFT)));
-    triggers();
-    // Staff start it again until a run reports back (after an error the dialog said so).
-    for (let round = 0; round < 3; round++) {
-      world.nowMs += 10 * 60_000;
-      execute((rt) => startJob(rt, INVITE, limits(world, SOFT)));
-      triggers();
-      if (last?.outcome === 'done') break;
-    }
-    return { workbook, world, executions, last, ...shared };
-  }
+  /** The start, its continuations, then staff starting it again: see `acrossExecutions`. */
+  const scenario = (fault: Fault): Outcome => acrossExecutions(make(), INVITE, SOFT, fault, 20);
 
   const mode = (label: string) => label.split(' ')[0];
   function check(o: Outcome, label: string, strict: boolean): void {
