@@ -7,7 +7,7 @@
  */
 import type { Runtime } from '../ports';
 import { runMsg } from '../messages/letters';
-import { journalTime } from './invite/plan';
+import { journalTime } from './run/journal';
 import { runInvitations } from './invite/run';
 import { composeNotice } from './letters/email';
 import { documentLinks, lockedRun, refusedRun, type RunLimits, type RunReport } from './run/outcome';
@@ -80,10 +80,10 @@ function specFrom(value: unknown): JobSpec | null {
   }
   if (v.job === 'thanks') {
     const fieldsOk =
-      optional(v.eventId, 'string') && optional(v.year, 'string') && optional(v.sponsorsOnly, 'boolean') && optional(v.redo, 'boolean') && optional(v.email, 'boolean');
+      optional(v.eventId, 'string') && optional(v.year, 'string') && optional(v.sponsorsOnly, 'boolean') && optional(v.redo, 'boolean') && optional(v.email, 'boolean') && optional(v.redoSince, 'string');
     if (!fieldsOk || (v.redoPartners !== undefined && !strings(v.redoPartners))) return null;
     const spec: JobSpec = { job: 'thanks' };
-    for (const key of ['eventId', 'year', 'sponsorsOnly', 'redo', 'redoPartners', 'email'] as const) if (v[key] !== undefined) Object.assign(spec, { [key]: v[key] });
+    for (const key of ['eventId', 'year', 'sponsorsOnly', 'redo', 'redoPartners', 'redoSince', 'email'] as const) if (v[key] !== undefined) Object.assign(spec, { [key]: v[key] });
     return spec;
   }
   return null;
@@ -129,7 +129,11 @@ export interface StartOptions {
  * carried on like any stopped run, so a caller that kept the job elsewhere drops its copy there.
  */
 export function startJob(rt: Runtime, spec: JobSpec, limits: RunLimits, options: StartOptions = {}): RunReport {
-  const stamped = spec.job === 'invite' && spec.resend.length > 0 && !spec.resendSince ? { ...spec, resendSince: journalTime(rt.clock.today()) } : spec;
+  const now = journalTime(rt.clock.today());
+  // Stamped once, at the start: a continuation then knows which resends and redos this job already made.
+  let stamped = spec;
+  if (spec.job === 'invite' && spec.resend.length > 0 && !spec.resendSince) stamped = { ...spec, resendSince: now };
+  if (spec.job === 'thanks' && (spec.redo === true || (spec.redoPartners ?? []).length > 0) && !spec.redoSince) stamped = { ...spec, redoSince: now };
   return runJob(rt, stamped, limits, options.unattended === true, options.onStored);
 }
 

@@ -260,5 +260,49 @@ describe('thank-you runs', () => {
     expect(clean.executions).toBeGreaterThan(2);
     expect(sweep(run, check)).toBeGreaterThan(40);
   });
+
+  it('«Сделать заново» killed at any call makes each letter again at most once: a continuation skips what this job redid', () => {
+    const spec = { job: 'thanks', year: '2026/2027', email: true } as JobSpec;
+    // Two letters an execution, plus the reading of the journal rows the first run left (a call each).
+    const SOFT = deadlineFor(make, spec, 2, 8) + 4 * PARTNERS * 1000;
+    // The letters exist (a first run, done); a day later staff choose «Сделать заново» for all.
+    const redo = { ...spec, redo: true } as JobSpec;
+    const run = (fault: Fault) => {
+      const first = acrossExecutions(make(), spec, SOFT, null);
+      expect(first.last?.outcome).toBe('done');
+      // Staff do not start it again: a second «Сделать заново» by hand would rightly make them all again.
+      return acrossExecutions(first.workbook, redo, SOFT, fault, { startMs: first.world.nowMs + 24 * 60 * 60 * 1000, handStarts: 0 });
+    };
+    const redoCheck = (o: Outcome, label: string, mode: 'fail' | 'kill' | null): void => {
+      const status = latestStatus(o.workbook, 'thanks|');
+      // A fault before the job was stored: the start itself failed (the dialog says so), nothing began.
+      const untouched = [...status.values()].every((s) => s === 'отправлено' || s === 'создано');
+      if (mode !== null && o.documents.made.length === 0 && o.mail.outbox.length === 0 && untouched && o.store.data.size === 0) return;
+      // A fault at the very first call of a continuation, before it could set its next trigger, leaves
+      // the job waiting in the store (the dialog shows it pending, and starting it goes on): not lost,
+      // but not finished by itself either.
+      const waiting = mode !== null && o.store.get(RUN_STATE_KEY) !== null;
+      for (let i = 1; i <= PARTNERS; i++) {
+        const made = o.documents.made.filter((d) => d.kind === 'thanks' && mentions(d.name, i) > 0).length;
+        const emails = o.mail.outbox.filter((m) => m.to[0] === `p${i}@example.org`).length;
+        const s = status.get(pid(i));
+        const where = `${label}, ${pid(i)}: ${made} made again, ${emails} emails, ${s}`;
+        // Emailed again at most once. Made again once — twice only where a failure before its send
+        // was recorded «ошибка» and the letter then made anew for its retry.
+        expect([where, emails <= 1, made <= (mode === 'fail' ? 2 : 1)]).toEqual([where, true, true]);
+        // Done again; or left for a person to check where a kill made it unknown; or, where a failure
+        // hit it, «ошибка» (the next run or a hand start retries it).
+        if (s === 'создано' || s === 'отправлено') expect([where, made >= 1 || waiting]).toEqual([where, true]);
+        else if (s === 'ошибка') expect([where, mode]).toEqual([where, 'fail']);
+        else expect([where, s, mode]).toEqual([where, 'требует проверки', 'kill']);
+      }
+      // Nothing left behind (the last execution may itself have failed after the job was done).
+      if (!waiting) expect([label, o.scheduler.scheduled.size, o.store.data.size]).toEqual([label, 0, 0]);
+    };
+    // The redo itself spans executions: the start and a continuation.
+    const clean = run(null);
+    expect(clean.executions).toBeGreaterThanOrEqual(2);
+    expect(sweep(run, redoCheck)).toBeGreaterThan(40);
+  });
 });
 

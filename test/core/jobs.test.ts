@@ -397,7 +397,7 @@ describe('never twice, never lost across executions (fault at every port call)',
   const SOFT = deadlineFor(make, INVITE, 2, true);
 
   /** The start, its continuations, then staff starting it again: see `acrossExecutions`. */
-  const scenario = (fault: Fault): Outcome => acrossExecutions(make(), INVITE, SOFT, fault, 20);
+  const scenario = (fault: Fault): Outcome => acrossExecutions(make(), INVITE, SOFT, fault, { maxContinuations: 20 });
 
   const mode = (label: string) => label.split(' ')[0];
   function check(o: Outcome, label: string, strict: boolean): void {

@@ -40,10 +40,21 @@ export interface Outcome {
 
 export type Fault = { mode: 'fail' | 'kill'; at: number } | null;
 
-/** Runs `spec` across executions as above; `maxContinuations` guards against a job that never ends. */
-export function acrossExecutions(workbook: MemoryWorkbook, spec: JobSpec, soft: number, fault: Fault, maxContinuations = 40): Outcome {
+export interface AcrossOptions {
+  /** Guards against a job that never ends. */
+  maxContinuations?: number;
+  /** The clock at the start (a job run after an earlier one on the same workbook starts later). */
+  startMs?: number;
+  /** How many times staff start the job again by hand until a run reports back (default 3). */
+  handStarts?: number;
+}
+
+/** Runs `spec` across executions as above. */
+export function acrossExecutions(workbook: MemoryWorkbook, spec: JobSpec, soft: number, fault: Fault, options: AcrossOptions = {}): Outcome {
+  const maxContinuations = options.maxContinuations ?? 40;
   const world = new World();
   world.msPerCall = 1000;
+  if (options.startMs !== undefined) world.nowMs = options.startMs;
   if (fault?.mode === 'fail') world.failAt = fault.at;
   if (fault?.mode === 'kill') world.killAt = fault.at;
   const shared = { mail: new MemoryMail(), documents: new MemoryDocuments(), store: new MemoryStore(), scheduler: new MemoryScheduler() };
@@ -77,7 +88,7 @@ export function acrossExecutions(workbook: MemoryWorkbook, spec: JobSpec, soft: 
   execute((rt) => startJob(rt, spec, limits(world, soft)));
   triggers();
   // Staff start it again until a run reports back (after an error the dialog said so).
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < (options.handStarts ?? 3); round++) {
     world.nowMs += 10 * 60_000;
     execute((rt) => startJob(rt, spec, limits(world, soft)));
     triggers();

@@ -2,7 +2,7 @@
  * Who gets an invitation to an event and why the others do not: the plan, made from the workbook
  * read once, and the context a preview, a test letter and a run share.
  */
-import type { DocumentPort, LocalDate, LocalDateTime, Runtime } from '../../ports';
+import type { DocumentPort, LocalDate, Runtime } from '../../ports';
 import { docNameMsg, runMsg, skipMsg } from '../../messages/letters';
 import { findEvent, typedWithLatin, unusableEvent } from '../data/find';
 import { formatProblem } from '../data/check';
@@ -19,7 +19,7 @@ import { PLACEHOLDERS } from '../letters/templates';
 import { numbered, type LetterItem } from '../run/delivery';
 import { numberProblems } from '../run/numbering';
 import { optionalPlaceholders, withPostalAddress } from './post';
-import { isDone, journalKey, openJournal, type Journal } from '../run/journal';
+import { isDone, journalKey, journalTime, openJournal, type Journal } from '../run/journal';
 import { compareDates, foldLookAlikes, formatDateLong, formatDateShort } from '../russian';
 
 export interface InviteRequest {
@@ -33,12 +33,6 @@ export interface InviteRequest {
    * workbook before its first letter, so its own rows come later.
    */
   resendSince?: string;
-}
-
-/** A journal time as a string that sorts like the time: `2026-11-27T09:05:00`. */
-export function journalTime(t: LocalDateTime): string {
-  const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  return `${p(t.year, 4)}-${p(t.month)}-${p(t.day)}T${p(t.hour)}:${p(t.minute)}:${p(t.second)}`;
 }
 
 /**

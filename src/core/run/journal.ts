@@ -3,7 +3,7 @@
  * row of a key is its state. Every state change is one durable row write, made before the next
  * side effect, so a run killed at any moment leaves a row that says what may have happened.
  */
-import type { Cell, Clock, Runtime, WorkbookPort } from '../../ports';
+import type { Cell, Clock, LocalDateTime, Runtime, WorkbookPort } from '../../ports';
 import type { JournalEntry, WorkbookData } from '../data/records';
 import { COL, JOURNAL_ACTION, JOURNAL_SPEC, JOURNAL_STATUS, type JournalStatus, SHEET } from '../data/schema';
 import { type Numbering, numberingOf } from './numbering';
@@ -28,6 +28,12 @@ export const DONE: readonly JournalStatus[] = [JOURNAL_STATUS.sent, JOURNAL_STAT
 export function isDone(status: JournalStatus, runSendsMail: boolean): boolean {
   if (status === JOURNAL_STATUS.prepared) return !runSendsMail;
   return status === JOURNAL_STATUS.sent || status === JOURNAL_STATUS.made;
+}
+
+/** A journal time as a string that sorts like the time: `2026-11-27T09:05:00`. */
+export function journalTime(t: LocalDateTime): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${p(t.year, 4)}-${p(t.month)}-${p(t.day)}T${p(t.hour)}:${p(t.minute)}:${p(t.second)}`;
 }
 
 export class Journal {

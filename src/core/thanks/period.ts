@@ -16,6 +16,11 @@ export interface ThanksRequest {
   redo?: boolean;
   /** Like `redo`, for these partners only: what a continued «Сделать заново» run has not reached yet. */
   redoPartners?: string[];
+  /**
+   * When the «Сделать заново» job was started (journal time): a partner whose journal row is newer
+   * was redone by this job already (an execution killed after it), and is not made again.
+   */
+  redoSince?: string;
   /** Email the letters to partners who have an address. */
   email?: boolean;
 }

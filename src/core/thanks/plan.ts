@@ -17,7 +17,7 @@ import { centreValues, partnerValues, type Values } from '../letters/fields';
 import { checkTemplate } from '../letters/fill';
 import { PLACEHOLDERS } from '../letters/templates';
 import { numbered } from '../run/delivery';
-import { isDone, journalKey, openJournal, type Journal } from '../run/journal';
+import { isDone, journalKey, journalTime, openJournal, type Journal } from '../run/journal';
 import { numberProblems } from '../run/numbering';
 import { closingText } from './closing';
 import { compareText, formatDateLong, typesetValues } from '../russian';
@@ -67,7 +67,9 @@ export function planThanks(data: WorkbookData, journal: Journal, request: Thanks
     if (request.sponsorsOnly && !isSponsor(partner, list)) continue;
     const key = journalKey('thanks', period.scope, partner.id);
     const last = journal.latest(key);
-    const redo = request.redo === true || (request.redoPartners ?? []).includes(partner.id);
+    const since = request.redoSince;
+    const redoneByThisJob = since !== undefined && last?.time !== undefined && last.time !== null && journalTime(last.time) > since;
+    const redo = (request.redo === true || (request.redoPartners ?? []).includes(partner.id)) && !redoneByThisJob;
     if (last && isDone(last.status, sendsMail && request.email === true) && !redo) {
       // The journal is the truth: date contributions of a letter that was made but not dated.
       const date = last.time ?? today;
